@@ -1,0 +1,1 @@
+"""The JSON Schemas pkgkit validates package content against (data files only)."""

@@ -1,0 +1,5 @@
+"""``python -m pkgkit``."""
+
+from pkgkit.cli import main
+
+raise SystemExit(main())

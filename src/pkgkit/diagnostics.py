@@ -1,0 +1,77 @@
+"""The values that flow from rules to reporters.
+
+A rule yields :class:`Problem` values: *what* is wrong and *where*, relative to one file of the
+package. The engine stamps each surviving problem into a :class:`Diagnostic` (rule code, severity,
+path relative to the working directory, line and column). Reporters only ever see diagnostics.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is; errors decide the exit code."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Source(Protocol):
+    """A file of a package that problems point into."""
+
+    @property
+    def path(self) -> str:
+        """Filesystem path of the file (absolute or relative to the working directory)."""
+        ...
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        """1-based ``(line, column)`` of the value at ``pointer`` (``(1, 1)`` when unknown)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule found, located relative to ``source``.
+
+    ``pointer`` is a JSON pointer into ``source`` (``""`` for the whole document, None where
+    pointers do not apply, as in the README). ``line`` and
+    ``column`` override the pointer when a rule knows the exact position (README tables, syntax
+    errors, placeholders inside a string).
+    """
+
+    source: Source
+    message: str
+    pointer: str | None = None
+    hint: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One located finding. Sorts by path, line, column, then code."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    pointer: str | None = None
+    hint: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON report shape: exactly these keys."""
+        return {
+            "rule": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "pointer": self.pointer,
+            "message": self.message,
+            "hint": self.hint,
+        }

@@ -1,0 +1,126 @@
+"""Run rules over packages and stamp what they find.
+
+A rule yields :class:`~pkgkit.diagnostics.Problem` values (what and where, relative to a file);
+the engine filters them through the configuration, then adds the rule code, the effective
+severity, the path relative to the working directory, and the line and column resolved from the
+JSON pointer. Positions are resolved only for problems that survive filtering.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Diagnostic, Severity
+from pkgkit.model.package import Package, discover_packages, load_package
+from pkgkit.rules import RuleContext, RuleModule, all_rules
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from pkgkit.config import Config
+    from pkgkit.diagnostics import Problem
+
+
+@dataclass
+class PackageResult:
+    """The findings of one package."""
+
+    name: str
+    root: str
+    diagnostics: list[Diagnostic]
+    skipped: str | None = None
+
+
+@dataclass
+class LintReport:
+    """Everything a reporter needs, and the exit code it implies."""
+
+    packages: list[PackageResult] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """All findings, in package order."""
+        return [d for result in self.packages for d in result.diagnostics]
+
+    def count(self, severity: Severity) -> int:
+        """Number of findings of one severity."""
+        return sum(d.severity is severity for d in self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean (warnings allowed), 1 errors, 2 internal error."""
+        if self.internal_errors:
+            return 2
+        return 1 if self.count(Severity.ERROR) else 0
+
+
+def display_path(path: str) -> str:
+    """A path relative to the working directory when it is below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") and os.path.isabs(path) else relative
+
+
+def stamp(rule: RuleModule, problem: Problem, config: Config, package: Package) -> Diagnostic | None:
+    """Turn a problem into a diagnostic, or None when configuration silences it."""
+    source_path = problem.source.path
+    relpath = os.path.relpath(source_path, package.root).replace(os.sep, "/")
+    if config.is_ignored_in(rule.CODE, relpath):
+        return None
+    if problem.line is not None:
+        line, column = problem.line, problem.column or 1
+    else:
+        line, column = problem.source.locate(problem.pointer or "")
+    return Diagnostic(
+        path=display_path(source_path),
+        line=line,
+        column=column,
+        code=rule.CODE,
+        severity=config.severity_of(rule.CODE, rule.SEVERITY),
+        message=problem.message,
+        pointer=problem.pointer,
+        hint=problem.hint,
+    )
+
+
+def check_package(
+    package: Package, config: Config, rules: Iterable[RuleModule] | None = None
+) -> tuple[list[Diagnostic], list[str]]:
+    """Findings of one loaded package, sorted, and any rule crashes (as messages)."""
+    context = RuleContext(package, config)
+    diagnostics: list[Diagnostic] = []
+    crashes: list[str] = []
+    for rule in rules if rules is not None else all_rules():
+        if not config.is_enabled(rule.CODE):
+            continue
+        try:
+            for problem in rule.check(context):
+                diagnostic = stamp(rule, problem, config, package)
+                if diagnostic is not None:
+                    diagnostics.append(diagnostic)
+        except Exception as error:  # noqa: BLE001 - a rule bug must not hide other findings
+            crashes.append(f"rule {rule.CODE} crashed on {display_path(package.root)}: {error!r}")
+    return sorted(set(diagnostics)), crashes
+
+
+def lint_roots(roots: Iterable[str], config: Config) -> Iterator[tuple[PackageResult, list[str]]]:
+    """Load and check each package folder, one at a time (memory does not grow with count)."""
+    for root in roots:
+        package = load_package(root)
+        if package.is_private:
+            yield PackageResult(package.name, root, [], skipped="private"), []
+            continue
+        diagnostics, crashes = check_package(package, config)
+        yield PackageResult(package.name, root, diagnostics), crashes
+
+
+def lint_paths(paths: Iterable[str], config: Config) -> LintReport:
+    """Lint every package at or under each path."""
+    report = LintReport()
+    for path in paths:
+        for result, crashes in lint_roots(discover_packages(path), config):
+            report.packages.append(result)
+            report.internal_errors.extend(crashes)
+    return report

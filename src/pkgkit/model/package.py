@@ -1,0 +1,215 @@
+"""A package folder loaded into one model, and discovery of packages under a folder.
+
+The model reads each file once; rules read the model and never touch the filesystem. Symbolic
+links are never followed out of the package, and nothing is ever written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pkgkit.model.jsonfile import JsonFile
+from pkgkit.model.readme import Readme
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+#: Content folders and the artifact kind of the JSON files inside them.
+CONTENT_FOLDERS: dict[str, str] = {
+    "dashboards": "dashboard",
+    "events": "event",
+    "entities": "entity",
+    "smart-alerts": "smart-alert",
+}
+MANIFEST = "package.json"
+README = "README.md"
+_SKIPPED_DIRS = {"node_modules", "__pycache__"}
+
+
+@dataclass(frozen=True)
+class FileIssue:
+    """Something about the package's files that is not about any file's content."""
+
+    kind: str  # "symlink-escapes", "symlink-dir", "unreadable", "missing-manifest", "missing-readme"
+    relpath: str
+    message: str
+
+
+@dataclass
+class TextFile:
+    """A non-JSON file a problem can point at (README.md when it cannot be parsed, folders)."""
+
+    path: str
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        """Text files are located by explicit lines; a pointer means the top."""
+        del pointer
+        return 1, 1
+
+
+@dataclass
+class Package:
+    """Everything rules need to know about one package folder."""
+
+    root: str
+    manifest: JsonFile | None = None
+    readme: Readme | None = None
+    content: list[JsonFile] = field(default_factory=list)
+    issues: list[FileIssue] = field(default_factory=list)
+    folders: set[str] = field(default_factory=set)
+
+    def files(self, kind: str) -> list[JsonFile]:
+        """Loaded content files of one artifact kind (``dashboard``, ``event``, ...)."""
+        return [f for f in self.content if f.kind == kind]
+
+    def documents(self, kind: str) -> Iterator[JsonFile]:
+        """Content files of ``kind`` that parsed into an object."""
+        return (f for f in self.content if f.kind == kind and f.ok)
+
+    def text_file(self, relpath: str) -> TextFile:
+        """A locatable handle on any path of the package."""
+        return TextFile(os.path.join(self.root, relpath))
+
+    @property
+    def is_private(self) -> bool:
+        """``"private": true`` in package.json: Instana's CLI skips such packages."""
+        data = self.manifest.data if self.manifest and self.manifest.ok else None
+        return isinstance(data, dict) and data.get("private") is True
+
+    @property
+    def name(self) -> str:
+        """The package.json name, or the folder name."""
+        data = self.manifest.data if self.manifest and self.manifest.ok else None
+        name = data.get("name") if isinstance(data, dict) else None
+        return name if isinstance(name, str) and name else os.path.basename(self.root)
+
+
+def is_package_dir(path: str) -> bool:
+    """A folder holding package.json plus at least one content folder."""
+    if not os.path.isfile(os.path.join(path, MANIFEST)):
+        return False
+    return any(os.path.isdir(os.path.join(path, folder)) for folder in CONTENT_FOLDERS)
+
+
+def has_content_folders(path: str) -> bool:
+    """True when any content folder exists directly under ``path``."""
+    return any(os.path.isdir(os.path.join(path, folder)) for folder in CONTENT_FOLDERS)
+
+
+def discover_packages(path: str) -> Iterator[str]:
+    """Package folders at or under ``path`` (a package, or a folder above packages).
+
+    ``path`` itself counts as a package when it holds package.json or any content folder (a
+    missing package.json is then a finding, not a reason to look elsewhere). Below it, only
+    folders with package.json and a content folder count; packages do not nest, hidden folders
+    and node_modules are skipped, and symbolic links to folders are not followed.
+    """
+    if os.path.isfile(os.path.join(path, MANIFEST)) or has_content_folders(path):
+        yield path
+        return
+    pending = [path]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue
+        below: list[str] = []
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if is_package_dir(entry.path):
+                    yield entry.path
+                else:
+                    below.append(entry.path)
+        pending.extend(reversed(below))
+
+
+def load_package(root: str) -> Package:
+    """Read one package folder into a :class:`Package`."""
+    package = Package(root=root)
+    real_root = os.path.realpath(root)
+    manifest_path = os.path.join(root, MANIFEST)
+    if _inside(manifest_path, real_root, package, MANIFEST):
+        if os.path.isfile(manifest_path):
+            package.manifest = JsonFile(manifest_path, MANIFEST, "package")
+        else:
+            package.issues.append(FileIssue("missing-manifest", MANIFEST, "package.json is missing"))
+    package.readme = _load_readme(root, real_root, package)
+    for folder, kind in CONTENT_FOLDERS.items():
+        folder_path = os.path.join(root, folder)
+        if os.path.islink(folder_path) and not _inside(folder_path, real_root, package, folder):
+            continue
+        if os.path.isdir(folder_path):
+            package.folders.add(folder)
+            package.content.extend(_load_folder(root, real_root, folder, kind, package))
+    return package
+
+
+def _load_readme(root: str, real_root: str, package: Package) -> Readme | None:
+    path = os.path.join(root, README)
+    if not _inside(path, real_root, package, README):
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:  # noqa: PTH123
+            text = handle.read()
+    except FileNotFoundError:
+        package.issues.append(FileIssue("missing-readme", README, "README.md is missing"))
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
+        package.issues.append(FileIssue("unreadable", README, f"cannot read README.md: {reason}"))
+        return None
+    return Readme(path, text)
+
+
+def _load_folder(
+    root: str, real_root: str, folder: str, kind: str, package: Package
+) -> Iterator[JsonFile]:
+    """JSON files under one content folder, recursively, in a stable order."""
+    pending = [folder]
+    while pending:
+        relative = pending.pop()
+        try:
+            entries = sorted(os.scandir(os.path.join(root, relative)), key=lambda e: e.name)
+        except OSError as error:
+            package.issues.append(
+                FileIssue("unreadable", relative, f"cannot read folder: {error.strerror}")
+            )
+            continue
+        subfolders: list[str] = []
+        for entry in entries:
+            relpath = f"{relative}/{entry.name}"
+            if entry.is_symlink():
+                if not _inside(entry.path, real_root, package, relpath):
+                    continue
+                if entry.is_dir():
+                    package.issues.append(
+                        FileIssue("symlink-dir", relpath, "symbolic link to a folder; not followed")
+                    )
+                    continue
+            if entry.is_dir():
+                subfolders.append(relpath)
+            elif entry.name.endswith(".json"):
+                yield JsonFile(entry.path, relpath, kind)
+        pending.extend(reversed(subfolders))
+
+
+def _inside(path: str, real_root: str, package: Package, relpath: str) -> bool:
+    """False (and a reported issue) when ``path`` is a link that leads out of the package."""
+    if not os.path.islink(path):
+        return True
+    target = os.path.realpath(path)
+    if target == real_root or target.startswith(real_root + os.sep):
+        return True
+    package.issues.append(
+        FileIssue(
+            "symlink-escapes",
+            relpath,
+            f"symbolic link points outside the package (to {target}); not followed",
+        )
+    )
+    return False

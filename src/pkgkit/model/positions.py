@@ -1,0 +1,139 @@
+"""Map JSON pointers to positions in JSON text, without recursion.
+
+The scanner runs only when a problem needs a position (or when the fast parse saw a duplicate key
+or a NaN literal), so clean files cost no more than ``json.loads``. It walks the text iteratively,
+so a document nested 100,000 levels deep is no harder than a flat one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>[ \t\n\r]+)
+  | (?P<string>"(?:[^"\\]|\\.)*")
+  | (?P<punct>[{}\[\],:])
+  | (?P<constant>NaN|-?Infinity)
+  | (?P<scalar>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def escape_pointer_token(token: str) -> str:
+    """Escape one reference token of a JSON pointer (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def pointer_of(path: tuple[str | int, ...] | list[str | int]) -> str:
+    """The JSON pointer of a path of keys and indexes."""
+    return "".join("/" + escape_pointer_token(str(part)) for part in path)
+
+
+def parent_pointer(pointer: str) -> str:
+    """The pointer of the container holding ``pointer`` (``""`` for the root)."""
+    return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+@dataclass
+class ScanResult:
+    """Offsets of every value and member key, plus what ``json.loads`` forgives silently."""
+
+    values: dict[str, int] = field(default_factory=dict)
+    keys: dict[str, int] = field(default_factory=dict)
+    duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
+    constants: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Frame:
+    pointer: str
+    is_object: bool
+    index: int = 0
+    key: str | None = None
+    seen: set[str] = field(default_factory=set)
+
+
+def scan(text: str) -> ScanResult:  # noqa: C901, PLR0912 - one flat token loop reads best
+    """Scan ``text`` (assumed to be JSON that parsed) and record positions."""
+    result = ScanResult()
+    stack: list[_Frame] = []
+    expecting_key = False
+    position = 0
+    length = len(text)
+    while position < length:
+        match = _TOKEN.match(text, position)
+        if match is None:
+            break
+        kind = match.lastgroup
+        token = match.group()
+        start = position
+        position = match.end()
+        if kind == "ws":
+            continue
+        if kind == "punct":
+            if token in "{[":
+                pointer = _value_pointer(stack)
+                result.values[pointer] = start
+                stack.append(_Frame(pointer, is_object=token == "{"))
+                expecting_key = token == "{"
+            elif token in "}]":
+                if stack:
+                    stack.pop()
+                _advance(stack)
+                expecting_key = False
+            elif token == ",":
+                expecting_key = bool(stack) and stack[-1].is_object
+            continue
+        if expecting_key and kind == "string":
+            frame = stack[-1]
+            key = json.loads(token)
+            member = frame.pointer + "/" + escape_pointer_token(key)
+            if key in frame.seen:
+                result.duplicate_keys.append((member, start))
+            frame.seen.add(key)
+            frame.key = key
+            result.keys.setdefault(member, start)
+            expecting_key = False
+            continue
+        pointer = _value_pointer(stack)
+        result.values.setdefault(pointer, start)
+        if kind == "constant":
+            result.constants.append((pointer, start))
+        _advance(stack)
+    return result
+
+
+def _value_pointer(stack: list[_Frame]) -> str:
+    if not stack:
+        return ""
+    frame = stack[-1]
+    if frame.is_object:
+        return frame.pointer + "/" + escape_pointer_token(frame.key or "")
+    return frame.pointer + "/" + str(frame.index)
+
+
+def _advance(stack: list[_Frame]) -> None:
+    """A value ended: arrays move to their next index."""
+    if stack and not stack[-1].is_object:
+        stack[-1].index += 1
+
+
+class LineIndex:
+    """Turn character offsets into 1-based ``(line, column)``."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        return self._starts[line - 1] + column - 1

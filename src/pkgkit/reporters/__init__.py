@@ -1,0 +1,34 @@
+"""Reporters turn a :class:`~pkgkit.engine.LintReport` into text, JSON, SARIF or GitHub commands.
+
+They see diagnostics only. Each lives in its own module, imported when chosen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from pkgkit.engine import LintReport
+
+#: Format name -> module defining ``render(report, stream)``.
+REPORTERS: dict[str, str] = {
+    "text": "pkgkit.reporters.text",
+    "json": "pkgkit.reporters.json_reporter",
+}
+
+
+class Reporter(Protocol):
+    """A reporter module."""
+
+    def render(self, report: LintReport, stream: TextIO) -> None:
+        """Write the whole report to ``stream``."""
+        ...
+
+
+def get_reporter(name: str) -> Reporter:
+    """The reporter module for a format name (a key of :data:`REPORTERS`)."""
+    module: Reporter = importlib.import_module(REPORTERS[name])  # type: ignore[assignment]
+    return module

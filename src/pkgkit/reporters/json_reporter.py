@@ -1,0 +1,17 @@
+"""Machine-readable report: a JSON array of findings with a fixed set of keys."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from pkgkit.engine import LintReport
+
+
+def render(report: LintReport, stream: TextIO) -> None:
+    """Write ``[{rule, severity, path, line, column, pointer, message, hint}, ...]``."""
+    json.dump([d.as_dict() for d in report.diagnostics], stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

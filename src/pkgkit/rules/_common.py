@@ -1,0 +1,36 @@
+"""Helpers shared by rule modules (not a rule: the registry skips ``_`` modules)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.model.jsonfile import JsonFile, LoadErrorKind
+    from pkgkit.model.package import Package
+    from pkgkit.rules import RuleContext
+
+
+def json_files(package: Package) -> Iterator[JsonFile]:
+    """package.json (when present) and every content file."""
+    if package.manifest is not None:
+        yield package.manifest
+    yield from package.content
+
+
+def load_errors(ctx: RuleContext, *kinds: LoadErrorKind) -> Iterator[Problem]:
+    """A problem for every file whose load failed with one of ``kinds``."""
+    for file in json_files(ctx.package):
+        error = file.error
+        if error is not None and error.kind in kinds:
+            yield Problem(file, error.message, line=error.line, column=error.column)
+
+
+def file_issues(ctx: RuleContext, *kinds: str, hint: str | None = None) -> Iterator[Problem]:
+    """A problem for every file-system issue of the package with one of ``kinds``."""
+    for issue in ctx.package.issues:
+        if issue.kind in kinds:
+            yield Problem(ctx.package.text_file(issue.relpath), issue.message, hint=hint)

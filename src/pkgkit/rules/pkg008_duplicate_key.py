@@ -1,0 +1,51 @@
+"""An object has the same key twice.
+
+JSON parsers keep the last value silently, so the first one is dead text that readers still
+believe in.
+
+Bad::
+
+    {"conditionValue": 100, "conditionValue": 1000}
+
+Good::
+
+    {"conditionValue": 1000}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Problem, Severity
+from pkgkit.model.positions import parent_pointer
+from pkgkit.rules._common import json_files
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.rules import RuleContext
+
+CODE = "PKG008"
+NAME = "duplicate-key"
+SEVERITY = Severity.ERROR
+SUMMARY = "An object has the same key twice"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """Every repeated key, at the repetition."""
+    for file in json_files(ctx.package):
+        if not file.has_duplicate_keys:
+            continue
+        for pointer, offset in file.scan.duplicate_keys:
+            key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            line, column = file.position(offset)
+            first_line, _ = file.locate_key(pointer)
+            yield Problem(
+                file,
+                f"duplicate key '{key}' in object {parent_pointer(pointer) or '/'}"
+                f" (first at line {first_line}); parsers keep only the last",
+                pointer=pointer,
+                hint="remove one of the two",
+                line=line,
+                column=column,
+            )

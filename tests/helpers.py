@@ -1,0 +1,63 @@
+"""Shared test helpers: build small packages, lint them, compare findings in one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pkgkit.config import Config
+from pkgkit.diagnostics import Diagnostic
+from pkgkit.engine import check_package
+from pkgkit.model.package import load_package
+
+REPO = Path(__file__).resolve().parents[1]
+GO_FIXTURE = REPO / "fixtures" / "go"
+
+
+def write_package(root: Path, files: dict[str, Any]) -> Path:
+    """Write ``{relpath: text-or-JSON-value}`` under ``root``; dict/list values are dumped."""
+    for relpath, content in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+    return root
+
+
+def copy_go(tmp_path: Path) -> Path:
+    """A private copy of fixtures/go to mutate."""
+    target = tmp_path / "go"
+    shutil.copytree(GO_FIXTURE, target)
+    return target
+
+
+def edit_json(path: Path, edit: Any) -> None:
+    """Load a JSON file, let ``edit(data)`` mutate it, write it back (2-space indent)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def lint(root: Path, select: str | None = None, **options: Any) -> list[Diagnostic]:
+    """Diagnostics of one package, optionally only rules starting with ``select``."""
+    config = Config(select=(select,) if select else (), **options)
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        diagnostics, crashes = check_package(load_package("."), config)
+    finally:
+        os.chdir(cwd)
+    assert not crashes, crashes
+    return diagnostics
+
+
+def findings(diagnostics: list[Diagnostic]) -> list[tuple[str, str, int]]:
+    """``[(code, path relative to the package, line), ...]``: the one-line comparison form."""
+    return [(d.code, d.path, d.line) for d in diagnostics]
