@@ -1,0 +1,44 @@
+"""Did-you-mean: the closest known name for a misspelt one.
+
+Names are compared in a normalised form first (case folded, ``.``, ``_``, ``-`` and spaces
+treated as one separator), so ``heap.alloc`` finds ``heap_alloc`` and ``Go Runtime`` finds
+``go-runtime``; then by suffix (a name written with or without a prefix), then by edit distance.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_SEPARATORS = re.compile(r"[\s._\-/]+")
+
+
+def normalize_name(name: str) -> str:
+    """Case-folded, separator-insensitive form of a name."""
+    return _SEPARATORS.sub(".", name.casefold()).strip(".")
+
+
+def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate ``name`` most likely means, or None when nothing is close."""
+    options = [c for c in dict.fromkeys(candidates) if c != name]
+    if not options:
+        return None
+    wanted = normalize_name(name)
+    by_normal = {normalize_name(c): c for c in options}
+    if wanted in by_normal:
+        return by_normal[wanted]
+    suffixed = [c for n, c in by_normal.items() if n.endswith("." + wanted) or wanted.endswith("." + n)]
+    if len(suffixed) == 1:
+        return suffixed[0]
+    matches = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=cutoff)
+    return by_normal[matches[0]] if matches else None
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    """A hint sentence ``did you mean 'x'?`` or None."""
+    match = closest(name, candidates)
+    return f"did you mean '{match}'?" if match else None

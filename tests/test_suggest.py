@@ -1,0 +1,30 @@
+from pkgkit.suggest import closest, did_you_mean, normalize_name
+
+
+def test_separator_mixups_are_the_same_name():
+    assert normalize_name("process.runtime.go.mem.heap_alloc") == normalize_name(
+        "Process.Runtime.Go.Mem.Heap.Alloc"
+    )
+
+
+def test_closest_prefers_separator_equal_names():
+    names = ["process.runtime.go.mem.heap_alloc", "process.runtime.go.mem.heap_sys"]
+    assert closest("process.runtime.go.mem.heap.alloc", names) == names[0]
+
+
+def test_closest_finds_a_name_written_without_its_prefix():
+    assert closest("heap_alloc", ["process.runtime.go.mem.heap_alloc", "go.memory.used"]) == (
+        "process.runtime.go.mem.heap_alloc"
+    )
+
+
+def test_closest_falls_back_to_edit_distance_and_gives_up_when_far():
+    assert closest("go.goroutine.cuont", ["go.goroutine.count", "go.memory.used"]) == (
+        "go.goroutine.count"
+    )
+    assert closest("completely.different", ["go.memory.used"]) is None
+
+
+def test_did_you_mean_sentence():
+    assert did_you_mean("Go Runtime", ["go-runtime"]) == "did you mean 'go-runtime'?"
+    assert did_you_mean("x", []) is None
