@@ -1,4 +1,4 @@
-"""The JSON Schemas in schemas/ (installed as ``pkgkit.schemas``).
+"""The JSON Schemas in schemas/ (installed as the data package ``pkgkit.schema_data``).
 
 Every schema must be a valid Draft 2020-12 schema for both python-jsonschema and jsonschema-rs,
 and both validators must agree on every instance below: the same verdict and, for invalid
@@ -24,7 +24,7 @@ PLACEHOLDER_PATTERN = r"^\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}$"
 
 @cache
 def _schema_text(name: str) -> str:
-    return files("pkgkit.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    return files("pkgkit.schema_data").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
 
 
 def load(name: str) -> dict[str, Any]:
@@ -62,11 +62,10 @@ def _walk(node: Any, path: str = "#"):
 
 
 def test_schemas_package_is_the_data_folder():
-    spec = importlib.util.find_spec("pkgkit.schemas")
+    spec = importlib.util.find_spec("pkgkit.schema_data")
     assert spec is not None
     assert spec.submodule_search_locations, (
-        f"pkgkit.schemas resolves to the module {spec.origin}, not to the schemas/ data package: "
-        "a module and the data package must not share the name"
+        f"pkgkit.schema_data resolves to {spec.origin}, not to the schemas/ data package"
     )
 
 

@@ -40,7 +40,7 @@ class SchemaError:
 @functools.cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The schema of an artifact kind, read from the installed package."""
-    text = resources.files("pkgkit.schemas").joinpath(SCHEMA_FILES[kind]).read_text("utf-8")
+    text = resources.files("pkgkit.schema_data").joinpath(SCHEMA_FILES[kind]).read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
