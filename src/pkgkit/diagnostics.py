@@ -39,7 +39,9 @@ class Problem:
     ``pointer`` is a JSON pointer into ``source`` (``""`` for the whole document, None where
     pointers do not apply, as in the README). ``line`` and
     ``column`` override the pointer when a rule knows the exact position (README tables, syntax
-    errors, placeholders inside a string).
+    errors, placeholders inside a string). ``severity`` overrides the rule's default severity for
+    this one problem (a rule whose severity depends on the configuration, such as ``--strict``);
+    severities set in the configuration still win.
     """
 
     source: Source
@@ -48,6 +50,7 @@ class Problem:
     hint: str | None = None
     line: int | None = None
     column: int | None = None
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, order=True)

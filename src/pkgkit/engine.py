@@ -78,7 +78,7 @@ def stamp(rule: RuleModule, problem: Problem, config: Config, package: Package) 
         line=line,
         column=column,
         code=rule.CODE,
-        severity=config.severity_of(rule.CODE, rule.SEVERITY),
+        severity=config.severity_of(rule.CODE, problem.severity or rule.SEVERITY),
         message=problem.message,
         pointer=problem.pointer,
         hint=problem.hint,
