@@ -53,23 +53,26 @@ def config_from_args(args: argparse.Namespace) -> Config:
 
 
 def check_paths_exist(paths: list[str]) -> None:
-    """Refuse a path that does not exist or is not a folder (exit 2)."""
+    """Refuse a path that does not exist (exit 2); files are mapped to their package later."""
     from pkgkit.cli import UsageError  # noqa: PLC0415
 
     for path in paths:
         if not os.path.exists(path):
             raise UsageError(f"{path}: no such file or directory")
-        if not os.path.isdir(path):
-            raise UsageError(f"{path}: not a folder (give a package folder or a folder above)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Lint, report, and return the exit code."""
     from pkgkit.engine import lint_paths  # noqa: PLC0415
+    from pkgkit.model.package import packages_for_paths  # noqa: PLC0415
     from pkgkit.reporters import get_reporter  # noqa: PLC0415
 
     check_paths_exist(args.paths)
-    report = lint_paths(args.paths, config_from_args(args))
+    roots = packages_for_paths(args.paths)
+    if not roots:
+        sys.stderr.write("pkgkit: none of the given files is inside a package\n")
+        return 0
+    report = lint_paths(roots, config_from_args(args))
     if not report.packages:
         sys.stderr.write(f"pkgkit: no packages found under {', '.join(args.paths)}\n")
         return 2

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pkgkit.model.jsonfile import JsonFile
 from pkgkit.model.readme import Readme
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 #: Content folders and the artifact kind of the JSON files inside them.
 CONTENT_FOLDERS: dict[str, str] = {
@@ -213,3 +214,33 @@ def _inside(path: str, real_root: str, package: Package, relpath: str) -> bool:
         )
     )
     return False
+
+
+def package_of_file(path: str) -> str | None:
+    """The package folder holding the file ``path``: the nearest folder above it that is a package.
+
+    A folder counts when it is a package (:func:`is_package_dir`) or when the walk came up
+    through one of its content folders (so a package whose package.json is missing is still
+    found, and reported). The result keeps the spelling of ``path`` (relative stays relative).
+    """
+    given = Path(path)
+    came_from = ""
+    for folder in Path(os.path.abspath(path)).parents:  # noqa: PTH100 - keep symlinks as given
+        if came_from in CONTENT_FOLDERS or is_package_dir(str(folder)):
+            return str(folder) if given.is_absolute() else os.path.relpath(folder)
+        came_from = folder.name
+    return None
+
+
+def packages_for_paths(paths: Iterable[str]) -> list[str]:
+    """Folders to lint for command-line paths: folders as given, files mapped to their package.
+
+    Each package appears once, in order of first mention; a file outside every package is
+    dropped (pre-commit passes any README.md or package.json of a repository).
+    """
+    roots: dict[str, None] = {}
+    for path in paths:
+        root = path if Path(path).is_dir() else package_of_file(path)
+        if root is not None:
+            roots.setdefault(os.path.normpath(root), None)
+    return list(roots)
