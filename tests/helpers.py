@@ -15,6 +15,7 @@ from pkgkit.model.package import load_package
 
 REPO = Path(__file__).resolve().parents[1]
 GO_FIXTURE = REPO / "fixtures" / "go"
+TEST_FIXTURES = REPO / "tests" / "fixtures"
 
 
 def write_package(root: Path, files: dict[str, Any]) -> Path:
@@ -35,6 +36,13 @@ def copy_go(tmp_path: Path) -> Path:
     """A private copy of fixtures/go to mutate."""
     target = tmp_path / "go"
     shutil.copytree(GO_FIXTURE, target)
+    return target
+
+
+def copy_fixture(tmp_path: Path, name: str) -> Path:
+    """A private copy of the test package ``tests/fixtures/<name>`` to mutate."""
+    target = tmp_path / name
+    shutil.copytree(TEST_FIXTURES / name, target)
     return target
 
 

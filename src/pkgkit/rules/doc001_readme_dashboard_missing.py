@@ -1,0 +1,42 @@
+"""A dashboard listed in the README has no dashboard file with that title.
+
+The README's Dashboards table (column "Dashboard Title", "Title", "Dashboard" or "Name") promises
+dashboards by the title users will see in Instana. A row whose title is the ``title`` of no file
+in ``dashboards/`` promises a dashboard the import does not create (often a renamed dashboard or a
+typo). The finding points at the README cell; the hint names the closest dashboard title.
+
+Bad (``dashboards/runtime.json`` has ``"title": "Go Runtime Metrics"``)::
+
+    | Dashboard Title     |
+    |---------------------|
+    | Go Runtime Metric   |
+
+Good::
+
+    | Dashboard Title     |
+    |---------------------|
+    | Go Runtime Metrics  |
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Severity
+from pkgkit.rules._listing import DASHBOARDS, unmatched_rows
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.diagnostics import Problem
+    from pkgkit.rules import RuleContext
+
+CODE = "DOC001"
+NAME = "readme-dashboard-missing"
+SEVERITY = Severity.ERROR
+SUMMARY = "A dashboard listed in the README has no dashboard file with that title"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """README dashboard rows without a dashboard of that title."""
+    return unmatched_rows(ctx, DASHBOARDS)

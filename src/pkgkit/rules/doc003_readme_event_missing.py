@@ -1,0 +1,42 @@
+"""An event listed in the README has no event file with that name.
+
+The README's Events table (column "Event Name", "Name", "Event" or "Title") lists the events the
+import creates by the ``name`` users see in Instana. A row that names no file in ``events/``
+documents an event that does not exist. The finding points at the README cell; the hint names
+the closest event name.
+
+Bad (``events/high-goroutine-count.json`` has ``"name": "High Goroutine Count"``)::
+
+    | Event Name            | Description |
+    |-----------------------|-------------|
+    | High Goroutines Count | ...         |
+
+Good::
+
+    | Event Name            | Description |
+    |-----------------------|-------------|
+    | High Goroutine Count  | ...         |
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Severity
+from pkgkit.rules._listing import EVENTS, unmatched_rows
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.diagnostics import Problem
+    from pkgkit.rules import RuleContext
+
+CODE = "DOC003"
+NAME = "readme-event-missing"
+SEVERITY = Severity.ERROR
+SUMMARY = "An event listed in the README has no event file with that name"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """README event rows without an event of that name."""
+    return unmatched_rows(ctx, EVENTS)

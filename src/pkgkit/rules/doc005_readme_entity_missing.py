@@ -1,0 +1,42 @@
+"""An entity listed in the README has no entity file with that label.
+
+The README's Entities table (column "Entity Name", "Entity", "Title", "Label" or "Name") lists
+the custom entity types the import creates by their ``data.label``. A row that is the label of
+no file in ``entities/`` documents an entity type that does not exist. The finding points at
+the README cell; the hint names the closest entity label.
+
+Bad (``entities/go-runtime.json`` has ``{"data": {"label": "Go Runtime"}}``)::
+
+    | Title          |
+    |----------------|
+    | Golang Runtime |
+
+Good::
+
+    | Title      |
+    |------------|
+    | Go Runtime |
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Severity
+from pkgkit.rules._listing import ENTITIES, unmatched_rows
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.diagnostics import Problem
+    from pkgkit.rules import RuleContext
+
+CODE = "DOC005"
+NAME = "readme-entity-missing"
+SEVERITY = Severity.ERROR
+SUMMARY = "An entity listed in the README has no entity file with that label"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """README entity rows without an entity of that label."""
+    return unmatched_rows(ctx, ENTITIES)

@@ -1,0 +1,37 @@
+import shutil
+
+from helpers import copy_go, findings, lint
+
+
+def test_a_row_naming_no_event_is_reported_at_its_cell_with_the_closest_event(tmp_path):
+    package = copy_go(tmp_path)
+    readme = package / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(
+        text.replace("| High Goroutine Count |", "| High Goroutines Count |"), encoding="utf-8"
+    )
+    result = lint(package, select="DOC003")
+    assert findings(result) == [("DOC003", "README.md", 125)]
+    assert result[0].column == 3
+    assert "'High Goroutines Count'" in result[0].message
+    assert result[0].hint == "did you mean 'High Goroutine Count'?"
+
+
+def test_a_removed_event_leaves_its_row_reported(tmp_path):
+    package = copy_go(tmp_path)
+    (package / "events" / "high-goroutine-count.json").unlink()
+    result = lint(package, select="DOC003")
+    assert findings(result) == [("DOC003", "README.md", 125)]
+    assert result[0].hint == "add the event to events/ or remove the row"
+
+
+def test_without_an_events_folder_every_row_is_reported(tmp_path):
+    package = copy_go(tmp_path)
+    shutil.rmtree(package / "events")
+    result = lint(package, select="DOC003")
+    assert len(result) == 7
+    assert all("no events/ folder" in d.message for d in result)
+
+
+def test_clean_fixture_lists_only_existing_events(tmp_path):
+    assert lint(copy_go(tmp_path), select="DOC003") == []
