@@ -5,7 +5,7 @@ dashboards by the title users will see in Instana. A row whose title is the ``ti
 in ``dashboards/`` promises a dashboard the import does not create (often a renamed dashboard or a
 typo). The finding points at the README cell; the hint names the closest dashboard title.
 
-Bad (``dashboards/runtime.json`` has ``"title": "Go Runtime Metrics"``)::
+Bad, when ``dashboards/runtime.json`` is titled "Go Runtime Metrics"::
 
     | Dashboard Title     |
     |---------------------|

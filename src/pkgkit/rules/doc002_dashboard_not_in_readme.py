@@ -5,11 +5,11 @@ in the Dashboards table (column "Dashboard Title", "Title", "Dashboard" or "Name
 ``title``. The finding points at the ``title`` of the dashboard; the hint names the closest
 README row.
 
-Bad (the README lists only "Go Runtime Metrics")::
+Bad, when the README lists only "Go Runtime Metrics"::
 
     {"title": "Go Runtime Monitoring", "widgets": []}
 
-Good: a README row for it::
+Good (a README row for it)::
 
     | Dashboard Title       |
     |-----------------------|

@@ -5,7 +5,7 @@ import creates by the ``name`` users see in Instana. A row that names no file in
 documents an event that does not exist. The finding points at the README cell; the hint names
 the closest event name.
 
-Bad (``events/high-goroutine-count.json`` has ``"name": "High Goroutine Count"``)::
+Bad, when the event is named "High Goroutine Count"::
 
     | Event Name            | Description |
     |-----------------------|-------------|

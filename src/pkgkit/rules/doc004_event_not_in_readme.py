@@ -5,11 +5,11 @@ Every file in ``events/`` must appear in the README's Events table (column "Even
 what their thresholds mean. The finding points at the event's ``name``; the hint names the
 closest README row.
 
-Bad (the README has no row "Go Memory Leak Detection")::
+Bad, when the README has no row "Go Memory Leak Detection"::
 
     {"name": "Go Memory Leak Detection", "entityType": "openTelemetry", "rules": []}
 
-Good: a README row for it::
+Good (a README row for it)::
 
     | Event Name               | Description                 |
     |--------------------------|-----------------------------|

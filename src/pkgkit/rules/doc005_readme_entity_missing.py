@@ -5,7 +5,7 @@ the custom entity types the import creates by their ``data.label``. A row that i
 no file in ``entities/`` documents an entity type that does not exist. The finding points at
 the README cell; the hint names the closest entity label.
 
-Bad (``entities/go-runtime.json`` has ``{"data": {"label": "Go Runtime"}}``)::
+Bad, when the entity is labelled "Go Runtime"::
 
     | Title          |
     |----------------|
