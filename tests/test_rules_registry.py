@@ -1,0 +1,80 @@
+"""Every rule module is registered, documented with a bad and a good example, and tested."""
+
+from __future__ import annotations
+
+import pkgutil
+import re
+from importlib import import_module
+from types import ModuleType
+
+import pytest
+
+import pkgkit.rules
+from helpers import REPO
+from pkgkit.diagnostics import Severity
+from pkgkit.rules import all_rules, rule_doc
+
+MODULE_NAMES = sorted(
+    info.name
+    for info in pkgutil.iter_modules(pkgkit.rules.__path__)
+    if not info.name.startswith("_")
+)
+FILE_NAME = re.compile(r"^(?P<code>[a-z]{3}\d{3})_[a-z0-9_]+$")
+KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: "Bad: inline example." or "Bad::" followed by an indented block (and the same for Good).
+EXAMPLE = re.compile(
+    r"^(?P<kind>Bad|Good)\b[^\n:]*:(?::\n\n(?P<block>(?: {4}[^\n]*\n|\n)+)|(?P<inline>[^\n]+))",
+    re.MULTILINE,
+)
+
+
+def module(name: str) -> ModuleType:
+    return import_module(f"pkgkit.rules.{name}")
+
+
+def examples(doc: str) -> dict[str, str]:
+    """``{"Bad": ..., "Good": ...}``: the example after each Bad/Good heading of a doc."""
+    return {
+        m["kind"]: (m["block"] or m["inline"] or "").strip() for m in EXAMPLE.finditer(doc + "\n")
+    }
+
+
+def test_every_rule_module_is_registered() -> None:
+    assert [rule.__name__.rsplit(".", 1)[1] for rule in all_rules()] == sorted(
+        MODULE_NAMES, key=lambda name: module(name).CODE
+    )
+
+
+def test_codes_and_names_are_unique() -> None:
+    for attribute in ("CODE", "NAME"):
+        values = [getattr(rule, attribute) for rule in all_rules()]
+        assert len(values) == len(set(values)), attribute
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_header(name: str) -> None:
+    rule = module(name)
+    match = FILE_NAME.match(name)
+    assert match, f"rule file {name}.py is not named <code>_<slug>.py"
+    assert match["code"].upper() == rule.CODE
+    assert KEBAB.match(rule.NAME), rule.NAME
+    assert isinstance(rule.SEVERITY, Severity)
+    assert isinstance(rule.SUMMARY, str)
+    assert rule.SUMMARY.strip()
+    assert callable(rule.check)
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_doc_has_a_bad_and_a_good_example(name: str) -> None:
+    rule = module(name)
+    assert rule.__doc__, f"{name}: the module docstring is the rule's documentation"
+    found = examples(rule_doc(rule))  # type: ignore[arg-type]
+    assert found.get("Bad"), f"{name}: no 'Bad:' example in the docstring"
+    assert found.get("Good"), f"{name}: no 'Good:' example in the docstring"
+    assert found["Bad"] != found["Good"]
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_rule_has_a_test_module(name: str) -> None:
+    expected = REPO / "tests" / "rules" / f"test_{name}.py"
+    assert expected.is_file(), f"add {expected.relative_to(REPO)} (one test per finding shape)"
