@@ -1,0 +1,366 @@
+"""What a package documents about its metrics, and what instrumentations are known to emit.
+
+The README documents metrics in tables under a "Semantic Conventions" or "Metrics" section (a
+metric-name column plus description, unit, instrument, attributes and any extra columns) and
+resource attributes in the "Resource Attributes" table. The instrumentation scope of a metrics
+table is the one its introduction names (``instrumentation scope `x` ``, or a known scope such as
+an ``import "go.opentelemetry.io/contrib/instrumentation/runtime"`` line).
+
+The catalogue lists what known instrumentations emit, keyed by instrumentation scope. It is read
+from YAML files in the OpenTelemetry semantic-convention registry format (``groups`` of
+``type: metric`` with ``metric_name``, ``instrument``, ``unit``, ``brief``, ``attributes``) plus
+two pkgkit keys: ``scope`` and ``complete`` (everything the scope emits is listed). The built-in
+files live in ``pkgkit/data``; ``registries`` in the configuration add more, resolved inside the
+package only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath, PureWindowsPath
+from typing import TYPE_CHECKING, Any
+
+from pkgkit.suggest import normalize_name
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from pkgkit.model.readme import Readme, Row, Table
+
+BUILTIN_CATALOGUES = ("otel-go-runtime.yaml", "otel-go-host.yaml")
+NAME_HEADERS = ("metric name", "metrics name", "metric", "metrics", "name")
+UNIT_HEADERS = ("unit", "units")
+INSTRUMENT_HEADERS = ("instrument", "instrument type", "metric type", "type")
+ATTRIBUTE_HEADERS = ("attributes", "attribute", "labels", "dimensions")
+DESCRIPTION_HEADERS = ("description", "brief")
+KEY_HEADERS = ("attribute key", "attribute name", "attribute", "key", "name")
+METRIC_SECTIONS = ("semantic conventions", "metrics")
+RESOURCE_SECTION = "resource attributes"
+
+_EXPLICIT_SCOPE = re.compile(r"instrumentation scope\s+`([^`]+)`", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"[,;\s]+")
+
+
+@dataclass(frozen=True)
+class DocumentedMetric:
+    """A metric row of a README table, located at its name cell."""
+
+    name: str
+    line: int
+    column: int
+    scope: str | None = None
+    description: str | None = None
+    unit: str | None = None
+    instrument: str | None = None
+    attributes: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentedAttribute:
+    """A row of the Resource Attributes table."""
+
+    key: str
+    line: int
+    column: int
+    type: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Conventions:
+    """Everything the README documents about metrics and attributes."""
+
+    metrics: list[DocumentedMetric] = field(default_factory=list)
+    resource_attributes: list[DocumentedAttribute] = field(default_factory=list)
+
+    @property
+    def names(self) -> set[str]:
+        """Documented metric names, exactly as written."""
+        return {m.name for m in self.metrics}
+
+    def lookup(self, name: str) -> DocumentedMetric | None:
+        """The first row documenting exactly ``name``."""
+        return next((m for m in self.metrics if m.name == name), None)
+
+    @property
+    def metric_attributes(self) -> set[str]:
+        """Every attribute any documented metric lists."""
+        return {a for m in self.metrics for a in m.attributes}
+
+
+@dataclass(frozen=True)
+class CatalogueMetric:
+    """A metric an instrumentation emits."""
+
+    name: str
+    scope: str
+    instrument: str | None
+    unit: str | None
+    attributes: tuple[str, ...] = ()
+    brief: str | None = None
+
+
+@dataclass(frozen=True)
+class RegistryIssue:
+    """A configured registry that could not be used."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class Catalogue:
+    """Metrics of known instrumentation scopes."""
+
+    scopes: dict[str, dict[str, CatalogueMetric]] = field(default_factory=dict)
+    complete: set[str] = field(default_factory=set)
+    issues: list[RegistryIssue] = field(default_factory=list)
+
+    def add(self, data: Any, default_scope: str | None = None) -> str | None:  # noqa: ANN401
+        """Add one registry document; the reason it is unusable, or None."""
+        if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
+            return "not a semantic-convention registry (a mapping with a 'groups' list)"
+        scope = data.get("scope", default_scope)
+        if not isinstance(scope, str) or not scope:
+            return "no instrumentation 'scope' (a string) given for its metrics"
+        if data.get("complete") is True:
+            self.complete.add(scope)
+        metrics = self.scopes.setdefault(scope, {})
+        for group in data["groups"]:
+            metric = _catalogue_metric(group, scope)
+            if metric is not None:
+                metrics[metric.name] = metric
+        return None
+
+    def find(self, name: str, scope: str | None = None) -> CatalogueMetric | None:
+        """The catalogue entry for ``name`` (separators and case ignored), optionally by scope."""
+        wanted = normalize_name(name)
+        scopes = [scope] if scope is not None else list(self.scopes)
+        for candidate in scopes:
+            metrics = self.scopes.get(candidate, {})
+            if name in metrics:
+                return metrics[name]
+            for metric in metrics.values():
+                if normalize_name(metric.name) == wanted:
+                    return metric
+        return None
+
+
+def _catalogue_metric(group: Any, scope: str) -> CatalogueMetric | None:  # noqa: ANN401
+    if not isinstance(group, dict) or group.get("type") != "metric":
+        return None
+    name = group.get("metric_name")
+    if not isinstance(name, str) or not name:
+        return None
+    attributes = tuple(
+        str(a.get("ref") or a.get("id"))
+        for a in group.get("attributes") or []
+        if isinstance(a, dict) and (a.get("ref") or a.get("id"))
+    )
+    return CatalogueMetric(
+        name=name,
+        scope=str(group.get("scope") or scope),
+        instrument=_text(group.get("instrument")),
+        unit=_text(group.get("unit")),
+        attributes=attributes,
+        brief=_text(group.get("brief")),
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def builtin_catalogue() -> Catalogue:
+    """The catalogue of the instrumentations pkgkit knows."""
+    from importlib import resources  # noqa: PLC0415 - only metric rules need it
+
+    import yaml  # noqa: PLC0415 - keep start-up light
+
+    catalogue = Catalogue()
+    data = resources.files("pkgkit") / "data"
+    for name in BUILTIN_CATALOGUES:
+        catalogue.add(yaml.safe_load(data.joinpath(name).read_text(encoding="utf-8")))
+    return catalogue
+
+
+def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
+    """Built-in catalogue plus the configured registries (paths inside the package root)."""
+    catalogue = builtin_catalogue()
+    for path in registries:
+        reason = _add_registry(catalogue, root, path)
+        if reason is not None:
+            catalogue.issues.append(RegistryIssue(path, reason))
+    return catalogue
+
+
+def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
+    import yaml  # noqa: PLC0415
+
+    relative = PurePath(path)
+    absolute = relative.is_absolute() or PureWindowsPath(path).is_absolute()
+    if absolute or ".." in re.split(r"[\\/]", path):
+        return f"registry '{path}' is outside the package; give a path inside it"
+    full = Path(root) / relative
+    if not full.resolve().is_relative_to(Path(root).resolve()):
+        return f"registry '{path}' resolves outside the package"
+    try:
+        with full.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
+        return f"cannot read registry '{path}': {reason}"
+    except yaml.YAMLError as error:
+        return f"registry '{path}' is not valid YAML: {error}".splitlines()[0]
+    reason = catalogue.add(data)
+    return None if reason is None else f"registry '{path}': {reason}"
+
+
+def readme_conventions(readme: Readme | None, known_scopes: Iterable[str] = ()) -> Conventions:
+    """Documented metrics and resource attributes of a README."""
+    conventions = Conventions()
+    if readme is None:
+        return conventions
+    scopes = tuple(known_scopes)
+    previous_end = 0
+    for table in readme.tables:
+        section = table.section
+        if section is not None and section.within(RESOURCE_SECTION):
+            conventions.resource_attributes.extend(_attributes(table))
+        elif section is not None and _is_metrics_table(table):
+            start = max(previous_end, section.line)
+            scope = _table_scope(readme.lines[start : table.line - 1], scopes)
+            conventions.metrics.extend(_metric(row, table, scope) for row in _rows(table))
+        previous_end = table.rows[-1].line if table.rows else table.line
+    return conventions
+
+
+def _is_metrics_table(table: Table) -> bool:
+    section = table.section
+    in_section = section is not None and any(section.within(t) for t in METRIC_SECTIONS)
+    return in_section and any(h in table.headers for h in NAME_HEADERS)
+
+
+def _rows(table: Table) -> list[Row]:
+    return [row for row in table.rows if (cell := row.get(*NAME_HEADERS)) and cell.text]
+
+
+def _table_scope(lines: list[str], known: tuple[str, ...]) -> str | None:
+    """The instrumentation scope the text before a table names."""
+    text = "\n".join(lines)
+    explicit = _EXPLICIT_SCOPE.search(text)
+    if explicit:
+        return explicit.group(1)
+    mentioned = [(text.find(scope), scope) for scope in known if scope in text]
+    return min(mentioned)[1] if mentioned else None
+
+
+def _metric(row: Row, table: Table, scope: str | None) -> DocumentedMetric:
+    name = row.get(*NAME_HEADERS)
+    assert name is not None, "_rows keeps only rows with a name"
+    used = {_column(table, NAME_HEADERS)}
+    values: dict[str, str | None] = {}
+    for key, headers in (
+        ("description", DESCRIPTION_HEADERS),
+        ("unit", UNIT_HEADERS),
+        ("instrument", INSTRUMENT_HEADERS),
+        ("attributes", ATTRIBUTE_HEADERS),
+    ):
+        cell = row.get(*headers)
+        values[key] = cell.text if cell is not None else None
+        used.add(_column(table, headers))
+    extra = tuple((h, c.text) for h, c in row.cells.items() if h not in used)
+    return DocumentedMetric(
+        name=name.text,
+        line=name.line,
+        column=name.column,
+        scope=scope,
+        description=values["description"],
+        unit=values["unit"],
+        instrument=values["instrument"],
+        attributes=split_list(values["attributes"] or ""),
+        extra=extra,
+    )
+
+
+def _column(table: Table, headers: tuple[str, ...]) -> str | None:
+    return next((h for h in headers if h in table.headers), None)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """``"a, b c"`` -> ``("a", "b", "c")``."""
+    return tuple(part for part in _LIST_SPLIT.split(text) if part)
+
+
+def _attributes(table: Table) -> list[DocumentedAttribute]:
+    found: list[DocumentedAttribute] = []
+    for row in table.rows:
+        key = row.get(*KEY_HEADERS)
+        if key is None or not key.text:
+            continue
+        kind, description = row.get("type"), row.get(*DESCRIPTION_HEADERS)
+        found.append(
+            DocumentedAttribute(
+                key.text,
+                key.line,
+                key.column,
+                kind.text if kind else None,
+                description.text if description else None,
+            )
+        )
+    return found
+
+
+# Units --------------------------------------------------------------------------------------
+
+_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
+    "bytes": ("by", "byte", "bytes", "b"),
+    "count": ("1", "number", "count", "", "none", "(none)", "{}"),
+    "s": ("s", "sec", "secs", "second", "seconds"),
+    "ms": ("ms", "milli", "millis", "millisecond", "milliseconds"),
+    "us": ("us", "micros", "microsecond", "microseconds"),
+    "ns": ("ns", "nanos", "nanosecond", "nanoseconds"),
+    "percent": ("%", "percent", "percentage"),
+}
+_UNIT_OF = {alias: cls for cls, aliases in _UNIT_CLASSES.items() for alias in aliases}
+TIME_UNITS = frozenset({"s", "ms", "us", "ns"})
+
+
+def unit_class(unit: str | None) -> str | None:
+    """``bytes``, ``count``, ``s``, ``ms``, ``us``, ``ns``, ``percent``, or None when unknown.
+
+    ``By``/``Byte``/``bytes`` are bytes; ``Number``, ``1``, ``{goroutine}`` and no unit are counts.
+    """
+    if unit is None:
+        return None
+    text = unit.strip().casefold()
+    if text.startswith("{") and text.endswith("}"):
+        return "count"
+    return _UNIT_OF.get(text)
+
+
+def unit_family(unit_cls: str | None) -> str | None:
+    """``time`` for every time unit, the class otherwise."""
+    return "time" if unit_cls in TIME_UNITS else unit_cls
+
+
+def display_class(value: object) -> str | None:
+    """Unit class of a widget ``unit`` (``byte``, ``number``) or formatter (``bytes.detailed``)."""
+    if not isinstance(value, str) or not value:
+        return None
+    head = value.split(".", 1)[0]
+    return unit_class(head) or unit_class(head.rstrip("s"))
+
+
+def normalize_instrument(text: str | None) -> str | None:
+    """``counter``, ``updowncounter``, ``gauge``, ``histogram``, or None when unknown."""
+    if not text:
+        return None
+    words = re.sub(r"\(.*?\)|async(hronous)?|observable|synchronous", "", text.casefold())
+    squashed = re.sub(r"[^a-z]", "", words)
+    for known in ("updowncounter", "histogram", "counter", "gauge"):
+        if squashed.endswith(known):
+            return known
+    return None

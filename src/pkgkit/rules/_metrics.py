@@ -1,0 +1,98 @@
+"""Derived metric views shared by the MET rules (not a rule: the registry skips ``_`` modules).
+
+Each view is computed once per package through :meth:`RuleContext.shared`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from pkgkit.model.conventions import (
+    Catalogue,
+    CatalogueMetric,
+    Conventions,
+    DocumentedMetric,
+    load_catalogue,
+    normalize_instrument,
+    readme_conventions,
+    unit_class,
+)
+from pkgkit.model.metrics import (
+    MetricReference,
+    TagReference,
+    metric_references,
+    tag_references,
+)
+
+if TYPE_CHECKING:
+    from pkgkit.rules import RuleContext
+
+
+def references(ctx: RuleContext) -> list[MetricReference]:
+    """Every metric reference of the package."""
+    compute = lambda: metric_references(ctx.package)  # noqa: E731
+    return cast("list[MetricReference]", ctx.shared("metric_references", compute))
+
+
+def tags(ctx: RuleContext) -> list[TagReference]:
+    """Every tag-filter / group-by name that names an attribute."""
+    compute = lambda: tag_references(ctx.package)  # noqa: E731
+    return cast("list[TagReference]", ctx.shared("tag_references", compute))
+
+
+def catalogue(ctx: RuleContext) -> Catalogue:
+    """Built-in catalogue plus the configured registries."""
+    return cast(
+        "Catalogue",
+        ctx.shared("catalogue", lambda: load_catalogue(ctx.package.root, ctx.config.registries)),
+    )
+
+
+def conventions(ctx: RuleContext) -> Conventions:
+    """What the README documents."""
+    return cast(
+        "Conventions",
+        ctx.shared(
+            "conventions", lambda: readme_conventions(ctx.package.readme, catalogue(ctx).scopes)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What is known about a metric: its README row and its catalogue entry."""
+
+    documented: DocumentedMetric | None
+    emitted: CatalogueMetric | None
+
+    @property
+    def unit(self) -> str | None:
+        """Unit class: the README's when it is known, else the catalogue's."""
+        documented = unit_class(self.documented.unit) if self.documented else None
+        if documented is None and self.emitted is not None:
+            return unit_class(self.emitted.unit)
+        return documented
+
+    @property
+    def instrument(self) -> str | None:
+        """Normalised instrument: the README's when known, else the catalogue's."""
+        documented = normalize_instrument(self.documented.instrument) if self.documented else None
+        if documented is None and self.emitted is not None:
+            return normalize_instrument(self.emitted.instrument)
+        return documented
+
+
+def facts(ctx: RuleContext, reference: MetricReference) -> Facts:
+    """The README row and catalogue entry of a (non-pattern) reference."""
+    name = reference.metric.name
+    documented = conventions(ctx).lookup(name)
+    scope = reference.metric.scope or (documented.scope if documented else None)
+    known = catalogue(ctx)
+    emitted = known.find(name, scope) if scope in known.scopes else None
+    return Facts(documented, emitted)
+
+
+def named(ctx: RuleContext) -> list[MetricReference]:
+    """References that name one metric (patterns excluded)."""
+    return [r for r in references(ctx) if not r.metric.pattern]

@@ -1,0 +1,61 @@
+"""A metric of a known instrumentation that the instrumentation does not emit.
+
+When a README metrics table is introduced by an instrumentation scope pkgkit knows (the
+OpenTelemetry Go runtime instrumentation, or a registry from the configuration), or a metric id
+names such a scope, the metric name must be one the instrumentation reports. The older Go names
+use underscores (``heap_alloc``), the current ones dots (``go.memory.used``); nothing in the
+runtime instrumentation reports CPU time, context deadlines or HTTP connection pools.
+
+Bad::
+
+    {"metricName": "metrics.sums.<runtime scope>/process.runtime.go.cpu.time"}
+
+Good: a metric the instrumentation emits, or one of another, documented, instrumentation::
+
+    {"metricName": "metrics.sums.<host scope>/process.cpu.time"}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Problem, Severity
+from pkgkit.rules._metrics import catalogue, conventions, named
+from pkgkit.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.rules import RuleContext
+
+CODE = "MET004"
+NAME = "metric-not-emitted"
+SEVERITY = Severity.WARNING
+SUMMARY = "A metric of a known instrumentation that the instrumentation does not emit"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """README rows of known scopes, then metric ids of known scopes."""
+    readme = ctx.package.readme
+    if readme is not None:
+        for metric in conventions(ctx).metrics:
+            found = _not_emitted(ctx, metric.name, metric.scope)
+            if found is not None:
+                message, hint = found
+                yield Problem(readme, message, hint=hint, line=metric.line, column=metric.column)
+    for reference in named(ctx):
+        found = _not_emitted(ctx, reference.metric.name, reference.metric.scope)
+        if found is not None:
+            message, hint = found
+            yield Problem(reference.file, message, pointer=reference.pointer, hint=hint)
+
+
+def _not_emitted(ctx: RuleContext, name: str, scope: str | None) -> tuple[str, str] | None:
+    """``(message, hint)`` when ``scope`` is fully known and does not emit ``name``."""
+    known = catalogue(ctx)
+    if scope is None or scope not in known.complete or name in known.scopes[scope]:
+        return None
+    hint = did_you_mean(name, known.scopes[scope]) or (
+        "use a metric it emits, or document the instrumentation that reports this one"
+    )
+    return f"instrumentation '{scope}' does not emit a metric '{name}'", hint
