@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pkgkit.diagnostics import Problem
 
@@ -34,3 +34,17 @@ def file_issues(ctx: RuleContext, *kinds: str, hint: str | None = None) -> Itera
     for issue in ctx.package.issues:
         if issue.kind in kinds:
             yield Problem(ctx.package.text_file(issue.relpath), issue.message, hint=hint)
+
+
+def manifest(package: Package) -> JsonFile | None:
+    """package.json when it loaded into an object (its ``data`` is then a dict)."""
+    file = package.manifest
+    return file if file is not None and file.ok else None
+
+
+def widgets(file: JsonFile) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(index, widget)`` for every object in a dashboard's ``widgets`` array."""
+    items = file.data.get("widgets") if isinstance(file.data, dict) else None
+    for index, widget in enumerate(items if isinstance(items, list) else []):
+        if isinstance(widget, dict):
+            yield index, widget

@@ -1,0 +1,63 @@
+"""The package name is not ``@instana-integration/<name>``.
+
+Instana's CLI downloads integration packages from the ``@instana-integration`` npm scope; a
+package named otherwise cannot be found by ``stanctl-integration download``. A warning, or an
+error with ``--strict``.
+
+Bad::
+
+    {"name": "go-integration"}
+
+Good::
+
+    {"name": "@instana-integration/go"}
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Problem, Severity
+from pkgkit.rules._common import manifest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.rules import RuleContext
+
+CODE = "PKG112"
+NAME = "manifest-name-scope"
+SEVERITY = Severity.WARNING
+SUMMARY = "The package name is not @instana-integration/<name>"
+
+SCOPE = "@instana-integration/"
+_NAME = re.compile(r"@instana-integration/[a-z0-9][a-z0-9._-]*")
+_UNSCOPED = re.compile(r"[^a-z0-9._-]+")
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """A non-blank string name outside the scope (other values are schema findings)."""
+    file = manifest(ctx.package)
+    if file is None:
+        return
+    name = file.data.get("name")
+    if not isinstance(name, str) or not name.strip() or _NAME.fullmatch(name):
+        return
+    yield Problem(
+        file,
+        f"package name '{name}' is not of the form '{SCOPE}<name>'",
+        pointer="/name",
+        hint=f'use "{SCOPE}{_suggested(name, ctx.package.root)}"',
+        severity=Severity.ERROR if ctx.config.strict else None,
+    )
+
+
+def _suggested(name: str, root: str) -> str:
+    """The unscoped part of ``name`` in npm's lower-case alphabet (the folder name if empty)."""
+    bare = name.rsplit("/", 1)[-1].lower()
+    bare = _UNSCOPED.sub("-", bare).strip("-._")
+    if not bare:
+        bare = _UNSCOPED.sub("-", Path(root).resolve().name.lower()).strip("-._")
+    return bare or "<name>"

@@ -1,0 +1,63 @@
+"""The package version is not a semantic version ``x.y.z``.
+
+npm refuses to publish a version that is not semver, and Instana's CLI compares versions to
+pick the newest. Pre-release and build suffixes are allowed.
+
+Bad::
+
+    {"version": "v1.0"}
+
+Good::
+
+    {"version": "1.0.0"}, {"version": "1.1.0-beta.1"}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Problem, Severity
+from pkgkit.rules._common import manifest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.rules import RuleContext
+
+CODE = "PKG113"
+NAME = "manifest-version"
+SEVERITY = Severity.ERROR
+SUMMARY = "The package version is not x.y.z (semver)"
+
+_NUMBER = r"(?:0|[1-9][0-9]*)"
+_IDENTIFIER = r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"
+#: semver.org 2.0.0: x.y.z, optional -pre.release and +build.metadata.
+SEMVER = re.compile(
+    rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}"
+    rf"(?:-{_IDENTIFIER}(?:\.{_IDENTIFIER})*)?"
+    r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
+)
+_NUMBERS = re.compile(r"[0-9]+")
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """A non-blank string version that is not semver (other values are schema findings)."""
+    file = manifest(ctx.package)
+    if file is None:
+        return
+    version = file.data.get("version")
+    if not isinstance(version, str) or not version.strip() or SEMVER.fullmatch(version):
+        return
+    yield Problem(
+        file,
+        f"version '{version}' is not a semantic version x.y.z",
+        pointer="/version",
+        hint=f'use "{_suggested(version)}" (major.minor.patch, e.g. 1.0.0)',
+    )
+
+
+def _suggested(version: str) -> str:
+    """The first three numbers of ``version``, padded with zeros (``v1.2`` -> ``1.2.0``)."""
+    numbers = [str(int(n)) for n in _NUMBERS.findall(version)[:3]]
+    return ".".join(numbers + ["0"] * (3 - len(numbers))) if numbers else "1.0.0"

@@ -1,0 +1,74 @@
+"""A dashboard of its own lacks the global read-write access rule.
+
+A dashboard that no custom entity type references is imported as a custom dashboard; without
+``{"accessType": "READ_WRITE", "relationType": "GLOBAL"}`` only the importing API token's user can
+see it. Dashboards referenced by an entity (``data.dashboards[].reference`` in
+``entities/*.json``) belong to the entity type and need no access rules.
+
+Bad::
+
+    {"title": "Go Runtime Metrics", "accessRules": [], "widgets": []}
+
+Good::
+
+    {"title": "Go Runtime Metrics", "widgets": [],
+     "accessRules": [{"accessType": "READ_WRITE", "relationType": "GLOBAL", "relatedId": ""}]}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Problem, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.model.package import Package
+    from pkgkit.rules import RuleContext
+
+CODE = "PKG120"
+NAME = "dashboard-global-access"
+SEVERITY = Severity.ERROR
+SUMMARY = "A dashboard not referenced by an entity lacks the global READ_WRITE access rule"
+
+_HINT = 'add {"accessType": "READ_WRITE", "relationType": "GLOBAL", "relatedId": ""} to accessRules'
+_FOLDER = "dashboards/"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """Stand-alone dashboards whose accessRules lack the global read-write rule."""
+    referenced = entity_dashboards(ctx.package)
+    for file in ctx.package.documents("dashboard"):
+        if file.relpath.removeprefix(_FOLDER) in referenced:
+            continue
+        rules = file.data.get("accessRules")
+        if not isinstance(rules, list) or not any(map(_is_global_read_write, rules)):
+            pointer = "/accessRules" if "accessRules" in file.data else ""
+            yield Problem(
+                file,
+                "dashboard has no global READ_WRITE access rule, so only its importer can see it",
+                pointer=pointer,
+                hint=_HINT,
+            )
+
+
+def entity_dashboards(package: Package) -> set[str]:
+    """Dashboards referenced by entities, as paths relative to dashboards/."""
+    referenced: set[str] = set()
+    for entity in package.documents("entity"):
+        data = entity.data.get("data")
+        dashboards = data.get("dashboards") if isinstance(data, dict) else None
+        for item in dashboards if isinstance(dashboards, list) else []:
+            reference = item.get("reference") if isinstance(item, dict) else None
+            if isinstance(reference, str):
+                referenced.add(reference.removeprefix("./").removeprefix(_FOLDER))
+    return referenced
+
+
+def _is_global_read_write(rule: object) -> bool:
+    return (
+        isinstance(rule, dict)
+        and rule.get("accessType") == "READ_WRITE"
+        and rule.get("relationType") == "GLOBAL"
+    )
