@@ -5,6 +5,7 @@ Each view is computed once per package through :meth:`RuleContext.shared`.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -24,8 +25,11 @@ from pkgkit.model.metrics import (
     metric_references,
     tag_references,
 )
+from pkgkit.suggest import closest, normalize_name
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pkgkit.rules import RuleContext
 
 
@@ -96,3 +100,32 @@ def facts(ctx: RuleContext, reference: MetricReference) -> Facts:
 def named(ctx: RuleContext) -> list[MetricReference]:
     """References that name one metric (patterns excluded)."""
     return [r for r in references(ctx) if not r.metric.pattern]
+
+
+def metric_hint(name: str, candidates: Iterable[str]) -> str | None:
+    """``did you mean 'x'?`` for a metric name, only when the names differ in more than a prefix.
+
+    :func:`pkgkit.suggest.closest` scores whole names, so two metrics of one namespace
+    (``process.runtime.go.cpu.time``, ``process.runtime.go.goroutines``) look alike through their
+    shared prefix; here the parts after the shared prefix must be alike too.
+    """
+    match = closest(name, candidates)
+    if match is None:
+        return None
+    if normalize_name(match) != normalize_name(name):
+        ours, theirs = _tail(name, match), _tail(match, name)
+        if difflib.SequenceMatcher(None, ours, theirs).ratio() < _TAIL_CUTOFF:
+            return None
+    return f"did you mean '{match}'?"
+
+
+_TAIL_CUTOFF = 0.6
+
+
+def _tail(name: str, other: str) -> str:
+    """``name`` without the dotted segments it shares with ``other`` at the start."""
+    ours, theirs = normalize_name(name).split("."), normalize_name(other).split(".")
+    shared = 0
+    while shared < min(len(ours), len(theirs)) - 1 and ours[shared] == theirs[shared]:
+        shared += 1
+    return ".".join(ours[shared:])

@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.rules._metrics import conventions, named
-from pkgkit.suggest import did_you_mean
+from pkgkit.rules._metrics import conventions, metric_hint, named
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -43,5 +42,5 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             reference.file,
             f"metric '{name}' is not documented in the README metrics tables",
             pointer=reference.pointer,
-            hint=did_you_mean(name, documented) or "add a row for it to the README metrics table",
+            hint=metric_hint(name, documented) or "add a row for it to the README metrics table",
         )

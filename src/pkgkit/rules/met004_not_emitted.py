@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.rules._metrics import catalogue, conventions, named
-from pkgkit.suggest import did_you_mean
+from pkgkit.rules._metrics import catalogue, conventions, metric_hint, named
+from pkgkit.suggest import normalize_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -55,7 +55,17 @@ def _not_emitted(ctx: RuleContext, name: str, scope: str | None) -> tuple[str, s
     known = catalogue(ctx)
     if scope is None or scope not in known.complete or name in known.scopes[scope]:
         return None
-    hint = did_you_mean(name, known.scopes[scope]) or (
+    hint = metric_hint(name, known.scopes[scope]) or _elsewhere(ctx, name, scope) or (
         "use a metric it emits, or document the instrumentation that reports this one"
     )
     return f"instrumentation '{scope}' does not emit a metric '{name}'", hint
+
+
+def _elsewhere(ctx: RuleContext, name: str, scope: str) -> str | None:
+    """A hint naming another known scope that emits a metric ending like ``name``."""
+    ending = normalize_name(name).split(".")[-2:]
+    for other, metrics in catalogue(ctx).scopes.items():
+        for candidate in metrics if other != scope else ():
+            if normalize_name(candidate).split(".")[-2:] == ending:
+                return f"'{candidate}' is emitted by instrumentation '{other}'"
+    return None

@@ -53,7 +53,9 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             readme,
             f"'{metric.name}' is documented in '{metric.unit}' ({documented}), but"
             f" '{emitted.name}' is reported in '{emitted.unit or 'no unit'}' ({reported})",
-            hint=f"document the unit as '{emitted.unit or '1'}'",
+            hint=f"document the unit as '{emitted.unit}'"
+            if emitted.unit
+            else "document it as a count ('Number' or '1')",
             line=metric.line,
             column=metric.column,
         )

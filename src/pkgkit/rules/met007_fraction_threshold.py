@@ -30,7 +30,7 @@ NAME = "fraction-threshold"
 SEVERITY = Severity.WARNING
 SUMMARY = "An event threshold between 0 and 1 on a metric in bytes or counts"
 
-_WHOLE_UNITS = {"bytes": "bytes", "count": "a count"}
+_WHOLE_UNITS = {"bytes": "bytes", "count": "counts"}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
