@@ -14,6 +14,7 @@ import yaml
 from gitrepo import commit_all, git, git_env, init_repo, snapshot
 from helpers import GO_FIXTURE, REPO, copy_go, write_package
 from pkgkit.model.package import packages_for_paths
+from pkgkit.scaffold import PACKAGE_FILES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -49,6 +50,7 @@ def test_hook_shape(hook: dict[str, object]) -> None:
     assert hook["language"] == "python"
     assert hook["entry"] == f"pkgkit {hook['id'].removeprefix('pkgkit-')}"  # type: ignore[union-attr]
     assert hook["require_serial"] is True
+    assert hook["files"] == PACKAGE_FILES, "pkgkit init writes scaffold.PACKAGE_FILES: keep them equal"
 
 
 @pytest.mark.parametrize("hook", HOOKS, ids=[hook["id"] for hook in HOOKS])
@@ -118,7 +120,10 @@ def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProces
     """Run the pre-commit of this virtualenv in ``repo``."""
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", *args],
-        cwd=repo, capture_output=True, text=True, check=True,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
         env=git_env(PRE_COMMIT_HOME=str(home)),
     )
 
