@@ -50,7 +50,7 @@ def test_hook_shape(hook: dict[str, object]) -> None:
     assert hook["language"] == "python"
     assert hook["entry"] == f"pkgkit {hook['id'].removeprefix('pkgkit-')}"  # type: ignore[union-attr]
     assert hook["require_serial"] is True
-    assert hook["files"] == PACKAGE_FILES, "pkgkit init writes scaffold.PACKAGE_FILES: keep them equal"
+    assert hook["files"] == PACKAGE_FILES, "pkgkit init writes scaffold.PACKAGE_FILES: keep equal"
 
 
 @pytest.mark.parametrize("hook", HOOKS, ids=[hook["id"] for hook in HOOKS])
