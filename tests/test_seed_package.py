@@ -9,6 +9,7 @@ instrumentation does not emit.
 from pathlib import Path
 
 import pytest
+
 from helpers import findings, lint
 
 SEED = Path(__file__).parent / "fixtures" / "seed-go"
