@@ -69,3 +69,10 @@ def lint(root: Path, select: str | None = None, **options: Any) -> list[Diagnost
 def findings(diagnostics: list[Diagnostic]) -> list[tuple[str, str, int]]:
     """``[(code, path relative to the package, line), ...]``: the one-line comparison form."""
     return [(d.code, d.path, d.line) for d in diagnostics]
+
+
+def edit_text(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in a text file (fails when it is not there)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
