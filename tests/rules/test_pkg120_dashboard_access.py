@@ -1,0 +1,56 @@
+"""PKG120: stand-alone dashboards carry the global READ_WRITE access rule."""
+
+from helpers import copy_go, edit_json, findings, lint, write_package
+
+DASHBOARD = "dashboards/go-runtime-metrics.json"
+
+
+def test_dashboard_without_the_global_rule_is_reported_at_access_rules(tmp_path):
+    package = copy_go(tmp_path)
+    edit_json(
+        package / DASHBOARD,
+        lambda d: d.update(accessRules=[{"accessType": "READ", "relationType": "GLOBAL"}]),
+    )
+    result = lint(package, select="PKG120")
+    assert findings(result) == [("PKG120", DASHBOARD, 4)]
+    assert result[0].pointer == "/accessRules"
+
+
+def test_dashboard_without_access_rules_is_reported_at_the_top(tmp_path):
+    package = copy_go(tmp_path)
+    edit_json(package / DASHBOARD, lambda data: data.pop("accessRules"))
+    assert findings(lint(package, select="PKG120")) == [("PKG120", DASHBOARD, 1)]
+
+
+def test_dashboard_referenced_by_an_entity_needs_no_access_rules(tmp_path):
+    package = copy_go(tmp_path)
+    edit_json(package / DASHBOARD, lambda data: data.pop("accessRules"))
+    write_package(
+        package,
+        {
+            "dashboards/entity-only.json": {"title": "E", "widgets": []},
+            "entities/go.json": {
+                "data": {
+                    "dashboards": [
+                        {"reference": "go-runtime-metrics.json"},
+                        {"reference": "dashboards/entity-only.json"},
+                        "not an object",
+                    ]
+                }
+            },
+        },
+    )
+    assert lint(package, select="PKG120") == []
+
+
+def test_malformed_entities_and_access_rules_do_not_crash(tmp_path):
+    package = copy_go(tmp_path)
+    edit_json(package / DASHBOARD, lambda data: data.update(accessRules="public"))
+    write_package(
+        package, {"entities/a.json": {"data": []}, "entities/b.json": {"data": {"dashboards": 3}}}
+    )
+    assert findings(lint(package, select="PKG120")) == [("PKG120", DASHBOARD, 4)]
+
+
+def test_clean_fixture_dashboard_is_global(tmp_path):
+    assert lint(copy_go(tmp_path), select="PKG120") == []
