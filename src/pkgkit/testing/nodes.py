@@ -1,0 +1,227 @@
+"""The pytest nodes of a package: lint, template properties, event rule tests.
+
+``PackageNode`` (a package folder) holds a ``LintItem``, a ``TemplateNode`` per content file with
+placeholders (one ``PropertyItem`` per property and render mode) and an ``EventTestFile`` per
+``tests/*.yaml`` (one ``EventTestItem``). Failures are reported as pkgkit text, not tracebacks.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from pkgkit.config import Config
+from pkgkit.testing.plugin import WARNINGS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+    from pkgkit.model.package import Package
+    from pkgkit.testing.properties import Template
+    from pkgkit.testing.search import SearchOptions
+
+#: Where ``pkgkit test`` leaves its :class:`RunSettings` for the nodes.
+SETTINGS = pytest.StashKey["RunSettings"]()
+
+
+def _package_config(root: str) -> Config:
+    """Defaults, then the package's configuration file (plain ``pytest``)."""
+    from pkgkit.config import ConfigResolver  # noqa: PLC0415
+
+    return ConfigResolver().for_package(root)
+
+
+@dataclass
+class RunSettings:
+    """What ``pkgkit test`` passes to the session (a plugin object).
+
+    ``config_for`` gives the effective configuration of a package folder (its file, then the
+    command line); ``report_format`` is the lint reporter used in failure reports.
+    """
+
+    config_for: Callable[[str], Config] = _package_config
+    report_format: str = "text"
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        """Make the settings visible to the nodes."""
+        config.stash[SETTINGS] = self
+
+
+class FindingError(Exception):
+    """A finding that fails an item; its text is the whole failure report."""
+
+
+def _settings(config: pytest.Config) -> RunSettings:
+    return config.stash.get(SETTINGS, None) or RunSettings()
+
+
+def _warn(config: pytest.Config, text: str) -> None:
+    config.stash.setdefault(WARNINGS, []).append(text)
+
+
+class _Item(pytest.Item):
+    """An item whose expected failures are shown as their message only."""
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,  # noqa: ANN401 - pytest's private style literal
+    ) -> str | Any:  # noqa: ANN401
+        """The pkgkit report for a finding; a short traceback only for a bug."""
+        if isinstance(excinfo.value, FindingError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style="short")
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Location shown in the report header."""
+        return self.path, None, self.nodeid
+
+
+class PackageNode(pytest.Directory):
+    """A package folder."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        """Lint, the templates, the event test files."""
+        from pkgkit.model.package import load_package  # noqa: PLC0415
+        from pkgkit.testing.properties import load_template  # noqa: PLC0415
+
+        package = load_package(str(self.path))
+        config = _settings(self.config).config_for(str(self.path))
+        yield LintItem.from_parent(self, name="lint", package=package, package_config=config)
+        for file in package.content:
+            if not file.ok or file.text is None:
+                continue
+            template = load_template(file.relpath, file.kind, file.text, file.data)
+            if template is not None:
+                yield TemplateNode.from_parent(
+                    self, path=self.path / file.relpath, template=template, package_config=config
+                )
+        for path in sorted((self.path / "tests").glob("*.y*ml")):
+            yield EventTestFile.from_parent(self, path=path, package=package)
+
+
+class LintItem(_Item):
+    """``pkgkit lint`` of the package: errors fail, warnings go to the summary."""
+
+    def __init__(self, *, package: Package, package_config: Config, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(**kwargs)
+        self.package = package
+        self.lint_config = package_config
+
+    def runtest(self) -> None:
+        """Lint with the package's configuration."""
+        from pkgkit.diagnostics import Severity  # noqa: PLC0415
+        from pkgkit.engine import LintReport, PackageResult, check_package  # noqa: PLC0415
+        from pkgkit.reporters import get_reporter  # noqa: PLC0415
+        from pkgkit.reporters.text import format_diagnostic  # noqa: PLC0415
+
+        diagnostics, crashes = check_package(self.package, self.lint_config)
+        for diagnostic in diagnostics:
+            if diagnostic.severity is not Severity.ERROR:
+                _warn(self.config, format_diagnostic(diagnostic))
+        report = LintReport([PackageResult(self.package.name, self.package.root, diagnostics)])
+        report.internal_errors.extend(crashes)
+        if report.exit_code:
+            stream = io.StringIO()
+            get_reporter(_settings(self.config).report_format).render(report, stream)
+            raise FindingError(stream.getvalue() + "".join(f"{c}\n" for c in crashes))
+
+
+class TemplateNode(pytest.File):
+    """A content file with placeholders: one item per property and render mode."""
+
+    def __init__(self, *, template: Template, package_config: Config, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(**kwargs)
+        self.template = template
+        self.lint_config = package_config
+
+    @property
+    def declared(self) -> Mapping[str, Any]:
+        """Variable schemas of the package configuration."""
+        return self.lint_config.variables
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """``<property>[<mode>]`` items."""
+        from pkgkit.testing.properties import PROPERTIES, RENDER_MODES  # noqa: PLC0415
+
+        chosen = self.config.getoption("pkgkit_mode")
+        modes = list(RENDER_MODES) if chosen == "both" else [chosen]
+        for mode in modes:
+            for prop in PROPERTIES:
+                yield PropertyItem.from_parent(self, name=f"{prop}[{mode}]", prop=prop, mode=mode)
+
+
+class PropertyItem(_Item):
+    """One property of one template in one mode, searched with Hypothesis."""
+
+    parent: TemplateNode
+
+    def __init__(self, *, prop: str, mode: str, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(**kwargs)
+        self.prop = prop
+        self.mode = mode
+
+    def runtest(self) -> None:
+        """Search; an error fails, a warning goes to the summary (fails under --strict)."""
+        from pkgkit.testing.properties import RENDER_MODES  # noqa: PLC0415
+        from pkgkit.testing.search import search  # noqa: PLC0415
+
+        template = self.parent.template
+        finding = search(
+            template, RENDER_MODES[self.mode], self.prop, self.parent.declared, self._options()
+        )
+        if finding is None:
+            return
+        report = _package_relative(finding.report(), self.parent.path, template.relpath)
+        if finding.is_error or self.parent.lint_config.strict:
+            raise FindingError(report)
+        _warn(self.config, f"warning: {report}")
+
+    def _options(self) -> SearchOptions:
+        from pkgkit.testing.search import DEFAULT_MAX_EXAMPLES, SearchOptions  # noqa: PLC0415
+
+        examples = self.config.getoption("pkgkit_max_examples")
+        return SearchOptions(
+            max_examples=DEFAULT_MAX_EXAMPLES if examples is None else examples,
+            seed=self.config.getoption("pkgkit_seed"),
+        )
+
+
+def _package_relative(report: str, path: Path, relpath: str) -> str:
+    """Name the file as the user sees it (relative to the working directory)."""
+    import os  # noqa: PLC0415
+
+    shown = os.path.relpath(path)
+    return report.replace(relpath, shown if not shown.startswith("..") else str(path), 1)
+
+
+class EventTestFile(pytest.File):
+    """A ``tests/*.yaml`` file of event rule tests."""
+
+    def __init__(self, *, package: Package, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(**kwargs)
+        self.package = package
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """One item for the whole file."""
+        yield EventTestItem.from_parent(self, name="events", package=self.package)
+
+
+class EventTestItem(_Item):
+    """Evaluate the package's event rules over the file's series and compare expectations."""
+
+    def __init__(self, *, package: Package, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(**kwargs)
+        self.package = package
+
+    def runtest(self) -> None:
+        """Every mismatch and format error, located in the YAML file."""
+        from pkgkit.testing.event_tests import run_test_file  # noqa: PLC0415
+
+        problems = run_test_file(str(self.path), self.package)
+        if problems:
+            raise FindingError("\n".join(problems))

@@ -1,0 +1,118 @@
+"""Search the variable space of a template for a counterexample to one property, and judge it.
+
+Hypothesis draws assignments (:func:`pkgkit.testing.strategies.assignments`), shrinks the first
+failure to a minimal one, and :func:`search` returns it as a :class:`Finding`. Runs are
+deterministic (``derandomize``) unless a seed is given; nothing is stored on disk.
+
+Severity: in ``json-safe`` mode every counterexample is an error. In ``instana`` mode the CLI's
+breakages are known, so a counterexample is a warning, unless a variable that causes it on its
+own (see :func:`pkgkit.testing.properties.culprits`) has a declared schema: the package then
+promises that value is acceptable, and it is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from pkgkit.testing.properties import PROPERTIES, RenderMode, Template, Violation, culprits
+
+#: Examples per (file, property, mode) by default: ``pkgkit test fixtures/go`` stays fast.
+DEFAULT_MAX_EXAMPLES: Final = 60
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """How hard and how reproducibly to search."""
+
+    max_examples: int = DEFAULT_MAX_EXAMPLES
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A minimal counterexample to one property of one template in one mode."""
+
+    template: Template
+    mode: RenderMode
+    violation: Violation
+    values: dict[str, str]
+    culprits: tuple[str, ...]
+    is_error: bool
+
+    def report(self) -> str:
+        """Several lines: where, which property, the minimal values, what went wrong."""
+        prop = self.violation.prop
+        site = self.violation.site
+        where = self.template.relpath + (f":{site.line}:{site.column}" if site else "")
+        lines = [
+            f"{where}: property {prop!r} ({PROPERTIES[prop][0]}) fails in {self.mode.name} mode",
+        ]
+        if site is not None:
+            lines.append(f"  placeholder: {site.describe()}")
+        lines.append(f"  minimal counterexample: {_assignment(self.values, self.template)}")
+        lines.append(f"  {self.violation.message}")
+        return "\n".join(lines)
+
+
+def _assignment(values: Mapping[str, str], template: Template) -> str:
+    given = [f"{name}={value!r}" for name, value in values.items()]
+    unset = [name for name in template.variables if name not in values]
+    return ", ".join(given + ([f"unset: {', '.join(unset)}"] if unset else [])) or "(all unset)"
+
+
+class _Counterexample(Exception):  # noqa: N818 - control flow, never shown
+    def __init__(self, values: dict[str, str], violation: Violation) -> None:
+        super().__init__(violation.message)
+        self.values = values
+        self.violation = violation
+
+
+def search(
+    template: Template,
+    mode: RenderMode,
+    prop: str,
+    declared: Mapping[str, Mapping[str, Any]],
+    options: SearchOptions,
+) -> Finding | None:
+    """The minimal counterexample to ``prop``, or None when none was found."""
+    from hypothesis import HealthCheck, given, seed, settings  # noqa: PLC0415 - runner only
+
+    from pkgkit.testing.strategies import assignments  # noqa: PLC0415
+
+    check = PROPERTIES[prop][1]
+
+    def probe(values: dict[str, str]) -> None:
+        violation = check(template, mode, values)
+        if violation is not None:
+            raise _Counterexample(values, violation)
+
+    test = settings(
+        max_examples=options.max_examples,
+        derandomize=options.seed is None,
+        database=None,
+        deadline=None,
+        report_multiple_bugs=False,
+        print_blob=False,
+        suppress_health_check=list(HealthCheck),
+    )(given(assignments(template.variables, declared))(probe))
+    if options.seed is not None:
+        test = seed(options.seed)(test)
+    try:
+        test()
+    except _Counterexample as found:
+        return _judge(template, mode, found, declared)
+    return None
+
+
+def _judge(
+    template: Template,
+    mode: RenderMode,
+    found: _Counterexample,
+    declared: Mapping[str, Mapping[str, Any]],
+) -> Finding:
+    check = PROPERTIES[found.violation.prop][1]
+    names = tuple(culprits(check, template, mode, found.values))
+    is_error = mode.name != "instana" or any(name in declared for name in names)
+    return Finding(template, mode, found.violation, found.values, names, is_error)
