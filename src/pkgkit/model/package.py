@@ -26,6 +26,8 @@ CONTENT_FOLDERS: dict[str, str] = {
 }
 MANIFEST = "package.json"
 README = "README.md"
+#: READMEs larger than this are reported and not parsed (Markdown parsing takes seconds per MiB).
+MAX_README_BYTES = 1024 * 1024
 _SKIPPED_DIRS = {"node_modules", "__pycache__"}
 
 
@@ -137,6 +139,8 @@ def load_package(root: str) -> Package:
     if _inside(manifest_path, real_root, package, MANIFEST):
         if os.path.isfile(manifest_path):
             package.manifest = JsonFile(manifest_path, MANIFEST, "package")
+        elif os.path.lexists(manifest_path):
+            package.issues.append(FileIssue("unreadable", MANIFEST, _not_a_file(manifest_path)))
         else:
             package.issues.append(FileIssue("missing-manifest", MANIFEST, "package.json is missing"))
     package.readme = _load_readme(root, real_root, package)
@@ -153,6 +157,13 @@ def load_package(root: str) -> Package:
 def _load_readme(root: str, real_root: str, package: Package) -> Readme | None:
     path = os.path.join(root, README)
     if not _inside(path, real_root, package, README):
+        return None
+    if os.path.lexists(path) and not os.path.isfile(path):
+        package.issues.append(FileIssue("unreadable", README, _not_a_file(path)))
+        return None
+    if os.path.isfile(path) and os.path.getsize(path) > MAX_README_BYTES:
+        message = f"README.md is larger than {MAX_README_BYTES // (1024 * 1024)} MiB; not parsed"
+        package.issues.append(FileIssue("unreadable", README, message))
         return None
     try:
         with open(path, encoding="utf-8") as handle:  # noqa: PTH123
@@ -195,8 +206,21 @@ def _load_folder(
             if entry.is_dir():
                 subfolders.append(relpath)
             elif entry.name.endswith(".json"):
-                yield JsonFile(entry.path, relpath, kind)
+                if entry.is_file():
+                    yield JsonFile(entry.path, relpath, kind)
+                else:
+                    package.issues.append(FileIssue("unreadable", relpath, _not_a_file(entry.path)))
         pending.extend(reversed(subfolders))
+
+
+def _not_a_file(path: str) -> str:
+    """Why ``path`` (which exists as a name) is not read: a broken link, a pipe, a device...
+
+    Opening a named pipe would block forever, so only regular files are ever opened.
+    """
+    if os.path.islink(path) and not os.path.exists(path):
+        return "broken symbolic link; not read"
+    return "not a regular file (a pipe, socket or device); not read"
 
 
 def _inside(path: str, real_root: str, package: Package, relpath: str) -> bool:

@@ -1,8 +1,9 @@
 """A file or folder of the package cannot be read (permissions, I/O error, or too large).
 
-pkgkit reports the file and goes on with the others. Files over 16 MiB are not parsed: content
-files are kilobytes, and a file that size is almost certainly a mistake (a data dump, a build
-artefact).
+pkgkit reports the file and goes on with the others. JSON files over 16 MiB and READMEs over
+1 MiB are not parsed: content files are kilobytes, and a file that size is almost certainly a
+mistake (a data dump, a build artefact). Named pipes, devices and broken symbolic links are
+reported and never opened.
 
 Bad: ``chmod 000 dashboards/runtime.json``.
 
