@@ -137,3 +137,36 @@ class LineIndex:
     def offset(self, line: int, column: int) -> int:
         """Inverse of :meth:`position`."""
         return self._starts[line - 1] + column - 1
+
+
+_STRING_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_MEMBER_COLON = re.compile(r"[ \t\n\r]*:")
+
+
+@dataclass(frozen=True)
+class StringSpan:
+    """A JSON string token: ``[start, end)`` with its quotes; ``is_key`` for member names."""
+
+    start: int
+    end: int
+    is_key: bool
+
+
+def string_spans(text: str) -> list[StringSpan]:
+    """Every string token of JSON-like text, in order.
+
+    Tolerant: text that is not JSON between the strings (an unquoted placeholder, a trailing
+    comma) is skipped, and a quote that starts no string on its line is passed over. A string
+    directly followed by ``:`` is a member name.
+    """
+    spans: list[StringSpan] = []
+    position = text.find('"')
+    while position >= 0:
+        match = _STRING_TOKEN.match(text, position)
+        if match is None:
+            position = text.find('"', position + 1)
+            continue
+        end = match.end()
+        spans.append(StringSpan(position, end, bool(_MEMBER_COLON.match(text, end))))
+        position = text.find('"', end)
+    return spans
