@@ -1,9 +1,10 @@
 """A dashboard listed in the README has no dashboard file with that title.
 
 The README's Dashboards table (column "Dashboard Title", "Title", "Dashboard" or "Name") promises
-dashboards by the title users will see in Instana. A row whose title is the ``title`` of no file
-in ``dashboards/`` promises a dashboard the import does not create (often a renamed dashboard or a
-typo). The finding points at the README cell; the hint names the closest dashboard title.
+dashboards by the title users will see in Instana. A row whose title is the ``title`` of no file in
+``dashboards/`` promises a dashboard the import does not create (often a renamed dashboard or a
+typo). The finding points at the README cell; the hint names the closest dashboard title. Not
+reported while a dashboard file does not load (it may hold the name).
 
 Bad, when ``dashboards/runtime.json`` is titled "Go Runtime Metrics"::
 

@@ -2,8 +2,8 @@
 
 The README's Events table (column "Event Name", "Name", "Event" or "Title") lists the events the
 import creates by the ``name`` users see in Instana. A row that names no file in ``events/``
-documents an event that does not exist. The finding points at the README cell; the hint names
-the closest event name.
+documents an event that does not exist. The finding points at the README cell; the hint names the
+closest event name. Not reported while an event file does not load (it may hold the name).
 
 Bad, when the event is named "High Goroutine Count"::
 

@@ -1,9 +1,10 @@
 """An entity listed in the README has no entity file with that label.
 
-The README's Entities table (column "Entity Name", "Entity", "Title", "Label" or "Name") lists
-the custom entity types the import creates by their ``data.label``. A row that is the label of
-no file in ``entities/`` documents an entity type that does not exist. The finding points at
-the README cell; the hint names the closest entity label.
+The README's Entities table (column "Entity Name", "Entity", "Title", "Label" or "Name") lists the
+custom entity types the import creates by their ``data.label``. A row that is the label of no file
+in ``entities/`` documents an entity type that does not exist. The finding points at the README
+cell; the hint names the closest entity label. Not reported while an entity file does not load (it
+may hold the name).
 
 Bad, when the entity is labelled "Go Runtime"::
 
