@@ -1,0 +1,28 @@
+from helpers import copy_go, edit_json, edit_text, findings, lint
+
+ROW = "| `go.processor.limit` | The number of OS threads"
+
+
+def test_documented_metric_nobody_uses(tmp_path):
+    package = copy_go(tmp_path)
+    edit_text(package / "README.md", ROW, "| `go.processor.limits` | The number of OS threads")
+    result = lint(package, select="MET002")
+    assert findings(result) == [("MET002", "README.md", 37)]
+    assert result[0].column == 3
+    assert result[0].hint == "the content uses 'go.processor.limit'; did you mean it?"
+
+
+def test_a_pattern_reference_counts_as_use(tmp_path):
+    package = copy_go(tmp_path)
+
+    def to_pattern(data):
+        config = data["widgets"][2]["config"]["metricConfiguration"]
+        config["metric"] = r"go\.processor\..*"
+        config["regex"] = True
+
+    edit_json(package / "dashboards/go-runtime-metrics.json", to_pattern)
+    assert lint(package, select="MET002") == []
+
+
+def test_clean_fixture_uses_every_documented_metric(tmp_path):
+    assert lint(copy_go(tmp_path), select="MET002") == []

@@ -1,0 +1,50 @@
+from helpers import copy_go, findings, lint, write_package
+
+REGISTRY = """\
+scope: app
+complete: true
+groups:
+  - {id: metric.app.x, type: metric, metric_name: app.context.deadline_exceeded,
+     instrument: counter, unit: "{error}"}
+  - {id: metric.http.client.open_connections, type: metric,
+     metric_name: http.client.open_connections, instrument: updowncounter, unit: "{connection}"}
+"""
+
+
+def test_registry_outside_the_package_is_refused(tmp_path):
+    package = copy_go(tmp_path)
+    config = tmp_path / "pkgkit.toml"
+    config.write_text('[tool.pkgkit]\nregistries = [\n  "../semconv.yaml",\n]\n')
+    result = lint(package, select="MET012", registries=("../semconv.yaml",), source=str(config))
+    assert [(d.code, d.line) for d in result] == [("MET012", 3)]
+    assert "outside the package" in result[0].message
+
+
+def test_absolute_missing_and_invalid_registries(tmp_path):
+    package = copy_go(tmp_path)
+    write_package(package, {"semconv/bad.yaml": "groups: [", "semconv/list.yaml": "- 1\n"})
+    paths = ("/etc/semconv.yaml", "semconv/none.yaml", "semconv/bad.yaml", "semconv/list.yaml")
+    result = lint(package, select="MET012", registries=paths)
+    assert findings(result) == [("MET012", ".", 1)] * 4
+    assert [d.message.split(":")[0] for d in sorted(result, key=lambda d: d.message)] == [
+        "cannot read registry 'semconv/none.yaml'",
+        "registry '/etc/semconv.yaml' is outside the package; give a path inside it",
+        "registry 'semconv/bad.yaml' is not valid YAML",
+        "registry 'semconv/list.yaml'",
+    ]
+
+
+def test_a_registry_extends_the_catalogue(tmp_path):
+    package = copy_go(tmp_path)
+    write_package(package, {"semconv/app.yaml": REGISTRY})
+    assert lint(package, select="MET", registries=("semconv/app.yaml",)) == []
+    write_package(package, {"semconv/app.yaml": REGISTRY.replace("deadline_exceeded", "deadline")})
+    result = lint(package, select="MET004", registries=("semconv/app.yaml",))
+    assert findings(result) == [
+        ("MET004", "README.md", 102),
+        ("MET004", "events/context-deadline-exceeded.json", 11),
+    ]
+
+
+def test_no_registries_no_findings(tmp_path):
+    assert lint(copy_go(tmp_path), select="MET012") == []
