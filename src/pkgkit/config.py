@@ -1,16 +1,47 @@
 """Effective configuration of a lint run: which rules, how severe, where ignored.
 
-Built in layers, each a pure function: defaults, then the configuration file found by walking
-up from the linted path, then the command line.
+Built in layers, each a pure function: defaults (:class:`Config`), then the configuration file
+(:func:`load_config_file`, found by :func:`find_config_file` walking up from the package), then
+the command line (:meth:`Overrides.apply`). :class:`ConfigResolver` puts the layers together per
+package and caches each file.
+
+Configuration lives in ``.pkgkit.yaml`` / ``.pkgkit.yml`` or in the ``[tool.pkgkit]`` table of
+``pyproject.toml``. A file is validated against ``schemas/pkgkit-config.schema.json``, then
+rule codes are checked against the known rules; any problem is a :class:`ConfigError` naming
+the file and line. YAML is loaded with the safe loader and anchors/aliases are refused, so no
+tag can run code and no alias bomb can expand. PyYAML, tomllib and jsonschema are imported only
+when a configuration file is read.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
+import os
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pkgkit.diagnostics import Severity
+from pkgkit.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    import yaml
+    from jsonschema.exceptions import ValidationError
+
+#: File names looked for in each folder, most specific first.
+CONFIG_FILES = (".pkgkit.yaml", ".pkgkit.yml", "pyproject.toml")
+#: Rule-code families (architecture.md); a family, optionally with one digit, is a valid prefix.
+FAMILIES = ("PKG", "MET", "DOC", "TPL")
+#: The JSON Schema of a configuration file, in the ``pkgkit.schema_data`` package.
+CONFIG_SCHEMA = "pkgkit-config.schema.json"
+#: Configuration files are a few lines; anything larger is refused unread.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -52,3 +83,357 @@ class Config:
 
 def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=0)
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used: every problem, each with its line."""
+
+    def __init__(self, path: str, problems: Sequence[tuple[int, str]]) -> None:
+        self.path = path
+        self.problems = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        shown = _display(self.path)
+        return "\n".join(f"{shown}:{line}: {message}" for line, message in self.problems)
+
+
+def _display(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+# --------------------------------------------------------------------------- rule codes
+
+
+def code_problem(code: str) -> str | None:
+    """Why ``code`` names no rule (with a did-you-mean), or None for a known code or prefix."""
+    from pkgkit.rules import all_rules  # noqa: PLC0415 - only when codes are given
+
+    codes = [rule.CODE for rule in all_rules()]
+    if any(known.startswith(code) for known in codes) or re.fullmatch(
+        rf"({'|'.join(FAMILIES)})\d?", code
+    ):
+        return None
+    hint = did_you_mean(code, [*codes, *FAMILIES])
+    return f"unknown rule code or prefix '{code}'" + (f" ({hint})" if hint else "")
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line options: a given option replaces the file's value (``strict`` only turns on)."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    strict: bool = False
+
+    def apply(self, config: Config) -> Config:
+        """The configuration with the command line laid over it."""
+        return dataclasses.replace(
+            config,
+            select=config.select if self.select is None else self.select,
+            ignore=config.ignore if self.ignore is None else self.ignore,
+            strict=config.strict or self.strict,
+        )
+
+
+@dataclass
+class ConfigResolver:
+    """The effective configuration of each package, each configuration file read once.
+
+    ``explicit`` (``--config FILE``) applies to every package; otherwise each package uses the
+    nearest file above it (:func:`find_config_file`); ``isolated`` ignores configuration files.
+    """
+
+    explicit: str | None = None
+    isolated: bool = False
+    overrides: Overrides = field(default_factory=Overrides)
+    _cache: dict[str | None, Config] = field(default_factory=dict, repr=False)
+
+    def for_package(self, root: str) -> Config:
+        """Defaults, then the package's configuration file, then the command line."""
+        path = self.explicit or (None if self.isolated else find_config_file(root))
+        if path not in self._cache:
+            base = load_config_file(path) if path else Config()
+            self._cache[path] = self.overrides.apply(base)
+        return self._cache[path]
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def find_config_file(start: str) -> str | None:
+    """The nearest configuration file at or above the folder ``start``.
+
+    In each folder ``.pkgkit.yaml``, ``.pkgkit.yml``, then a ``pyproject.toml`` with a
+    ``[tool.pkgkit]`` table; the walk stops after the folder holding ``.git`` (the repository
+    root) or at the filesystem root.
+    """
+    folder = Path(start).resolve()
+    while True:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return str(candidate)
+        if folder.parent == folder or (folder / ".git").exists():
+            return None
+        folder = folder.parent
+
+
+_TOOL_TABLE = re.compile(r"""^\s*\[\s*["']?tool["']?\s*\.\s*["']?pkgkit["']?\s*[\].]""", re.M)
+
+
+def _has_tool_table(path: Path) -> bool:
+    """A cheap text test, so that pyproject.toml files of other tools cost no TOML parse."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            return bool(_TOOL_TABLE.search(stream.read(MAX_CONFIG_BYTES)))
+    except OSError:
+        return False
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass
+class KeyLines:
+    """Line of each key of a loaded document, by path; a missing path falls back to its parent."""
+
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: Iterable[str | int]) -> int:
+        """The line of the longest known prefix of ``path`` (1 when nothing is known)."""
+        parts = tuple(path)
+        for end in range(len(parts), -1, -1):
+            if parts[:end] in self.lines:
+                return self.lines[parts[:end]]
+        return 1
+
+
+def load_config_file(path: str) -> Config:
+    """Read, validate and build the configuration of one file (TOML or YAML by extension)."""
+    text = _read(path)
+    if path.endswith(".toml"):
+        data, lines = _load_toml(path, text)
+    else:
+        data, lines = _load_yaml(path, text)
+    if data is None:
+        data = {}
+    problems = list(_schema_problems(data, lines))
+    if not problems and isinstance(data, dict):
+        problems = list(_semantic_problems(data, lines))
+    if problems or not isinstance(data, dict):
+        raise ConfigError(path, sorted(problems))
+    return _build(data, path)
+
+
+def _read(path: str) -> str:
+    try:
+        if Path(path).stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(path, [(1, f"larger than {MAX_CONFIG_BYTES} bytes")])
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(path, [(1, "no such configuration file")]) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(path, [(1, f"not UTF-8 text ({error.reason})")]) from None
+    except OSError as error:
+        raise ConfigError(path, [(1, f"cannot read: {error.strerror}")]) from None
+
+
+def _load_toml(path: str, text: str) -> tuple[object, KeyLines]:
+    import tomllib  # noqa: PLC0415 - only when a TOML configuration exists
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        message = re.sub(r"\s*\(at line.*\)", "", str(error))
+        line = int(match[1]) if match else 1
+        raise ConfigError(path, [(line, f"invalid TOML: {message}")]) from None
+    tool = document.get("tool")
+    if not isinstance(tool, dict) or "pkgkit" not in tool:
+        raise ConfigError(path, [(1, "no [tool.pkgkit] table")])
+    return tool["pkgkit"], _toml_key_lines(text)
+
+
+_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_TOML_DOTTED = rf"{_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*"
+_TOML_HEADER = re.compile(rf"^\s*\[\[?\s*({_TOML_DOTTED})\s*\]\]?\s*(?:#.*)?$")
+_TOML_ASSIGN = re.compile(rf"^\s*({_TOML_DOTTED})\s*=")
+
+
+def _toml_parts(dotted: str) -> tuple[str, ...]:
+    parts = re.findall(_TOML_KEY, dotted)
+    return tuple(p[1:-1] if p[:1] in {'"', "'"} else p for p in parts)
+
+
+def _toml_key_lines(text: str) -> KeyLines:
+    """Lines of the keys under ``[tool.pkgkit]``, by scanning (tomllib keeps no positions)."""
+    lines = KeyLines()
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TOML_HEADER.match(line)
+        assign = None if header else _TOML_ASSIGN.match(line)
+        if header:
+            table = _toml_parts(header[1])
+            full = table
+        elif assign:
+            full = table + _toml_parts(assign[1])
+        else:
+            continue
+        if full[:2] == ("tool", "pkgkit"):
+            lines.lines.setdefault(full[2:], number)
+    return lines
+
+
+def _load_yaml(path: str, text: str) -> tuple[object, KeyLines]:
+    import yaml  # noqa: PLC0415 - only when a YAML configuration exists
+
+    try:
+        _refuse_aliases(path, yaml.parse(text, Loader=yaml.SafeLoader))
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise ConfigError(path, [(line, f"invalid YAML: {error.problem or error}")]) from None
+    except yaml.YAMLError as error:
+        raise ConfigError(path, [(1, f"invalid YAML: {error}")]) from None
+    lines = KeyLines()
+    if node is not None:
+        _yaml_key_lines(path, node, (), lines)
+    return data, lines
+
+
+def _refuse_aliases(path: str, events: Iterable[yaml.Event]) -> None:
+    """Stop at the first anchor or alias: no alias bomb can expand, no structure is shared."""
+    import yaml  # noqa: PLC0415
+
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
+            raise ConfigError(path, [(line, "YAML anchors and aliases are not allowed")])
+
+
+def _yaml_key_lines(path: str, node: yaml.Node, at: KeyPath, lines: KeyLines) -> None:
+    """Record the line of every key and item; refuse a key given twice in one mapping."""
+    import yaml  # noqa: PLC0415
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key_node.tag != "tag:yaml.org,2002:str":
+                line = key_node.start_mark.line + 1
+                raise ConfigError(path, [(line, f"key {key!r} is not a string; quote it")])
+            if (*at, key) in lines.lines:
+                first = lines.lines[(*at, key)]
+                line = key_node.start_mark.line + 1
+                raise ConfigError(path, [(line, f"duplicate key '{key}' (first at line {first})")])
+            lines.lines[(*at, key)] = key_node.start_mark.line + 1
+            _yaml_key_lines(path, value_node, (*at, key), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.lines[(*at, index)] = item.start_mark.line + 1
+            _yaml_key_lines(path, item, (*at, index), lines)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _schema_problems(data: object, lines: KeyLines) -> Iterator[tuple[int, str]]:
+    from jsonschema import Draft202012Validator  # noqa: PLC0415 - only when a file exists
+
+    if not isinstance(data, dict):
+        yield 1, "the configuration must be a mapping of keys to values"
+        return
+    for error in Draft202012Validator(config_schema()).iter_errors(data):
+        yield from _explain(error, lines)
+
+
+def config_schema() -> dict[str, Any]:
+    """``schemas/pkgkit-config.schema.json``, read from the installed data package."""
+    import json  # noqa: PLC0415
+    from importlib import resources  # noqa: PLC0415
+
+    text = resources.files("pkgkit.schema_data").joinpath(CONFIG_SCHEMA).read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _dotted(path: Iterable[str | int]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def _explain(error: ValidationError, lines: KeyLines) -> Iterator[tuple[int, str]]:
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+        for key in map(str, error.instance):
+            if key not in known:
+                hint = did_you_mean(key, known)
+                where = f" in '{_dotted(path)}'" if path else ""
+                suffix = f" ({hint})" if hint else f"; known keys: {', '.join(known)}"
+                yield lines.line_of((*path, key)), f"unknown key '{key}'{where}{suffix}"
+        return
+    if error.validator == "propertyNames":
+        yield lines.line_of(path), f"'{_dotted(path)}': bad key {error.message}"
+        return
+    yield lines.line_of(path), f"'{_dotted(path)}': {error.message}"
+
+
+def _semantic_problems(data: dict[str, Any], lines: KeyLines) -> Iterator[tuple[int, str]]:
+    for key, codes in _code_lists(data):
+        yield from _code_problems(codes, key, lines)
+    for name, schema in data.get("variables", {}).items():
+        yield from _variable_problems(name, schema, lines)
+    for index, registry in enumerate(data.get("registries", [])):
+        if Path(registry).is_absolute() or ".." in re.split(r"[\\/]", registry):
+            line = lines.line_of(("registries", index))
+            yield line, f"registry '{registry}' must be a path inside the package, without '..'"
+
+
+def _code_lists(data: dict[str, Any]) -> Iterator[tuple[KeyPath, list[str]]]:
+    for key in ("select", "ignore"):
+        yield (key,), data.get(key, [])
+    yield ("severity",), list(data.get("severity", {}))
+    for pattern, codes in data.get("per-file-ignores", {}).items():
+        yield ("per-file-ignores", pattern), codes
+
+
+def _code_problems(codes: list[str], at: KeyPath, lines: KeyLines) -> Iterator[tuple[int, str]]:
+    for index, code in enumerate(codes):
+        problem = code_problem(code)
+        if problem:
+            where = (*at, code) if at == ("severity",) else (*at, index)
+            yield lines.line_of(where), problem
+
+
+def _variable_problems(
+    name: str, schema: dict[str, Any], lines: KeyLines
+) -> Iterator[tuple[int, str]]:
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+    from jsonschema.exceptions import SchemaError  # noqa: PLC0415
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        at = ("variables", name, *error.absolute_path)
+        yield lines.line_of(at), f"variables.{name}: not a valid JSON Schema: {error.message}"
+
+
+def _build(data: dict[str, Any], path: str) -> Config:
+    return Config(
+        select=tuple(data.get("select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        severity={code: Severity(level) for code, level in data.get("severity", {}).items()},
+        per_file_ignores={
+            pattern: tuple(codes) for pattern, codes in data.get("per-file-ignores", {}).items()
+        },
+        strict=bool(data.get("strict", False)),
+        variables=dict(data.get("variables", {})),
+        registries=tuple(data.get("registries", ())),
+        source=path,
+    )
