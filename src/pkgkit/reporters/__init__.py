@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 REPORTERS: dict[str, str] = {
     "text": "pkgkit.reporters.text",
     "json": "pkgkit.reporters.json_reporter",
+    "sarif": "pkgkit.reporters.sarif",
+    "github": "pkgkit.reporters.github",
 }
 
 
@@ -30,5 +32,5 @@ class Reporter(Protocol):
 
 def get_reporter(name: str) -> Reporter:
     """The reporter module for a format name (a key of :data:`REPORTERS`)."""
-    module: Reporter = importlib.import_module(REPORTERS[name])  # type: ignore[assignment]
+    module: Reporter = importlib.import_module(REPORTERS[name])
     return module

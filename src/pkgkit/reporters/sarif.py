@@ -1,0 +1,112 @@
+"""SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers.
+
+One run whose ``tool.driver`` describes pkgkit and every rule (id, name, summary, the rule doc
+as full description and help, default level); each finding is a result with its rule, level,
+message and a location relative to the working directory (``%SRCROOT%``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from pkgkit import __version__
+from pkgkit.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from pkgkit.engine import LintReport
+    from pkgkit.rules import RuleModule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pkgkit.dev"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+def rule_descriptor(rule: RuleModule) -> dict[str, Any]:
+    """A SARIF ``reportingDescriptor`` of one rule."""
+    from pkgkit.rules import rule_doc  # noqa: PLC0415
+
+    doc = rule_doc(rule)
+    return {
+        "id": rule.CODE,
+        "name": rule.NAME,
+        "shortDescription": {"text": rule.SUMMARY},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": _LEVELS[rule.SEVERITY]},
+    }
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI for a path below the working directory, else a ``file:`` URI."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix())
+
+
+def result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
+    """A SARIF ``result`` of one finding."""
+    text = diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
+    location: dict[str, Any] = {"uri": artifact_uri(diagnostic.path)}
+    if not Path(diagnostic.path).is_absolute():
+        location["uriBaseId"] = "%SRCROOT%"
+    entry: dict[str, Any] = {
+        "ruleId": diagnostic.code,
+        "level": _LEVELS[diagnostic.severity],
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": location,
+                    "region": {"startLine": diagnostic.line, "startColumn": diagnostic.column},
+                }
+            }
+        ],
+    }
+    if diagnostic.code in rule_index:
+        entry["ruleIndex"] = rule_index[diagnostic.code]
+    if diagnostic.pointer is not None:
+        entry["properties"] = {"pointer": diagnostic.pointer}
+    return entry
+
+
+def sarif_log(report: LintReport) -> dict[str, Any]:
+    """The whole SARIF log of a report."""
+    from pkgkit.rules import all_rules  # noqa: PLC0415
+
+    rules = all_rules()
+    rule_index = {rule.CODE: index for index, rule in enumerate(rules)}
+    notifications = [
+        {"level": "error", "message": {"text": message}} for message in report.internal_errors
+    ]
+    run = {
+        "tool": {
+            "driver": {
+                "name": "pkgkit",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [rule_descriptor(rule) for rule in rules],
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not report.internal_errors,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "columnKind": "unicodeCodePoints",
+        "results": [result(d, rule_index) for d in report.diagnostics],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: LintReport, stream: TextIO) -> None:
+    """Write the SARIF log as indented JSON."""
+    json.dump(sarif_log(report), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
