@@ -1,13 +1,36 @@
-"""``pkgkit lint PATH ...``: check packages and report findings."""
+"""``pkgkit lint PATH ...``: check packages and report findings.
+
+Other commands that lint (``ci``, ``test``) reuse the pieces:
+
+* :func:`add_lint_options` adds every option below to their parser;
+* :func:`config_from_args` is the effective configuration of one package (configuration file
+  found from the package, or ``--config``, then the command line); :func:`resolver_from_args`
+  gives it for many packages with each file read once;
+* :func:`lint_report` lints packages, each with its own configuration, showing progress on a
+  terminal and leaving out what ``--baseline`` absorbs;
+* :func:`emit` writes the report (``--format``, ``--output``) and returns the exit code.
+
+Configuration, baseline and output-file problems raise :class:`~pkgkit.cli.UsageError` (exit 2).
+"""
 
 from __future__ import annotations
 
-import argparse
+import contextlib
+import io
 import os
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from pkgkit.config import Config
+from pkgkit.config import Config, ConfigResolver, Overrides
+
+if TYPE_CHECKING:
+    import argparse
+    from collections import Counter
+    from collections.abc import Iterator
+
+    from pkgkit.baseline import Fingerprint
+    from pkgkit.engine import LintReport
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -22,12 +45,29 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
     parser.set_defaults(run=run)
 
 
+def default_format() -> str:
+    """``github`` inside GitHub Actions (``GITHUB_ACTIONS=true``), else ``text``."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
 def add_lint_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that lints (lint, test, ci)."""
     from pkgkit.reporters import REPORTERS  # noqa: PLC0415
 
     parser.add_argument(
-        "--format", choices=sorted(REPORTERS), default="text", help="report format (default: text)"
+        "--format", choices=sorted(REPORTERS), default=default_format(),
+        help="report format (default: text; github when GITHUB_ACTIONS=true)",
+    )
+    parser.add_argument(
+        "--output", metavar="FILE",
+        help="write the report to FILE (atomically); the summary line stays on the terminal",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE",
+        help="use this configuration file (.pkgkit.yaml or pyproject.toml) for every package",
+    )
+    parser.add_argument(
+        "--isolated", action="store_true", help="ignore configuration files"
     )
     parser.add_argument("--strict", action="store_true", help="make strictness warnings errors")
     parser.add_argument(
@@ -38,6 +78,13 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
         "--ignore", action="append", default=[], metavar="CODES",
         help="skip these rule codes or prefixes (comma-separated; repeatable)",
     )
+    baseline = parser.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
+    )
+    baseline.add_argument(
+        "--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0"
+    )
 
 
 def split_codes(values: list[str]) -> tuple[str, ...]:
@@ -45,11 +92,161 @@ def split_codes(values: list[str]) -> tuple[str, ...]:
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
-def config_from_args(args: argparse.Namespace) -> Config:
-    """The run's configuration from command-line options."""
-    return Config(
-        select=split_codes(args.select), ignore=split_codes(args.ignore), strict=args.strict
+@contextlib.contextmanager
+def usage_errors() -> Iterator[None]:
+    """Turn configuration and baseline problems into usage errors (exit 2, no traceback)."""
+    from pkgkit.baseline import BaselineError  # noqa: PLC0415
+    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.config import ConfigError  # noqa: PLC0415
+
+    try:
+        yield
+    except (ConfigError, BaselineError) as error:
+        raise UsageError(str(error)) from None
+
+
+def _option_codes(args: argparse.Namespace, option: str) -> tuple[str, ...] | None:
+    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.config import code_problem  # noqa: PLC0415
+
+    codes = split_codes(getattr(args, option, []))
+    for code in codes:
+        problem = code_problem(code)
+        if problem:
+            raise UsageError(f"--{option}: {problem}")
+    return codes or None
+
+
+def resolver_from_args(args: argparse.Namespace) -> ConfigResolver:
+    """Per-package configuration: ``--config``/``--isolated`` choose the file layer, and
+    ``--select``, ``--ignore``, ``--strict`` override it."""
+    overrides = Overrides(
+        select=_option_codes(args, "select"),
+        ignore=_option_codes(args, "ignore"),
+        strict=getattr(args, "strict", False),
     )
+    return ConfigResolver(
+        explicit=getattr(args, "config", None),
+        isolated=getattr(args, "isolated", False),
+        overrides=overrides,
+    )
+
+
+def config_from_args(args: argparse.Namespace, package: str | None = None) -> Config:
+    """The effective configuration of the package folder ``package`` (default: the first
+    command-line path, else the working directory)."""
+    paths = getattr(args, "paths", None) or ["."]
+    with usage_errors():
+        return resolver_from_args(args).for_package(package or paths[0])
+
+
+class Progress:
+    """``[i/n] package`` on one line of stderr, only on a terminal and for several packages."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.enabled = total > 1 and self.stream.isatty()
+
+    def show(self, index: int, label: str) -> None:
+        """Replace the line with the package being linted."""
+        if self.enabled:
+            self.stream.write(f"\r\x1b[K[{index}/{self.total}] {label}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        """Clear the line."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def lint_report(args: argparse.Namespace, roots: list[str]) -> LintReport:
+    """Lint every package at or under ``roots``, each with its own configuration, and leave
+    out the findings ``--baseline`` absorbs."""
+    from pkgkit.baseline import load_baseline  # noqa: PLC0415
+    from pkgkit.engine import LintReport, display_path, lint_roots  # noqa: PLC0415
+    from pkgkit.model.package import discover_packages  # noqa: PLC0415
+
+    with usage_errors():
+        resolver = resolver_from_args(args)
+        baseline_path = getattr(args, "baseline", None)
+        baseline = load_baseline(baseline_path) if baseline_path else None
+        packages = list(dict.fromkeys(pkg for root in roots for pkg in discover_packages(root)))
+        report = LintReport()
+        progress = Progress(len(packages))
+        for index, package in enumerate(packages, start=1):
+            progress.show(index, display_path(package))
+            for result, crashes in lint_roots([package], resolver.for_package(package)):
+                report.packages.append(result)
+                report.internal_errors.extend(crashes)
+        progress.done()
+    if baseline is None or baseline_path is None:
+        return report
+    return _without_baselined(report, baseline_path, baseline)
+
+
+def _without_baselined(
+    report: LintReport, path: str, baseline: Counter[Fingerprint]
+) -> LintReport:
+    from pkgkit.baseline import apply_baseline  # noqa: PLC0415
+
+    filtered = apply_baseline(report, baseline, path)
+    if filtered.absorbed:
+        sys.stderr.write(f"pkgkit: {filtered.absorbed} finding(s) recorded in {path} not shown\n")
+    if filtered.stale:
+        sys.stderr.write(
+            f"pkgkit: {filtered.stale} finding(s) recorded in {path} no longer occur "
+            "(refresh it with --write-baseline)\n"
+        )
+    return filtered.report
+
+
+def emit(args: argparse.Namespace, report: LintReport) -> int:
+    """Write the report to ``--output`` (and the summary to stdout) or to stdout; exit code."""
+    from pkgkit.reporters import get_reporter  # noqa: PLC0415
+    from pkgkit.reporters.text import summary  # noqa: PLC0415
+
+    reporter = get_reporter(args.format)
+    output = getattr(args, "output", None)
+    if output:
+        buffer = io.StringIO()
+        reporter.render(report, buffer)
+        _write_file(output, buffer.getvalue(), "--output")
+        sys.stdout.write(summary(report) + "\n")
+    else:
+        reporter.render(report, sys.stdout)
+    _internal_errors(report)
+    return report.exit_code
+
+
+def _write_file(path: str, text: str, option: str) -> None:
+    from pkgkit.atomic import write_atomically  # noqa: PLC0415
+    from pkgkit.cli import UsageError  # noqa: PLC0415
+
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        raise UsageError(f"{option} {path}: cannot write: {error.strerror or error}") from None
+
+
+def _internal_errors(report: LintReport) -> None:
+    for message in report.internal_errors:
+        sys.stderr.write(f"pkgkit: internal error: {message}\n")
+
+
+def write_baseline_file(report: LintReport, path: str) -> int:
+    """Record the report's findings in ``path``; 0, or 2 when a rule crashed."""
+    from pkgkit.baseline import write_baseline  # noqa: PLC0415
+    from pkgkit.cli import UsageError  # noqa: PLC0415
+
+    try:
+        count = write_baseline(report, path)
+    except OSError as error:
+        raise UsageError(f"--write-baseline {path}: cannot write: {error.strerror}") from None
+    sys.stderr.write(f"pkgkit: recorded {count} finding(s) in {path}\n")
+    _internal_errors(report)
+    return 2 if report.internal_errors else 0
 
 
 def check_paths_exist(paths: list[str]) -> None:
@@ -57,26 +254,23 @@ def check_paths_exist(paths: list[str]) -> None:
     from pkgkit.cli import UsageError  # noqa: PLC0415
 
     for path in paths:
-        if not os.path.exists(path):
+        if not Path(path).exists():
             raise UsageError(f"{path}: no such file or directory")
 
 
 def run(args: argparse.Namespace) -> int:
     """Lint, report, and return the exit code."""
-    from pkgkit.engine import lint_paths  # noqa: PLC0415
     from pkgkit.model.package import packages_for_paths  # noqa: PLC0415
-    from pkgkit.reporters import get_reporter  # noqa: PLC0415
 
     check_paths_exist(args.paths)
     roots = packages_for_paths(args.paths)
     if not roots:
         sys.stderr.write("pkgkit: none of the given files is inside a package\n")
         return 0
-    report = lint_paths(roots, config_from_args(args))
+    report = lint_report(args, roots)
     if not report.packages:
         sys.stderr.write(f"pkgkit: no packages found under {', '.join(args.paths)}\n")
         return 2
-    get_reporter(args.format).render(report, sys.stdout)
-    for message in report.internal_errors:
-        sys.stderr.write(f"pkgkit: internal error: {message}\n")
-    return report.exit_code
+    if args.write_baseline:
+        return write_baseline_file(report, args.write_baseline)
+    return emit(args, report)
