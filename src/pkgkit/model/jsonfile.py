@@ -108,7 +108,8 @@ class JsonFile:
         except UnicodeDecodeError as error:
             before = raw[: error.start]
             line = before.count(b"\n") + 1
-            column = error.start - (before.rfind(b"\n") + 1) + 1
+            line_text = before[before.rfind(b"\n") + 1 :].decode("utf-8")  # valid up to start
+            column = len(line_text.removeprefix(_BOM)) + 1
             self.error = LoadError(
                 LoadErrorKind.ENCODING,
                 f"file is not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}",
@@ -132,8 +133,9 @@ class JsonFile:
                 text, object_pairs_hook=duplicates, parse_constant=_note_constant(nonfinite)
             )
         except json.JSONDecodeError as error:
-            line, column = self._bom_adjusted(error.lineno, error.colno)
-            self.error = LoadError(LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", line, column)
+            self.error = LoadError(
+                LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", error.lineno, error.colno
+            )
             return
         except RecursionError:
             line, column = self.position(_depth_limit_offset(text))
@@ -151,9 +153,6 @@ class JsonFile:
             return
         self.data = data
 
-    def _bom_adjusted(self, line: int, column: int) -> tuple[int, int]:
-        return (line, column + 1) if self.has_bom and line == 1 else (line, column)
-
     @property
     def scan(self) -> ScanResult:
         """Positions of every value and key (computed on first use)."""
@@ -162,11 +161,14 @@ class JsonFile:
         return self._scan
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset in the text (BOM-aware)."""
+        """1-based line and column of a character offset in the text.
+
+        The text has no BOM (it is stripped on load), and columns do not count it: editors do not
+        show a byte-order mark, so column 1 is the first visible character.
+        """
         if self._lines is None:
             self._lines = LineIndex(self.text or "")
-        line, column = self._lines.position(offset)
-        return self._bom_adjusted(line, column)
+        return self._lines.position(offset)
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Position of the value at ``pointer``, or of its closest located ancestor."""
