@@ -109,7 +109,7 @@ class JsonFile:
             before = raw[: error.start]
             line = before.count(b"\n") + 1
             line_text = before[before.rfind(b"\n") + 1 :].decode("utf-8")  # valid up to start
-            column = len(line_text.removeprefix(_BOM)) + 1
+            column = len(line_text) + 1  # characters, not bytes; a BOM counts, as elsewhere
             self.error = LoadError(
                 LoadErrorKind.ENCODING,
                 f"file is not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}",
@@ -133,9 +133,8 @@ class JsonFile:
                 text, object_pairs_hook=duplicates, parse_constant=_note_constant(nonfinite)
             )
         except json.JSONDecodeError as error:
-            self.error = LoadError(
-                LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", error.lineno, error.colno
-            )
+            line, column = self._bom_adjusted(error.lineno, error.colno)
+            self.error = LoadError(LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", line, column)
             return
         except RecursionError:
             line, column = self.position(_depth_limit_offset(text))
@@ -153,6 +152,9 @@ class JsonFile:
             return
         self.data = data
 
+    def _bom_adjusted(self, line: int, column: int) -> tuple[int, int]:
+        return (line, column + 1) if self.has_bom and line == 1 else (line, column)
+
     @property
     def scan(self) -> ScanResult:
         """Positions of every value and key (computed on first use)."""
@@ -161,14 +163,11 @@ class JsonFile:
         return self._scan
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset in the text.
-
-        The text has no BOM (it is stripped on load), and columns do not count it: editors do not
-        show a byte-order mark, so column 1 is the first visible character.
-        """
+        """1-based line and column of a character offset in the text (BOM-aware)."""
         if self._lines is None:
             self._lines = LineIndex(self.text or "")
-        return self._lines.position(offset)
+        line, column = self._lines.position(offset)
+        return self._bom_adjusted(line, column)
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Position of the value at ``pointer``, or of its closest located ancestor."""
