@@ -1,0 +1,172 @@
+"""``pkgkit ci [--base REF] [ROOT]``: lint (and test) the packages changed since a base revision.
+
+A package changed when any of its files differs between the merge-base of REF and HEAD and the
+working tree (committed, staged, unstaged or untracked). Each changed package is linted; a package
+that existed at the base must also raise its package.json ``version`` (finding CI001). Deleted
+packages are skipped. ``pkgkit test`` runs on the changed packages when it is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pkgkit.commands.lint import add_lint_options, config_from_args
+from pkgkit.rules.ci001_version_not_bumped import CODE as VERSION_CODE
+from pkgkit.rules.ci001_version_not_bumped import SEVERITY
+
+if TYPE_CHECKING:
+    import argparse
+
+    from pkgkit.config import Config
+    from pkgkit.diagnostics import Diagnostic
+    from pkgkit.gitdiff import Base
+
+def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
+    """Register ``ci``."""
+    parser = subparsers.add_parser(
+        "ci",
+        help="lint and test the packages changed since a base revision",
+        description=(
+            "Lint (and test) the packages under ROOT whose files changed since the merge-base "
+            "of REF and HEAD, and require each changed package to raise its version (CI001)."
+        ),
+    )
+    parser.add_argument("root", nargs="?", default=".", metavar="ROOT")
+    parser.add_argument(
+        "--base", metavar="REF",
+        help="compare with the merge-base of REF and HEAD (default: origin/HEAD, origin/main "
+        "or origin/master, the first that exists; else HEAD, i.e. uncommitted changes only)",
+    )
+    parser.add_argument("--no-test", action="store_true", help="lint only; skip pkgkit test")
+    add_lint_options(parser)
+    parser.set_defaults(run=run)
+
+
+@dataclass
+class ChangedPackages:
+    """Package folders touched by the change, as display paths."""
+
+    changed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Find changed packages, lint them, check their versions, test them; report and exit."""
+    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.gitdiff import GitError, changed_files, find_base, toplevel  # noqa: PLC0415
+
+    if not Path(args.root).is_dir():
+        raise UsageError(f"{args.root}: not a folder")
+    try:
+        top = toplevel(args.root)
+        base = find_base(top, args.base)
+        packages = changed_packages(top, args.root, changed_files(top, base))
+    except GitError as error:
+        raise UsageError(f"git: {error}") from error
+    describe(base, packages)
+    code = lint_changed(args, top, base, packages.changed)
+    if packages.changed and not args.no_test:
+        code = max(code, run_tests(packages.changed))
+    return code
+
+
+def changed_packages(top: str, root: str, files: list[str]) -> ChangedPackages:
+    """The packages under ``root`` holding any of ``files`` (paths relative to ``top``)."""
+    from pkgkit.engine import display_path  # noqa: PLC0415
+    from pkgkit.model.package import package_of_file  # noqa: PLC0415
+
+    scope = os.path.abspath(root)  # noqa: PTH100 - compare spelled paths, as git reports them
+    found = ChangedPackages()
+    for relpath in files:
+        path = os.path.join(top, relpath)  # noqa: PTH118
+        if os.path.commonpath([scope, path]) != scope:
+            continue
+        package = package_of_file(path)
+        if package is None:
+            continue
+        bucket = found.changed if Path(package).is_dir() else found.deleted
+        shown = display_path(package)
+        if shown not in bucket:
+            bucket.append(shown)
+    return found
+
+
+def describe(base: Base, packages: ChangedPackages) -> None:
+    """Say on stderr what is compared and which packages are checked."""
+    lines = [f"pkgkit ci: base {base.name} ({base.commit[:12]})"]
+    lines.extend(f"  changed: {path}" for path in packages.changed)
+    lines.extend(f"  deleted (skipped): {path}" for path in packages.deleted)
+    if not packages.changed:
+        lines.append("  no package changed")
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def lint_changed(args: argparse.Namespace, top: str, base: Base, roots: list[str]) -> int:
+    """Lint ``roots`` as ``pkgkit lint`` does, add the version findings, report; exit code."""
+    from pkgkit.commands.lint import emit, lint_report  # noqa: PLC0415
+
+    report = lint_report(args, roots)
+    for result in report.packages:
+        if result.skipped is None:
+            config = config_from_args(args, result.root)
+            found = version_findings(top, base, result.root, config)
+            result.diagnostics = sorted(result.diagnostics + found)
+    return emit(args, report)
+
+
+def version_findings(top: str, base: Base, root: str, config: Config) -> list[Diagnostic]:
+    """CI001 when the package existed at ``base`` and its version is not above the base's."""
+    from pkgkit.diagnostics import Diagnostic  # noqa: PLC0415
+    from pkgkit.engine import display_path  # noqa: PLC0415
+    from pkgkit.gitdiff import show  # noqa: PLC0415
+    from pkgkit.model.jsonfile import JsonFile  # noqa: PLC0415
+    from pkgkit.semver import is_newer  # noqa: PLC0415
+
+    if not config.is_enabled(VERSION_CODE) or config.is_ignored_in(VERSION_CODE, "package.json"):
+        return []
+    path = os.path.join(root, "package.json")  # noqa: PTH118
+    relpath = os.path.relpath(os.path.abspath(path), top).replace(os.sep, "/")  # noqa: PTH100
+    old = _version(show(top, base, relpath))
+    manifest = JsonFile(path, "package.json", "package")
+    new = manifest.data.get("version") if manifest.ok and isinstance(manifest.data, dict) else None
+    if old is None or not isinstance(new, str) or is_newer(new, old) is not False:
+        return []
+    line, column = manifest.locate("/version")
+    return [Diagnostic(
+        path=display_path(path), line=line, column=column, code=VERSION_CODE,
+        severity=config.severity_of(VERSION_CODE, SEVERITY),
+        message=f"the package changed since {base.name} but its version {new} is not above {old}",
+        pointer="/version",
+        hint=f"raise 'version' above {old} (patch for fixes, minor for additions)",
+    )]
+
+
+def _version(manifest_text: str | None) -> str | None:
+    """The ``version`` of a package.json text, or None."""
+    try:
+        data = json.loads(manifest_text) if manifest_text is not None else None
+    except ValueError:
+        return None
+    version = data.get("version") if isinstance(data, dict) else None
+    return version if isinstance(version, str) else None
+
+
+def run_tests(roots: list[str]) -> int:
+    """Run ``pkgkit test`` on ``roots`` when this installation has it; its exit code."""
+    from importlib.util import find_spec  # noqa: PLC0415
+
+    if find_spec("pkgkit.commands.test") is None:
+        sys.stderr.write("pkgkit ci: pkgkit test is not installed; packages were linted only\n")
+        return 0
+    done = subprocess.run(
+        [sys.executable, "-m", "pkgkit", "test", *roots],
+        capture_output=True, text=True, errors="replace", check=False,
+    )
+    sys.stderr.write(done.stdout + done.stderr)
+    return done.returncode

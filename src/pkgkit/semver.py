@@ -1,0 +1,42 @@
+"""Semantic versions (semver.org 2.0.0): parsing and precedence, pre-releases included."""
+
+from __future__ import annotations
+
+import re
+
+_SEMVER = re.compile(
+    r"^(?P<major>0|[1-9]\d*)\.(?P<minor>0|[1-9]\d*)\.(?P<patch>0|[1-9]\d*)"
+    r"(?:-(?P<pre>[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?"
+    r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
+)
+
+#: A sort key: (major, minor, patch, release flag, pre-release identifiers).
+VersionKey = tuple[int, int, int, int, tuple[tuple[int, int, str], ...]]
+
+
+def version_key(version: str) -> VersionKey | None:
+    """A key that orders versions by semver precedence, or None when ``version`` is not semver.
+
+    A release sorts after its pre-releases; numeric identifiers sort numerically and before
+    alphanumeric ones; a longer pre-release wins when all shared identifiers are equal; build
+    metadata is ignored.
+    """
+    match = _SEMVER.match(version.strip()) if isinstance(version, str) else None
+    if match is None:
+        return None
+    pre = match["pre"]
+    identifiers = tuple(_identifier(part) for part in pre.split(".")) if pre else ()
+    return (int(match["major"]), int(match["minor"]), int(match["patch"]), 0 if pre else 1,
+            identifiers)
+
+
+def _identifier(part: str) -> tuple[int, int, str]:
+    return (0, int(part), "") if part.isdigit() else (1, 0, part)
+
+
+def is_newer(version: str, than: str) -> bool | None:
+    """True when ``version`` has higher precedence than ``than``; None when either is not semver."""
+    new, old = version_key(version), version_key(than)
+    if new is None or old is None:
+        return None
+    return new > old
