@@ -1,0 +1,247 @@
+"""Benchmark ``pkgkit lint``: throughput against a floor, memory against package count, start-up.
+
+Run from the repository root with the interpreter that has pkgkit installed::
+
+    .venv/bin/python bench/run.py                 # 1,000 packages (about a minute)
+    .venv/bin/python bench/run.py --packages 200 --repeat 3 --json
+
+Everything is measured in ONE run, each process started the same way (``sys.executable``), so
+the ratios compare like with like on a noisy machine; absolute times are only for context.
+
+1. Throughput: a synthetic monorepo of N packages shaped like ``fixtures/go`` (each copy with its
+   own package name, file names and titles, so no two packages have the same bytes) is linted by
+   ``pkgkit lint`` and read by the *floor*: a process that reads every file and ``json.loads``
+   every JSON file. Target: lint within 5x of the floor.
+2. Memory: peak RSS of linting N/10 packages against N packages (``os.wait4`` reports each
+   child's own peak). Target: no growth with the number of packages.
+3. Start-up: ``pkgkit lint fixtures/go`` as a whole process against ``python -c pass``.
+   Target: within 3x.
+
+Times are the best of ``--repeat`` runs, the commands of one figure taking turns; peak memory is
+the highest of those runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "fixtures" / "go"
+
+#: Reads every file of a tree and parses the JSON ones: what any linter must at least do.
+FLOOR = """
+import json, os, sys
+for folder, _, names in os.walk(sys.argv[1]):
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as handle:
+            raw = handle.read()
+        if name.endswith(".json"):
+            json.loads(raw)
+        else:
+            raw.decode("utf-8")
+"""
+
+
+@dataclass
+class Run:
+    """One finished child process."""
+
+    seconds: float
+    peak_kib: int
+    exit_code: int
+
+
+def run(command: list[str], env: dict[str, str]) -> Run:
+    """Run ``command`` to completion, output discarded; wall time and the child's own peak RSS."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return Run(seconds, peak, process.returncode)
+
+
+def best_of(commands: dict[str, list[str]], repeat: int, env: dict[str, str]) -> dict[str, Run]:
+    """Per command: the fastest time, the highest peak RSS; the commands take turns."""
+    best: dict[str, Run] = {}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            result = run(command, env)
+            previous = best.get(name, result)
+            best[name] = Run(
+                min(result.seconds, previous.seconds),
+                max(result.peak_kib, previous.peak_kib),
+                result.exit_code,
+            )
+    return best
+
+
+def generate(root: Path, count: int) -> None:
+    """``count`` variations of fixtures/go under ``root``: the first tenth in ``root/a``."""
+    sources = {
+        path.relative_to(FIXTURE).as_posix(): path.read_text("utf-8")
+        for path in sorted(FIXTURE.rglob("*"))
+        if path.is_file()
+    }
+    small = max(1, count // 10)
+    for index in range(count):
+        tag = f"{index:05d}"
+        package = root / ("a" if index < small else "b") / f"go-{tag}"
+        for relpath, text in sources.items():
+            varied = (
+                text.replace("@instana-integration/go", f"@instana-integration/go-{tag}")
+                .replace("Go Runtime Metrics", f"Go Runtime Metrics {tag}")
+                .replace("go-runtime-metrics", f"go-runtime-metrics-{tag}")
+            )
+            folder, _, name = relpath.rpartition("/")
+            if folder:
+                name = f"{name[: -len('.json')]}-{tag}.json"
+            target = package / folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(varied, "utf-8")
+
+
+def pkgkit_command() -> list[str]:
+    """The ``pkgkit`` console script next to this interpreter, else ``python -m pkgkit``."""
+    script = Path(sys.executable).with_name("pkgkit")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "pkgkit"]
+
+
+def measure(count: int, repeat: int, workdir: Path) -> dict[str, object]:
+    """Every figure of the report, in one run."""
+    repo = workdir / "repo"
+    generate(repo, count)
+    small = max(1, count // 10)
+    env = {key: value for key, value in os.environ.items() if key != "PKGKIT_DEBUG"}
+    lint = [*pkgkit_command(), "lint"]
+    files = sum(len(names) for _, _, names in os.walk(repo))
+    size = sum(p.stat().st_size for p in repo.rglob("*") if p.is_file())
+
+    throughput = best_of(
+        {
+            "lint": [*lint, str(repo)],
+            "floor": [sys.executable, "-c", FLOOR, str(repo)],
+            "small": [*lint, str(repo / "a")],
+        },
+        repeat,
+        env,
+    )
+    startup_repeat = max(10, repeat * 5)
+    startup = best_of(
+        {"pass": [sys.executable, "-c", "pass"], "fixture": [*lint, str(FIXTURE)]},
+        startup_repeat,
+        env,
+    )
+    large, floor, smaller = throughput["lint"], throughput["floor"], throughput["small"]
+    return {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}",
+        "packages": count,
+        "files": files,
+        "megabytes": round(size / 1e6, 1),
+        "repeat": repeat,
+        "lint_exit_code": large.exit_code,
+        "lint_s": large.seconds,
+        "floor_s": floor.seconds,
+        "lint_vs_floor": large.seconds / floor.seconds,
+        "ms_per_package": 1000 * large.seconds / count,
+        "floor_peak_mib": floor.peak_kib / 1024,
+        "small_packages": small,
+        "small_peak_mib": smaller.peak_kib / 1024,
+        "large_peak_mib": large.peak_kib / 1024,
+        "memory_growth": large.peak_kib / smaller.peak_kib,
+        "kib_per_package": (large.peak_kib - smaller.peak_kib) / (count - small)
+        if count > small
+        else 0.0,
+        "startup_repeat": startup_repeat,
+        "python_pass_ms": 1000 * startup["pass"].seconds,
+        "fixture_ms": 1000 * startup["fixture"].seconds,
+        "fixture_vs_pass": startup["fixture"].seconds / startup["pass"].seconds,
+        "fixture_exit_code": startup["fixture"].exit_code,
+    }
+
+
+def table(r: dict[str, object]) -> str:
+    """The report as a small text table."""
+
+    def f(key: str, spec: str) -> str:
+        return format(r[key], spec)
+
+    rows = [
+        ("measure", "result", "target"),
+        (
+            f"lint {r['packages']} packages ({r['files']} files, {r['megabytes']} MB)",
+            f"{f('lint_s', '.2f')} s ({f('ms_per_package', '.1f')} ms/package)",
+            "",
+        ),
+        ("floor: read + json.loads every file", f"{f('floor_s', '.2f')} s", ""),
+        ("lint / floor", f"{f('lint_vs_floor', '.1f')}x", "<= 5x"),
+        (
+            f"peak RSS, {r['small_packages']} packages",
+            f"{f('small_peak_mib', '.1f')} MiB",
+            "",
+        ),
+        (f"peak RSS, {r['packages']} packages", f"{f('large_peak_mib', '.1f')} MiB", ""),
+        (
+            "memory growth",
+            f"{f('memory_growth', '.2f')}x ({f('kib_per_package', '.2f')} KiB/package)",
+            "~1x",
+        ),
+        ("python -c pass", f"{f('python_pass_ms', '.0f')} ms", ""),
+        (
+            "pkgkit lint fixtures/go (whole process)",
+            f"{f('fixture_ms', '.0f')} ms ({f('fixture_vs_pass', '.1f')}x python -c pass)",
+            "<= 3x",
+        ),
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    head = f"{r['date']}, {r['machine']}, best of {r['repeat']} (start-up: {r['startup_repeat']})"
+    return head + "\n" + "\n".join(line.rstrip() for line in lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, measure, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--packages", type=int, default=1000, help="packages (default: 1000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (default: 3)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--keep", action="store_true", help="keep the generated monorepo")
+    args = parser.parse_args(argv)
+    if args.packages < 1 or args.repeat < 1:
+        parser.error("--packages and --repeat must be at least 1")
+    workdir = Path(tempfile.mkdtemp(prefix="pkgkit-bench-"))
+    try:
+        report = measure(args.packages, args.repeat, workdir)
+    finally:
+        if args.keep:
+            sys.stderr.write(f"kept {workdir}\n")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(json.dumps(report, indent=2) if args.json else table(report))
+    if report["lint_exit_code"] != report["fixture_exit_code"]:
+        sys.stderr.write("warning: the generated packages do not lint like fixtures/go\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

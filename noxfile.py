@@ -1,0 +1,38 @@
+"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s bench``.
+
+``nox`` alone runs tests and lint. The benchmark is opt-in (it takes a while and its numbers only
+mean something on a quiet machine); pass options after ``--``: ``nox -s bench -- --packages 1000``.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["tests", "lint"]
+
+#: Packages the bench session generates unless told otherwise (the README figures use 1,000).
+BENCH_PACKAGES = "200"
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite (includes the ruff and mypy checks when the dev tools are installed)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff on everything, mypy --strict on the package."""
+    session.install("-e", ".[dev]")
+    session.run("ruff", "check", "src", "tests", "bench", "noxfile.py")
+    session.run("mypy", "--strict", "src/pkgkit")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """bench/run.py on a smaller monorepo; ``-- --packages 1000`` for the README figures."""
+    session.install("-e", ".")
+    args = session.posargs or ["--packages", BENCH_PACKAGES]
+    session.run("python", "bench/run.py", *args)
