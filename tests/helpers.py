@@ -76,3 +76,22 @@ def edit_text(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    """``pkgkit argv...`` in-process: (exit code, stdout, stderr)."""
+    from pkgkit.cli import main  # noqa: PLC0415
+
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def go_with_duplicate_key(tmp_path: Path) -> Path:
+    """fixtures/go copied under a fresh repository root (``tmp_path/.git``: configuration above
+    it is never read), its dashboard repeating ``"title"`` at line 4 (one PKG008 finding)."""
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    package = copy_go(tmp_path)
+    line = '  "title": "Go Runtime Metrics",\n'
+    edit_text(package / "dashboards" / "go-runtime-metrics.json", line, line * 2)
+    return package

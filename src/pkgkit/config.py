@@ -251,7 +251,7 @@ def _load_toml(path: str, text: str) -> tuple[object, KeyLines]:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line.*\)", "", str(error))
-        line = int(match[1]) if match else 1
+        line = int(match[1]) if match else max(1, len(text.splitlines()))
         raise ConfigError(path, [(line, f"invalid TOML: {message}")]) from None
     tool = document.get("tool")
     if not isinstance(tool, dict) or "pkgkit" not in tool:
