@@ -19,7 +19,7 @@ MODULE_NAMES = sorted(
     for info in pkgutil.iter_modules(pkgkit.rules.__path__)
     if not info.name.startswith("_")
 )
-FILE_NAME = re.compile(r"^(?P<code>[a-z]{3}\d{3})_[a-z0-9_]+$")
+FILE_NAME = re.compile(r"^(?P<code>[a-z]{2,3}\d{3})_[a-z0-9_]+$")
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: "Bad: inline example." or "Bad::" followed by an indented block (and the same for Good).
 EXAMPLE = re.compile(
