@@ -158,6 +158,8 @@ def _path(pointer: str) -> tuple[str | int, ...]:
 
 def substitute(text: str, values: Values) -> str:
     """One decoded string with each placeholder of a set variable replaced by its raw value."""
+    if "{{" not in text:
+        return text
     parts: list[str] = []
     last = 0
     for placeholder in find_placeholders(text):
@@ -177,6 +179,16 @@ def expected_document(data: Any, values: Values) -> Any:  # noqa: ANN401 - JSON 
     if isinstance(data, dict):
         return {substitute(k, values): expected_document(v, values) for k, v in data.items()}
     return data
+
+
+@functools.lru_cache(maxsize=256)
+def _expected(template: Template, items: tuple[tuple[str, str], ...]) -> Any:  # noqa: ANN401
+    return expected_document(template.data, dict(items))
+
+
+def expected_for(template: Template, values: Values) -> Any:  # noqa: ANN401
+    """:func:`expected_document` of the template (memoised across properties)."""
+    return _expected(template, tuple(values.items()))
 
 
 _MISSING: Final = object()
@@ -255,7 +267,7 @@ def check_round_trip(template: Template, mode: RenderMode, values: Values) -> Vi
     if rendered.problem is not None:
         return None
     effective = mode.effective(values)
-    expected = expected_document(template.data, effective)
+    expected = expected_for(template, effective)
     for site in template.sites:
         if site.name in effective:
             problem = _site_problem(site, template, effective, expected, rendered.doc)
@@ -287,7 +299,7 @@ def check_structure(template: Template, mode: RenderMode, values: Values) -> Vio
     if rendered.problem is not None:
         return None
     effective = mode.effective(values)
-    difference = _shape_difference(expected_document(template.data, effective), rendered.doc, ())
+    difference = _shape_difference(expected_for(template, effective), rendered.doc, ())
     if difference is None:
         return None
     path, message = difference
@@ -361,15 +373,12 @@ def check_stable(template: Template, mode: RenderMode, values: Values) -> Violat
     reordered = render_once(template, mode, dict(reversed(list(values.items()))))
     if reordered.text != rendered.text:
         return Violation("stable", "the output depends on the order the values are given in")
-    return _fixed_point(mode, rendered.text or "", template)
-
-
-def _fixed_point(mode: RenderMode, output: str, template: Template) -> Violation | None:
-    again = _render(mode, output, ())
-    if again.text == output:
+    again = _render(mode, rendered.text or "", ())
+    if again.text == rendered.text:
         return None
     problem = again.problem or "rendering the output again with no values changes it"
-    return Violation("stable", f"not a fixed point: {problem}", template.sites[0])
+    site = _first_site_of_set(template, mode, values)
+    return Violation("stable", f"not a fixed point (output rendered again): {problem}", site)
 
 
 def _first_site_of_set(template: Template, mode: RenderMode, values: Values) -> Site | None:

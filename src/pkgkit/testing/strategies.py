@@ -4,7 +4,8 @@ A variable with no declared schema ranges over any Unicode text, biased towards 
 templates: quotes, backslashes, control characters, Handlebars' HTML-escaped characters,
 ``{{``/``}}`` and whole placeholders, line separators, emoji, and very long strings. A variable
 with a JSON Schema in the package's pkgkit configuration (``variables``) ranges over that
-schema's instances (hypothesis-jsonschema ``from_schema``); an instance that is not a string is
+schema's instances (hypothesis-jsonschema ``from_schema``), plus the tricky fragments the schema
+admits; an instance that is not a string is
 passed as its JSON text (``--set port=8080`` gives the string ``8080``).
 
 Every variable may also be unset: a drawn assignment omits it (and shrinks towards omitting).
@@ -35,10 +36,18 @@ def default_values() -> st.SearchStrategy[str]:
 
 
 def schema_values(schema: Mapping[str, Any]) -> st.SearchStrategy[str]:
-    """Instances of a declared JSON Schema, as the strings ``--set`` would pass."""
-    from hypothesis_jsonschema import from_schema  # noqa: PLC0415 - slow import
+    """Instances of a declared JSON Schema, as the strings ``--set`` would pass.
 
-    return from_schema(dict(schema)).map(_as_text)
+    The tricky fragments the schema admits are drawn first (a pattern that allows a backslash
+    yields one at once, not by chance), then any instance (hypothesis-jsonschema).
+    """
+    from hypothesis_jsonschema import from_schema  # noqa: PLC0415 - slow import
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
+    validator = Draft202012Validator(dict(schema))
+    admitted = [fragment for fragment in TRICKY if validator.is_valid(fragment)]
+    instances = from_schema(dict(schema)).map(_as_text)
+    return st.sampled_from(admitted) | instances if admitted else instances
 
 
 def _as_text(value: object) -> str:
