@@ -377,8 +377,8 @@ def check_stable(template: Template, mode: RenderMode, values: Values) -> Violat
     if again.text == rendered.text:
         return None
     problem = again.problem or "rendering the output again with no values changes it"
-    site = _first_site_of_set(template, mode, values)
-    return Violation("stable", f"not a fixed point (output rendered again): {problem}", site)
+    culprit = _first_site_of_set(template, mode, values)
+    return Violation("stable", f"not a fixed point (output rendered again): {problem}", culprit)
 
 
 def _first_site_of_set(template: Template, mode: RenderMode, values: Values) -> Site | None:

@@ -84,10 +84,10 @@ def search(
     names = template.variables
     own = [name for name in names if name in declared]
     if mode.name == "instana" and own and len(own) < len(names):
-        found = _search(template, mode, prop, declared, options, own)
+        found = _search(template, mode, prop, declared, options, names=own)
         if found is not None:
             return found
-    return _search(template, mode, prop, declared, options, names)
+    return _search(template, mode, prop, declared, options, names=names)
 
 
 def _search(
@@ -96,6 +96,7 @@ def _search(
     prop: str,
     declared: Mapping[str, Mapping[str, Any]],
     options: SearchOptions,
+    *,
     names: list[str],
 ) -> Finding | None:
     from hypothesis import HealthCheck, given, seed, settings  # noqa: PLC0415 - runner only
