@@ -1,0 +1,759 @@
+"""Render ``{{ name }}`` placeholders the way the Instana CLI does, or safely.
+
+What the Instana CLI does
+-------------------------
+``stanctl-integration import`` (repository instana/observability-as-code, file
+``tools/integration/src/handlers/import.ts``, ``handleImport`` -> ``importIntegration``; handlebars
+``^4.7.8``) processes every JSON file like this::
+
+    Handlebars.registerHelper('default', function (value, defaultValue) {
+        return typeof value !== 'undefined' ? value : defaultValue;
+    });
+    const templateContent = fileContent.replace(/{{\\s*(\\w+)\\s*}}/g,
+        (match, p1) => `{{default ${p1} "${match}"}}`);
+    const resolvedContent = Handlebars.compile(templateContent)(paramsObject);
+    JSON.parse(resolvedContent);
+
+``paramsObject`` comes from ``parseParams(--set ...)``: ``const [key, value] = param.split('=')``
+(so ``a=b=c`` sets ``a`` to ``b``), ``acc[key] = value || acc[key]`` (an empty value leaves the
+name unset), and dotted keys build nested objects. :func:`parse_set_args` mirrors it.
+
+Consequences, all reproduced by :func:`render_instana` (``"instana"`` mode):
+
+* Only ``{{\\s*\\w+\\s*}}`` is rewritten, with JavaScript's classes: ``\\w`` is ASCII
+  ``[A-Za-z0-9_]`` and ``\\s`` is JavaScript white space (including no-break space, U+2028, BOM).
+* Compile options are Handlebars' defaults: HTML escaping is on (``&<>"'`=`` become
+  ``&amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;``), ``strict`` is off. Nothing JSON-escapes values.
+* An unset name renders the ``default`` helper's second argument: the placeholder text exactly as
+  written (it never contains an escapable character, so escaping leaves it unchanged). An empty
+  ``--set name=`` also counts as unset. Prototype names (``constructor``, ``toString``...) are unset
+  unless given: Handlebars >= 4.6 denies prototype access.
+* Handlebars reads the argument as an expression, so some names are literals: ``{{ 123 }}``
+  renders ``123`` (``{{ 007 }}`` renders ``7``: JavaScript number formatting), ``{{ true }}`` and
+  ``{{ false }}`` render themselves, ``{{ null }}`` renders nothing, ``{{ undefined }}`` stays as
+  written and ``{{ this }}`` renders ``[object Object]`` - whatever ``--set`` says.
+* ``{{{ name }}}`` becomes ``{{{default name "{{ name }}"}}}``: a triple-stash, so the value is
+  inserted *unescaped*. ``{{ name }}}`` and ``{{{ name }}`` make Handlebars fail to parse.
+* ``\\{{ name }}`` is a Handlebars escape, applied *after* the rewrite: the output holds the mangled
+  text ``{{default name "`` followed by the escaped value (or nothing) and ``"}}``.
+  ``\\\\{{ name }}`` renders one backslash followed by the value.
+* Any other mustache (``{{ a-b }}``, ``{{ a.b }}``, ``{{#if}}``...) is left to Handlebars. Of
+  those, this module reproduces a plain single-name lookup (``{{ a-b }}``: the value, or nothing
+  when unset - *not* preserved) and explicit ``{{default x "y"}}`` calls. Everything else - paths,
+  blocks, partials, comments, sub-expressions, hash arguments, ``~`` white-space control,
+  decorators, raw blocks, data variables, ``{{ this }}`` with a ``toString``/``toHTML`` value -
+  raises :class:`UnsupportedTemplate` naming the line and column. So do templates the CLI itself
+  cannot compile (parse errors, a NUL character outside a mustache); the message says so.
+
+``"json-safe"`` mode
+--------------------
+:func:`render_json_safe` parses the JSON and substitutes placeholders only inside string tokens
+(values and keys) with the raw value, re-encoding just the changed tokens with ``json.dumps``; every
+other byte of the file is kept, so formatting survives. The result always parses and each site
+holds exactly the value. There, every ``\\w+`` name is a variable (``{{ true }}`` is looked up like
+any other name), an empty value is a value, and ``{{{ name }}}`` is substituted like
+``{{ name }}``.
+
+Offsets are character (code point) offsets into the text; lines and columns are 1-based, lines end
+at ``\\n``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final, Literal, TypeAlias, get_args
+
+__all__ = [
+    "MODES",
+    "MalformedPlaceholder",
+    "Mode",
+    "Placeholder",
+    "UnsupportedTemplate",
+    "find_malformed_placeholders",
+    "find_placeholders",
+    "html_escape",
+    "parse_set_args",
+    "render",
+    "render_instana",
+    "render_json_safe",
+]
+
+Mode = Literal["instana", "json-safe"]
+MODES: Final[tuple[Mode, ...]] = get_args(Mode)
+
+# JavaScript's \s (ECMAScript WhiteSpace + LineTerminator): the characters, and a class body.
+_JS_WS_CHARS: Final = (
+    "\t\n\v\f\r \u00a0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_JS_WS: Final = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_WS: Final = f"[{_JS_WS}]"
+_NAME: Final = "[A-Za-z0-9_]+"
+
+#: The CLI's rewrite regex ``/{{\s*(\w+)\s*}}/g`` with JavaScript's character classes.
+PLACEHOLDER_RE: Final = re.compile(r"\{\{" + _WS + "*(" + _NAME + ")" + _WS + r"*\}\}")
+
+_LITERAL_NAMES: Final = frozenset({"true", "false", "null", "undefined", "this"})
+_HTML_ESCAPES: Final = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#x27;",
+        "`": "&#x60;",
+        "=": "&#x3D;",
+    }
+)
+# Object.prototype's functions -> their JavaScript names.
+_PROTOTYPE_FUNCTIONS: Final = {
+    name: name
+    for name in (
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "toLocaleString",
+        "toString",
+        "valueOf",
+    )
+} | {"constructor": "Object"}
+# Helpers registered in the CLI's Handlebars instance: a bare ``{{ if }}`` mustache calls them
+# with no arguments. These throw; ``log`` and ``helperMissing`` render nothing; ``default``
+# returns its options object.
+_FAILING_HELPERS: Final = frozenset(
+    {"blockHelperMissing", "each", "if", "unless", "with", "lookup"}
+)
+_EMPTY_HELPERS: Final = frozenset({"helperMissing", "log"})
+
+
+class UnsupportedTemplate(ValueError):  # noqa: N818 - the name is part of the agreed API
+    """The template uses Handlebars this module does not reproduce, or that the CLI rejects."""
+
+    def __init__(self, reason: str, *, offset: int, line: int, column: int) -> None:
+        super().__init__(f"line {line}, column {column}: {reason}")
+        self.reason = reason
+        self.offset = offset
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """One placeholder the CLI substitutes: ``{{ name }}`` (or ``{{{ name }}}``, unescaped)."""
+
+    name: str
+    start: int
+    end: int
+    line: int
+    column: int
+    raw: str
+    unescaped: bool = False
+
+    @property
+    def cli_literal(self) -> bool:
+        """Handlebars reads the name as a literal or ``this``, so ``--set`` cannot fill it."""
+        return self.name in _LITERAL_NAMES or self.name.isdigit()
+
+
+@dataclass(frozen=True, slots=True)
+class MalformedPlaceholder:
+    """Text that looks like a placeholder but is not one the CLI substitutes cleanly."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    raw: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- positions
+
+
+class _Lines:
+    """Offset -> 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def _error(text: str, offset: int, reason: str) -> UnsupportedTemplate:
+    line, column = _Lines(text).at(offset)
+    return UnsupportedTemplate(reason, offset=offset, line=line, column=column)
+
+
+# --------------------------------------------------------------------------- finding
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    match: re.Match[str]
+    left: int  # extra "{" directly before the match
+    right: int  # extra "}" directly after the match
+
+    @property
+    def unescaped(self) -> bool:
+        return self.left == 1 and self.right == 1
+
+    @property
+    def balanced(self) -> bool:
+        return self.unescaped or (self.left == 0 and self.right == 0)
+
+    @property
+    def start(self) -> int:
+        return self.match.start() - self.left
+
+    @property
+    def end(self) -> int:
+        return self.match.end() + self.right
+
+
+def _run(text: str, index: int, char: str, step: int) -> int:
+    """How many ``char`` repeat from ``index`` going by ``step``."""
+    count = 0
+    while 0 <= index < len(text) and text[index] == char:
+        count += 1
+        index += step
+    return count
+
+
+def _sites(text: str) -> Iterator[_Site]:
+    for match in PLACEHOLDER_RE.finditer(text):
+        left = _run(text, match.start() - 1, "{", -1)
+        right = _run(text, match.end(), "}", 1)
+        yield _Site(match, left, right)
+
+
+def find_placeholders(text: str) -> list[Placeholder]:
+    """Every placeholder the CLI rewrites, in order (brace-unbalanced ones excluded)."""
+    lines = _Lines(text)
+    found = []
+    for site in _sites(text):
+        if not site.balanced:
+            continue
+        start, end = (site.start, site.end) if site.unescaped else site.match.span()
+        line, column = lines.at(start)
+        found.append(
+            Placeholder(
+                site.match.group(1), start, end, line, column, text[start:end], site.unescaped
+            )
+        )
+    return found
+
+
+def find_malformed_placeholders(text: str) -> list[MalformedPlaceholder]:
+    """Placeholder-like text the CLI mishandles: ``{{ x }``, ``{{x}}}``, ``{{ }}``, ``{{ a-b }}``.
+
+    Also placeholders right after a backslash, which Handlebars treats as an escape.
+    """
+    lines = _Lines(text)
+    spans: list[tuple[int, int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for site in _sites(text):
+        covered.append((site.start, site.end))
+        reason = _site_problem(text, site)
+        if reason:
+            spans.append((site.start, site.end, reason))
+    spans.extend(_stray_openings(text, covered))
+    spans.sort()
+    result = []
+    for start, end, reason in spans:
+        line, column = lines.at(start)
+        result.append(MalformedPlaceholder(start, end, line, column, text[start:end], reason))
+    return result
+
+
+def _site_problem(text: str, site: _Site) -> str | None:
+    if site.left > 1 or site.right > 1:
+        return "too many braces: '{{{{' opens a Handlebars raw block, so the CLI fails"
+    if not site.balanced:
+        return (
+            "unbalanced braces: write '{{ name }}' (or '{{{ name }}}'); "
+            "the CLI's Handlebars fails to parse this"
+        )
+    backslashes = _run(text, site.start - 1, "\\", -1)
+    if backslashes == 1:
+        return (
+            "a backslash before '{{' is a Handlebars escape: the CLI emits the mangled text "
+            "'{{default name \"...' instead of substituting"
+        )
+    if backslashes > 1:
+        return "Handlebars drops one of the backslashes before '{{' (in JSON: an invalid escape)"
+    return None
+
+
+def _stray_openings(text: str, covered: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """``{{`` runs that start no placeholder."""
+    starts = [start for start, _ in covered]
+    index = text.find("{{")
+    while index >= 0:
+        slot = bisect.bisect_right(starts, index) - 1
+        if slot >= 0 and index < covered[slot][1]:
+            index = text.find("{{", covered[slot][1])
+            continue
+        body = index + _run(text, index, "{", 1)
+        end, reason = _classify_opening(text, body)
+        yield index, end, reason
+        index = text.find("{{", max(end, body))
+
+
+def _classify_opening(text: str, body: int) -> tuple[int, str]:
+    """End offset and reason for a ``{{`` starting no placeholder; ``body`` follows its braces."""
+    stop = body
+    while stop < len(text) and text[stop] not in '}\n"{':
+        stop += 1
+    if stop >= len(text) or text[stop] != "}":
+        return stop, "'{{' is never closed by '}}'"
+    closing = _run(text, stop, "}", 1)
+    inner = text[body:stop]
+    end = stop + closing
+    if not inner.strip(_JS_WS_CHARS):
+        return end, "empty placeholder: '{{ }}' has no name (the CLI's Handlebars fails to parse)"
+    if closing == 1:
+        return end, "missing '}': a placeholder ends with '}}'"
+    return end, (
+        f"'{inner.strip(_JS_WS_CHARS)}' is not a placeholder name (only ASCII letters, digits and "
+        "'_'): the CLI does not substitute it and Handlebars evaluates it as an expression"
+    )
+
+
+# --------------------------------------------------------------------------- instana mode
+
+
+def html_escape(value: str) -> str:
+    """Handlebars' ``escapeExpression`` for a string."""
+    return value.translate(_HTML_ESCAPES)
+
+
+def parse_set_args(args: Iterable[str]) -> dict[str, str]:
+    """``--set name=value`` arguments as the CLI's ``parseParams`` reads them.
+
+    ``a=b=c`` sets ``a`` to ``b`` (``split('=')`` keeps the second field), ``a=`` and ``a`` leave
+    ``a`` unset, a later value wins. Dotted keys build nested objects in the CLI; they raise
+    ``ValueError`` here. Not mirrored: in the CLI ``constructor=`` (any ``Object.prototype``
+    name with an empty value) sets the inherited function; ``render_instana`` reproduces that
+    when given the name with an empty value.
+    """
+    result: dict[str, str] = {}
+    for arg in args:
+        key, *rest = arg.split("=")
+        if "." in key:
+            raise ValueError(f"--set {arg!r}: dotted keys (nested objects) are not supported")
+        if rest and rest[0] and key != "__proto__":
+            result[key] = rest[0]
+    return result
+
+
+def _context(values: Mapping[str, str]) -> dict[str, str]:
+    """The JavaScript object the CLI renders with (``acc[key] = value || acc[key]``).
+
+    An empty value leaves the name unset - except for ``Object.prototype`` members, where the
+    assignment copies the inherited function into an own property, rendered as its source text.
+    ``__proto__`` is never set.
+    """
+    context = {}
+    for key, value in values.items():
+        if "." in key:
+            raise ValueError(f"value name {key!r}: dotted names (nested objects) are not supported")
+        if value and key != "__proto__":
+            context[key] = value
+        elif not value and key in _PROTOTYPE_FUNCTIONS:
+            context[key] = _prototype_function(key)
+    return context
+
+
+def _prototype_function(name: str) -> str:
+    """``String(Object.prototype[name])`` for one of the prototype's functions."""
+    return f"function {_PROTOTYPE_FUNCTIONS[name]}() {{ [native code] }}"
+
+
+class _OffsetMap:
+    """Map offsets in the rewritten template back to the original text."""
+
+    def __init__(self) -> None:
+        self._new_starts: list[int] = []
+        self._spans: list[tuple[int, int, int]] = []  # new end, original start, original end
+
+    def add(self, new: tuple[int, int], original: tuple[int, int]) -> None:
+        self._new_starts.append(new[0])
+        self._spans.append((new[1], *original))
+
+    def original(self, offset: int) -> int:
+        """Inside a rewritten placeholder: its start; elsewhere: the same character."""
+        slot = bisect.bisect_right(self._new_starts, offset) - 1
+        if slot < 0:
+            return offset
+        new_end, original_start, original_end = self._spans[slot]
+        if offset < new_end:
+            return original_start
+        return offset - new_end + original_end
+
+
+def _rewrite(text: str) -> tuple[str, _OffsetMap]:
+    """The CLI's ``replace(/{{\\s*(\\w+)\\s*}}/g, ...)``, plus an offset map."""
+    parts: list[str] = []
+    offsets = _OffsetMap()
+    length = last = 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        literal = text[last : match.start()]
+        replacement = f'{{{{default {match.group(1)} "{match.group(0)}"}}}}'
+        parts += [literal, replacement]
+        length += len(literal)
+        offsets.add((length, length + len(replacement)), match.span())
+        length += len(replacement)
+        last = match.end()
+    parts.append(text[last:])
+    return "".join(parts), offsets
+
+
+def render_instana(text: str, values: Mapping[str, str]) -> str:
+    """Exactly what the Instana CLI hands to ``JSON.parse`` for ``text`` and ``--set`` ``values``.
+
+    Raises :class:`UnsupportedTemplate` for Handlebars this module does not model or the CLI
+    rejects, and ``ValueError`` for dotted value names.
+    """
+    source, offsets = _rewrite(text)
+    renderer = _Renderer(source, _context(values))
+    try:
+        return renderer.run()
+    except _HandlebarsError as error:
+        raise _error(text, offsets.original(error.offset), error.reason) from None
+
+
+_TO_STRING: Final = "function toString() { [native code] }"
+
+
+class _HandlebarsError(Exception):
+    def __init__(self, offset: int, reason: str) -> None:
+        super().__init__(reason)
+        self.offset = offset
+        self.reason = reason
+
+
+_CLI_FAILS: Final = "the Instana CLI's Handlebars rejects this template"
+
+# Mustache openings, in the order of Handlebars' lexer rules; None = supported opening.
+_OPENINGS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(pattern, re.ASCII), what)
+    for pattern, what in (
+        (r"\{\{\{\{", "raw blocks ('{{{{') are not supported"),
+        (r"\{\{(~)?>", "partials ('{{>') are not supported"),
+        (r"\{\{(~)?#", "block helpers and decorators ('{{#') are not supported"),
+        (r"\{\{(~)?/", f"a block end ('{{{{/') without its block: {_CLI_FAILS}"),
+        (r"\{\{(~)?\^", "inverse sections ('{{^') are not supported"),
+        (r"\{\{(~)?" + _WS + r"*else\b", f"'{{{{else}}}}' outside a block: {_CLI_FAILS}"),
+        (r"\{\{(~)?!", "comments ('{{!') are not supported"),
+        (r"\{\{~", "white-space control ('{{~') is not supported"),
+        (r"\{\{\*", "decorators ('{{*') are not supported"),
+    )
+)
+
+_LOOKAHEAD: Final = "(?=[=~}" + _JS_WS + r"/.)|])"
+_LITERAL_LOOKAHEAD: Final = "(?=[~}" + _JS_WS + ")])"
+# Body tokens of a mustache, in the order of Handlebars' lexer rules (first match wins).
+_TOKEN_RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
+    (kind, re.compile(pattern, re.DOTALL))
+    for kind, pattern in (
+        ("INVALID", r"\}\}\}\}"),
+        ("OTHER", r"[()]|\{\{|=|\.\.|\.|/"),
+        ("WS", _WS + "+"),
+        ("CLOSE_UNESCAPED", r"\}(~)?\}\}"),
+        ("CLOSE", r"(~)?\}\}"),
+        ("STRING", r'"(?:\\"|[^"])*"'),
+        ("STRING", r"'(?:\\'|[^'])*'"),
+        ("OTHER", "@"),
+        ("BOOLEAN", "(?:true|false)" + _LITERAL_LOOKAHEAD),
+        ("UNDEFINED", "undefined" + _LITERAL_LOOKAHEAD),
+        ("NULL", "null" + _LITERAL_LOOKAHEAD),
+        ("NUMBER", r"-?[0-9]+(?:\.[0-9]+)?" + _LITERAL_LOOKAHEAD),
+        ("OTHER", "as" + _WS + r"+\||\|"),
+        ("ID", "[^" + _JS_WS + r"!\"#%-,\./;->@\[-\^`\{-~]+" + _LOOKAHEAD),
+        ("OTHER", r"\["),
+        ("INVALID", "."),
+    )
+)
+_VALUE_KINDS: Final = frozenset({"ID", "NUMBER", "BOOLEAN", "NULL", "UNDEFINED"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str
+    text: str
+    offset: int
+
+
+class _Undefined:
+    """JavaScript ``undefined``."""
+
+
+_UNDEFINED: Final = _Undefined()
+_JsValue: TypeAlias = str | bool | float | _Undefined | dict[str, str] | None
+
+
+class _Renderer:
+    """A small Handlebars 4.7 lexer and evaluator for the templates the CLI produces."""
+
+    def __init__(self, source: str, context: dict[str, str]) -> None:
+        self.source = source
+        self.context = context
+        self.out: list[str] = []
+
+    def run(self) -> str:
+        pos, escaped = 0, False
+        while pos < len(self.source):
+            if escaped:
+                pos, escaped = self._escaped_content(pos), False
+                continue
+            pos, escaped = self._content(pos)
+        return "".join(self.out)
+
+    def _check_no_nul(self, start: int, end: int) -> None:
+        nul = self.source.find("\x00", start, end)
+        if nul >= 0:
+            raise _HandlebarsError(nul, f"NUL character outside a mustache: {_CLI_FAILS}")
+
+    def _content(self, pos: int) -> tuple[int, bool]:
+        """Lexer state INITIAL: text up to the next ``{{`` and its backslash escapes."""
+        opening = self.source.find("{{", pos)
+        end = len(self.source) if opening < 0 else opening
+        self._check_no_nul(pos, end)
+        content = self.source[pos:end]
+        if opening < 0:
+            self.out.append(content)
+            return end, False
+        if content.endswith("\\\\"):
+            self.out.append(content[:-1])
+        elif content.endswith("\\"):
+            self.out.append(content[:-1])
+            return end, True
+        else:
+            self.out.append(content)
+        return self._mustache(opening), False
+
+    def _escaped_content(self, pos: int) -> int:
+        """Lexer state ``emu``: at least two characters, up to the next (escaped) ``{{`` or end."""
+        ends = [self.source.find(mark, pos + 2) for mark in ("{{", "\\{{", "\\\\{{")]
+        end = min([e for e in ends if e >= 0], default=len(self.source))
+        self._check_no_nul(pos, end)
+        self.out.append(self.source[pos:end])
+        return end
+
+    def _mustache(self, start: int) -> int:
+        for pattern, what in _OPENINGS:
+            if pattern.match(self.source, start):
+                raise _HandlebarsError(start, what)
+        triple = self.source.startswith("{{{", start)
+        unescaped = triple or self.source.startswith("{{&", start)
+        tokens, end = self._tokens(start + (3 if unescaped else 2))
+        close = tokens.pop()
+        if "~" in close.text:
+            raise _HandlebarsError(close.offset, "white-space control ('~}}') is not supported")
+        if close.kind != ("CLOSE_UNESCAPED" if triple else "CLOSE"):
+            raise _HandlebarsError(close.offset, f"unbalanced mustache braces: {_CLI_FAILS}")
+        text = _to_string(self._evaluate(tokens, start), start)
+        self.out.append(text if unescaped else html_escape(text))
+        return end
+
+    def _tokens(self, pos: int) -> tuple[list[_Token], int]:
+        """Body tokens up to and including the closing braces, and the offset after them."""
+        tokens: list[_Token] = []
+        while True:
+            if pos >= len(self.source):
+                raise _HandlebarsError(pos, f"unclosed mustache: {_CLI_FAILS}")
+            token = self._token(pos)
+            pos += len(token.text)
+            if token.kind == "INVALID":
+                raise _HandlebarsError(token.offset, f"{token.text!r} in a mustache: {_CLI_FAILS}")
+            if token.kind == "OTHER":
+                raise _HandlebarsError(
+                    token.offset, f"Handlebars syntax {token.text!r} in a mustache is not supported"
+                )
+            if token.kind != "WS":
+                tokens.append(token)
+            if token.kind.startswith("CLOSE"):
+                return tokens, pos
+
+    def _token(self, pos: int) -> _Token:
+        for kind, pattern in _TOKEN_RULES:
+            match = pattern.match(self.source, pos)
+            if match:
+                return _Token(kind, match.group(0), pos)
+        raise _HandlebarsError(pos, f"unexpected character: {_CLI_FAILS}")  # pragma: no cover
+
+    def _evaluate(self, tokens: list[_Token], start: int) -> _JsValue:
+        if len(tokens) == 1 and tokens[0].kind in _VALUE_KINDS:
+            return self._simple_mustache(tokens[0])
+        if (
+            len(tokens) == 3
+            and tokens[0].kind == "ID"
+            and tokens[0].text == "default"
+            and tokens[1].kind in _VALUE_KINDS | {"STRING"}
+            and tokens[2].kind == "STRING"
+        ):
+            value = self._param(tokens[1])
+            return _unquote(tokens[2].text) if isinstance(value, _Undefined) else value
+        if not tokens:
+            raise _HandlebarsError(start, f"empty mustache: {_CLI_FAILS}")
+        raise _HandlebarsError(
+            start, "only '{{ name }}' and '{{default name \"text\"}}' mustaches are supported"
+        )
+
+    def _simple_mustache(self, token: _Token) -> _JsValue:
+        """``{{ x }}`` with no arguments: a helper call or a context lookup of one name."""
+        name = _js_number(float(token.text)) if token.kind == "NUMBER" else token.text
+        if name in _FAILING_HELPERS:
+            raise _HandlebarsError(token.offset, f"'{{{{ {name} }}}}' throws: {_CLI_FAILS}")
+        if name in _EMPTY_HELPERS:
+            return ""
+        if name == "default":
+            return {}
+        if name == "this":
+            return self.context
+        value = self.context.get(name, "")
+        if name in _PROTOTYPE_FUNCTIONS and value == _prototype_function(name):
+            raise _HandlebarsError(token.offset, f"calling {name}() as a helper is not supported")
+        return value
+
+    def _param(self, token: _Token) -> _JsValue:
+        if token.kind == "ID":
+            if token.text == "this":
+                return self.context
+            return self.context.get(token.text, _UNDEFINED)
+        if token.kind == "STRING":
+            return _unquote(token.text)
+        return _literal(token)
+
+
+def _literal(token: _Token) -> _JsValue:
+    if token.kind == "BOOLEAN":
+        return token.text == "true"
+    if token.kind == "NULL":
+        return None
+    if token.kind == "UNDEFINED":
+        return _UNDEFINED
+    return float(token.text)
+
+
+def _unquote(string: str) -> str:
+    quote = string[0]
+    return string[1:-1].replace("\\" + quote, quote)
+
+
+def _to_string(value: _JsValue, offset: int) -> str:
+    """What Handlebars writes for a helper or lookup result (before escaping)."""
+    if isinstance(value, dict):
+        if "toHTML" in value or value.get("toString", _TO_STRING) != _TO_STRING:
+            raise _HandlebarsError(offset, f"'this' with a toString/toHTML value: {_CLI_FAILS}")
+        return "[object Object]"
+    if value is None or isinstance(value, _Undefined):
+        return ""
+    return _js_string(value)
+
+
+def _js_string(value: str | bool | float) -> str:
+    """JavaScript's ``String(value)`` for the values a template can produce."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _js_number(value)
+
+
+def _js_number(number: float) -> str:
+    """JavaScript's ``Number.prototype.toString()``: shortest round-trip digits, JS layout."""
+    if math.isinf(number):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number == 0:
+        return "0"
+    _, digits, exponent = Decimal(repr(abs(number))).normalize().as_tuple()
+    assert isinstance(exponent, int)
+    text = "".join(map(str, digits))
+    return ("-" if number < 0 else "") + _js_layout(text, exponent + len(text))
+
+
+def _js_layout(digits: str, point: int) -> str:
+    """Place the decimal point like ECMAScript Number::toString (k digits, point = n)."""
+    k = len(digits)
+    if k <= point <= 21:
+        return digits + "0" * (point - k)
+    if 0 < point <= 21:
+        return digits[:point] + "." + digits[point:]
+    if -6 < point <= 0:
+        return "0." + "0" * -point + digits
+    exponent = point - 1
+    exp_text = ("+" if exponent >= 0 else "-") + str(abs(exponent))
+    head = digits[0] + ("." + digits[1:] if k > 1 else "")
+    return head + "e" + exp_text
+
+
+# --------------------------------------------------------------------------- json-safe mode
+
+_JSON_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _dump_string(value: str) -> str:
+    encoded = json.dumps(value, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
+
+
+def _substitute(text: str, values: Mapping[str, str]) -> str:
+    parts: list[str] = []
+    last = 0
+    for site in _sites(text):
+        name = site.match.group(1)
+        if name not in values:
+            continue
+        start, end = (site.start, site.end) if site.unescaped else site.match.span()
+        parts += [text[last:start], values[name]]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def render_json_safe(text: str, values: Mapping[str, str]) -> str:
+    """Substitute placeholders inside JSON strings and keys; keep the rest of ``text`` as is.
+
+    Raises ``ValueError`` (``json.JSONDecodeError`` for syntax) when ``text`` is not JSON.
+    """
+    json.loads(text, parse_constant=_reject_constant)
+    parts: list[str] = []
+    pos = 0
+    while (quote := text.find('"', pos)) >= 0:
+        match = _JSON_STRING.match(text, quote)
+        assert match is not None  # text is valid JSON and `quote` is outside any string
+        token = match.group(0)
+        decoded: str = json.loads(token)
+        substituted = _substitute(decoded, values)
+        parts += [text[pos:quote], token if substituted == decoded else _dump_string(substituted)]
+        pos = match.end()
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def render(text: str, values: Mapping[str, str], mode: Mode = "instana") -> str:
+    """Render ``text`` in ``mode`` (``"instana"`` or ``"json-safe"``)."""
+    if mode == "instana":
+        return render_instana(text, values)
+    if mode == "json-safe":
+        return render_json_safe(text, values)
+    raise ValueError(f"unknown render mode {mode!r}; expected one of {', '.join(MODES)}")
