@@ -1,0 +1,94 @@
+"""Placeholders of the content files and the variables the README documents (TPL rules).
+
+Instana's CLI renders the raw text of every content file before ``JSON.parse``, so placeholders
+are found in the text, also of files that are not valid JSON (an unquoted placeholder makes them
+so). Located by the file, so a byte-order mark does not shift the column.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pkgkit.diagnostics import Problem
+from pkgkit.model.positions import StringSpan, string_spans
+from pkgkit.model.variables import SetArgument, documented_variables
+
+if TYPE_CHECKING:
+    from pkgkit.model.jsonfile import JsonFile
+    from pkgkit.render import MalformedPlaceholder, Placeholder
+    from pkgkit.rules import RuleContext
+
+
+@dataclass(frozen=True)
+class Use:
+    """A placeholder in one content file."""
+
+    file: JsonFile
+    placeholder: Placeholder
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """Placeholder-like text the CLI mishandles, in one content file."""
+
+    file: JsonFile
+    site: MalformedPlaceholder
+
+
+def uses(ctx: RuleContext) -> list[Use]:
+    """Every well-formed placeholder of every content file, in file order (computed once)."""
+    result: list[Use] = ctx.shared("tpl.uses", lambda: list(_find_uses(ctx)))
+    return result
+
+
+def _find_uses(ctx: RuleContext) -> list[Use]:
+    from pkgkit.render import find_placeholders  # noqa: PLC0415 - keep start-up light
+
+    return [
+        Use(file, placeholder)
+        for file in ctx.package.content
+        if file.text is not None
+        for placeholder in find_placeholders(file.text)
+    ]
+
+
+def malformed(ctx: RuleContext) -> list[Malformed]:
+    """Every malformed placeholder of every content file."""
+    from pkgkit.render import find_malformed_placeholders  # noqa: PLC0415
+
+    return [
+        Malformed(file, site)
+        for file in ctx.package.content
+        if file.text is not None
+        for site in find_malformed_placeholders(file.text)
+    ]
+
+
+def variables(ctx: RuleContext) -> list[SetArgument] | None:
+    """The README's ``--set`` arguments, or None without a README (computed once)."""
+    readme = ctx.package.readme
+    if readme is None:
+        return None
+    result: list[SetArgument] = ctx.shared("tpl.variables", lambda: documented_variables(readme))
+    return result
+
+
+def enclosing_string(ctx: RuleContext, use: Use) -> StringSpan | None:
+    """The JSON string token that holds the whole placeholder, or None when it is outside one."""
+    cache: dict[str, tuple[list[int], list[StringSpan]]] = ctx.shared("tpl.strings", dict)
+    if use.file.relpath not in cache:
+        spans = string_spans(use.file.text or "")
+        cache[use.file.relpath] = ([span.start for span in spans], spans)
+    starts, spans = cache[use.file.relpath]
+    index = bisect.bisect_right(starts, use.placeholder.start) - 1
+    if index < 0 or use.placeholder.end >= spans[index].end:
+        return None
+    return spans[index]
+
+
+def at_offset(file: JsonFile, offset: int, message: str, hint: str | None) -> Problem:
+    """A problem located at a character offset of a content file."""
+    line, column = file.position(offset)
+    return Problem(file, message, hint=hint, line=line, column=column)
