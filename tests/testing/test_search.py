@@ -1,0 +1,59 @@
+"""Hypothesis search: minimal counterexamples, severity by mode and declared schema, seeds."""
+
+import json
+
+from pkgkit.testing.properties import RENDER_MODES, load_template
+from pkgkit.testing.search import SearchOptions, search
+
+TEXT = '{"title": "{{ name }}", "tags": ["{{ other }}"]}'
+FAST = SearchOptions(max_examples=30)
+
+
+def template():
+    return load_template("dashboards/t.json", "dashboard", TEXT, json.loads(TEXT))
+
+
+def test_instana_breakage_is_a_warning_with_a_minimal_value():
+    finding = search(template(), RENDER_MODES["instana"], "round-trip", {}, FAST)
+    assert finding is not None
+    assert not finding.is_error
+    assert len(finding.values) == 1
+    (value,) = finding.values.values()
+    assert len(value) == 1
+    report = finding.report()
+    assert report.startswith("dashboards/t.json:1:")
+    assert "property 'round-trip'" in report
+    assert "instana mode" in report
+    assert "minimal counterexample:" in report
+
+
+def test_json_safe_finds_nothing():
+    for prop in ("parses", "round-trip", "structure", "stable"):
+        assert search(template(), RENDER_MODES["json-safe"], prop, {}, FAST) is None
+
+
+def test_a_declared_schema_admitting_the_value_makes_it_an_error():
+    declared = {"name": {"type": "string", "pattern": "^[a-z\\\\]{1,5}$"}}
+    finding = search(template(), RENDER_MODES["instana"], "parses", declared, FAST)
+    assert finding.is_error
+    assert finding.values == {"name": "\\"}
+    assert finding.culprits == ("name",)
+    assert "unset: other" in finding.report()
+
+
+def test_a_declared_schema_excluding_breakages_passes():
+    declared = {n: {"type": "string", "pattern": "^[a-z]{1,8}$"} for n in ("name", "other")}
+    for prop in ("parses", "round-trip", "structure", "stable"):
+        assert search(template(), RENDER_MODES["instana"], prop, declared, FAST) is None
+
+
+def test_non_string_schemas_pass_their_json_text():
+    declared = {"name": {"type": "integer"}, "other": {"type": "integer"}}
+    assert search(template(), RENDER_MODES["instana"], "round-trip", declared, FAST) is None
+
+
+def test_a_seed_reproduces_a_run():
+    options = SearchOptions(max_examples=30, seed=1234)
+    first = search(template(), RENDER_MODES["instana"], "parses", {}, options)
+    again = search(template(), RENDER_MODES["instana"], "parses", {}, options)
+    assert first.values == again.values
