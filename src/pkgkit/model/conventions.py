@@ -16,6 +16,7 @@ package only.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PureWindowsPath
@@ -174,16 +175,32 @@ def _text(value: object) -> str | None:
 
 
 def builtin_catalogue() -> Catalogue:
-    """The catalogue of the instrumentations pkgkit knows."""
+    """The catalogue of the instrumentations pkgkit knows (a new object: callers may add to it)."""
+    catalogue = Catalogue()
+    for document in _builtin_documents():
+        catalogue.add(document)
+    return catalogue
+
+
+@functools.cache
+def _builtin_documents() -> tuple[Any, ...]:
+    """The built-in registry files, parsed once per process (YAML parsing is the slow part).
+
+    Read-only: :meth:`Catalogue.add` copies what it keeps into frozen values.
+    """
     from importlib import resources  # noqa: PLC0415 - only metric rules need it
 
+    data = resources.files("pkgkit") / "data"
+    return tuple(
+        safe_load(data.joinpath(name).read_text(encoding="utf-8")) for name in BUILTIN_CATALOGUES
+    )
+
+
+def safe_load(text: str) -> Any:  # noqa: ANN401 - YAML documents are Any by nature
+    """``yaml.safe_load``, with libyaml's safe loader when it is installed (much faster)."""
     import yaml  # noqa: PLC0415 - keep start-up light
 
-    catalogue = Catalogue()
-    data = resources.files("pkgkit") / "data"
-    for name in BUILTIN_CATALOGUES:
-        catalogue.add(yaml.safe_load(data.joinpath(name).read_text(encoding="utf-8")))
-    return catalogue
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
@@ -207,8 +224,7 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
     if not full.resolve().is_relative_to(Path(root).resolve()):
         return f"registry '{path}' resolves outside the package"
     try:
-        with full.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+        data = safe_load(full.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
         return f"cannot read registry '{path}': {reason}"
