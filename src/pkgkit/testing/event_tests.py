@@ -101,7 +101,10 @@ def _compose(path: str) -> yaml.Node:
 def _scalar(node: yaml.Node) -> Any:  # noqa: ANN401 - a YAML scalar
     if not isinstance(node, yaml.ScalarNode):
         raise FormatError(node, "expected a single value")
-    return yaml.SafeLoader("").construct_object(node)
+    try:
+        return yaml.SafeLoader("").construct_object(node)
+    except yaml.MarkedYAMLError as error:
+        raise FormatError(node, f"invalid value: {error.problem}") from None
 
 
 def _mapping(node: yaml.Node, keys: tuple[str, ...], what: str) -> dict[str, yaml.Node]:
