@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
+from pkgkit.model.metrics import MetricId, parse_metric_id
 from pkgkit.suggest import normalize_name
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class DocumentedMetric:
     instrument: str | None = None
     attributes: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+    selectors: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -288,17 +290,31 @@ def _metric(row: Row, table: Table, scope: str | None) -> DocumentedMetric:
         values[key] = cell.text if cell is not None else None
         used.add(_column(table, headers))
     extra = tuple((h, c.text) for h, c in row.cells.items() if h not in used)
+    written = documented_id(name.text)
+    selectors = written.selectors or ()
     return DocumentedMetric(
-        name=name.text,
+        name=written.name,
         line=name.line,
         column=name.column,
-        scope=scope,
+        scope=written.scope or scope,
         description=values["description"],
         unit=values["unit"],
         instrument=values["instrument"],
-        attributes=split_list(values["attributes"] or ""),
+        attributes=tuple(dict.fromkeys(split_list(values["attributes"] or "")))
+        + tuple(key for key, _ in selectors),
         extra=extra,
+        selectors=written.selectors,
     )
+
+
+def documented_id(text: str) -> MetricId:
+    """A name cell as an id: ``name``, ``scope/name{k="v"}`` or a full ``metrics.`` id."""
+    if "/" in text and not text.startswith("metrics."):
+        parsed = parse_metric_id(f"metrics.sums.{text}")
+        if parsed.qualified:
+            return MetricId(parsed.name, scope=parsed.scope, selectors=parsed.selectors)
+    parsed = parse_metric_id(text)
+    return MetricId(text) if parsed.pattern else parsed
 
 
 def _column(table: Table, headers: tuple[str, ...]) -> str | None:

@@ -32,13 +32,16 @@ SUMMARY = "A metric is documented twice, or in two spellings differing only in s
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    """Every row repeating an earlier row's name (separator- and case-insensitively)."""
+    """Every row repeating an earlier row's name (separator- and case-insensitively).
+
+    Rows of one metric with different selectors (``memory{type="rss"}``, ``memory``) differ.
+    """
     readme = ctx.package.readme
     if readme is None:
         return
-    first: dict[str, DocumentedMetric] = {}
+    first: dict[tuple[str, object], DocumentedMetric] = {}
     for metric in conventions(ctx).metrics:
-        key = normalize_name(metric.name)
+        key = (normalize_name(metric.name), metric.selectors)
         earlier = first.setdefault(key, metric)
         if earlier is metric:
             continue

@@ -1,0 +1,84 @@
+"""README conventions, the catalogue and unit normalisation."""
+
+from helpers import GO_FIXTURE
+from pkgkit.model.conventions import (
+    builtin_catalogue,
+    display_class,
+    normalize_instrument,
+    readme_conventions,
+    unit_class,
+)
+from pkgkit.model.package import load_package
+from pkgkit.model.readme import Readme
+
+RUNTIME = "go.opentelemetry.io/contrib/instrumentation/runtime"
+
+README = """\
+# p
+
+## Metrics
+
+Reported under the instrumentation scope `my.scope`.
+
+|Metrics Name|Unit|Instrument|Attributes|Owner|
+|:--|--:|---|---|---|
+|   `a.b`   | By | Counter (async) | `k1`, `k2` | team |
+| `other.scope/c.d{type="rss"}` | 1 | Gauge | | |
+
+### Resource Attributes
+
+| Attribute Key | Type | Description |
+|---|---|---|
+| service.name | string | The service. |
+"""
+
+
+def test_tables_with_variations_are_read_with_positions():
+    conventions = readme_conventions(Readme("README.md", README), ())
+    first, second = conventions.metrics
+    assert (first.name, first.line, first.column, first.scope) == ("a.b", 9, 5, "my.scope")
+    assert (first.unit, first.instrument) == ("By", "Counter (async)")
+    assert first.attributes == ("k1", "k2")
+    assert first.extra == (("owner", "team"),)
+    assert (second.name, second.scope, second.attributes) == ("c.d", "other.scope", ("type",))
+    assert [(a.key, a.line, a.type) for a in conventions.resource_attributes] == [
+        ("service.name", 16, "string")
+    ]
+
+
+def test_scope_of_a_table_is_found_in_its_introduction():
+    package = load_package(str(GO_FIXTURE))
+    conventions = readme_conventions(package.readme, builtin_catalogue().scopes)
+    scopes = {m.name: m.scope for m in conventions.metrics}
+    assert scopes["go.memory.used"] == RUNTIME
+    assert scopes["process.cpu.time"] == "go.opentelemetry.io/contrib/instrumentation/host"
+    assert scopes["http.client.open_connections"] == "app"
+
+
+def test_catalogue_knows_current_and_older_go_names():
+    catalogue = builtin_catalogue()
+    assert RUNTIME in catalogue.complete
+    assert catalogue.find("go.memory.used", RUNTIME).unit == "By"
+    assert catalogue.find("process.runtime.go.mem.heap.alloc", RUNTIME).name == (
+        "process.runtime.go.mem.heap_alloc"
+    )
+    assert catalogue.find("process.runtime.go.cpu.time", RUNTIME) is None
+
+
+def test_units_are_compared_by_kind():
+    assert {unit_class(u) for u in ["By", "Byte", "bytes"]} == {"bytes"}
+    assert {unit_class(u) for u in ["Number", "1", "{goroutine}", "", "count"]} == {"count"}
+    assert [unit_class(u) for u in ["s", "seconds", "ms", "ns", "%"]] == [
+        "s", "s", "ms", "ns", "percent"
+    ]
+    assert unit_class("parsecs") is None
+    assert [display_class(v) for v in ["byte", "bytes.detailed", "number", "millis.detailed"]] == [
+        "bytes", "bytes", "count", "ms"
+    ]
+
+
+def test_instruments_are_normalised():
+    written = ["UpDownCounter (async)", "Asynchronous Gauge", "Histogram", "Counter", "Sum", None]
+    assert [normalize_instrument(t) for t in written] == [
+        "updowncounter", "gauge", "histogram", "counter", None, None
+    ]
