@@ -63,7 +63,9 @@ def display_path(path: str) -> str:
     return path if relative.startswith("..") and os.path.isabs(path) else relative
 
 
-def stamp(rule: RuleModule, problem: Problem, config: Config, package: Package) -> Diagnostic | None:
+def stamp(
+    rule: RuleModule, problem: Problem, config: Config, package: Package
+) -> Diagnostic | None:
     """Turn a problem into a diagnostic, or None when configuration silences it."""
     source_path = problem.source.path
     relpath = os.path.relpath(source_path, package.root).replace(os.sep, "/")
@@ -100,7 +102,7 @@ def check_package(
                 diagnostic = stamp(rule, problem, config, package)
                 if diagnostic is not None:
                     diagnostics.append(diagnostic)
-        except Exception as error:  # noqa: BLE001 - a rule bug must not hide other findings
+        except Exception as error:
             crashes.append(f"rule {rule.CODE} crashed on {display_path(package.root)}: {error!r}")
     return sorted(set(diagnostics)), crashes
 

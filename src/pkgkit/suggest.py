@@ -31,7 +31,9 @@ def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     by_normal = {normalize_name(c): c for c in options}
     if wanted in by_normal:
         return by_normal[wanted]
-    suffixed = [c for n, c in by_normal.items() if n.endswith("." + wanted) or wanted.endswith("." + n)]
+    suffixed = [
+        c for n, c in by_normal.items() if n.endswith("." + wanted) or wanted.endswith("." + n)
+    ]
     if len(suffixed) == 1:
         return suffixed[0]
     matches = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=cutoff)

@@ -89,7 +89,7 @@ class JsonFile:
 
     def _read(self) -> bytes | None:
         try:
-            with open(self.path, "rb") as handle:  # noqa: PTH123 - hot path, no Path objects
+            with open(self.path, "rb") as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             self.error = LoadError(LoadErrorKind.UNREADABLE, f"cannot read file: {error.strerror}")

@@ -35,7 +35,8 @@ _SKIPPED_DIRS = {"node_modules", "__pycache__"}
 class FileIssue:
     """Something about the package's files that is not about any file's content."""
 
-    kind: str  # "symlink-escapes", "symlink-dir", "unreadable", "missing-manifest", "missing-readme"
+    #: "symlink-escapes", "symlink-dir", "unreadable", "missing-manifest" or "missing-readme"
+    kind: str
     relpath: str
     message: str
 
@@ -142,7 +143,8 @@ def load_package(root: str) -> Package:
         elif os.path.lexists(manifest_path):
             package.issues.append(FileIssue("unreadable", MANIFEST, _not_a_file(manifest_path)))
         else:
-            package.issues.append(FileIssue("missing-manifest", MANIFEST, "package.json is missing"))
+            missing = FileIssue("missing-manifest", MANIFEST, "package.json is missing")
+            package.issues.append(missing)
     package.readme = _load_readme(root, real_root, package)
     for folder, kind in CONTENT_FOLDERS.items():
         folder_path = os.path.join(root, folder)
@@ -166,7 +168,7 @@ def _load_readme(root: str, real_root: str, package: Package) -> Readme | None:
         package.issues.append(FileIssue("unreadable", README, message))
         return None
     try:
-        with open(path, encoding="utf-8") as handle:  # noqa: PTH123
+        with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except FileNotFoundError:
         package.issues.append(FileIssue("missing-readme", README, "README.md is missing"))
@@ -249,7 +251,7 @@ def package_of_file(path: str) -> str | None:
     """
     given = Path(path)
     came_from = ""
-    for folder in Path(os.path.abspath(path)).parents:  # noqa: PTH100 - keep symlinks as given
+    for folder in Path(os.path.abspath(path)).parents:
         if came_from in CONTENT_FOLDERS or is_package_dir(str(folder)):
             return str(folder) if given.is_absolute() else os.path.relpath(folder)
         came_from = folder.name

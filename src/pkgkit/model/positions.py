@@ -58,7 +58,7 @@ class _Frame:
     seen: set[str] = field(default_factory=set)
 
 
-def scan(text: str) -> ScanResult:  # noqa: C901, PLR0912 - one flat token loop reads best
+def scan(text: str) -> ScanResult:
     """Scan ``text`` (assumed to be JSON that parsed) and record positions."""
     result = ScanResult()
     stack: list[_Frame] = []

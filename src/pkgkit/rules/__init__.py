@@ -64,7 +64,7 @@ def all_rules() -> tuple[RuleModule, ...]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "CODE"):
-            rules.append(module)  # type: ignore[arg-type]
+            rules.append(module)
     return tuple(sorted(rules, key=lambda rule: rule.CODE))
 
 
