@@ -88,14 +88,14 @@ def validate(kind: str, instance: object) -> Iterator[SchemaError]:
     validator = Draft202012Validator(schema)
     seen: set[tuple[str, str]] = set()
     for error in validator.iter_errors(instance):
-        explained = explain(error, schema)
-        if (explained.pointer, explained.message) not in seen:
-            seen.add((explained.pointer, explained.message))
-            yield explained
+        for explained in explain(error, schema):
+            if (explained.pointer, explained.message) not in seen:
+                seen.add((explained.pointer, explained.message))
+                yield explained
 
 
-def explain(error: ValidationError, root: dict[str, Any] | None = None) -> SchemaError:
-    """A readable message for one error, located by its absolute path.
+def explain(error: ValidationError, root: dict[str, Any] | None = None) -> list[SchemaError]:
+    """Readable messages for one error (one per unexpected property, else one), located.
 
     ``root`` is the whole schema, used to find the description of a ``$ref``-ed property.
     """
@@ -114,7 +114,7 @@ def explain(error: ValidationError, root: dict[str, Any] | None = None) -> Schem
         message = _message(error, subject)
     if error.validator == "enum":
         description = _with_suggestion(error, description)
-    return SchemaError(pointer_of(path), message, description, str(error.validator))
+    return [SchemaError(pointer_of(path), message, description, str(error.validator))]
 
 
 def _specific(error: ValidationError) -> tuple[ValidationError, str | None]:
@@ -191,8 +191,8 @@ def _branch_phrase(branch: dict[str, Any]) -> str:
     return str(branch["title"])
 
 
-def _unexpected(error: ValidationError, path: list[Any], hint: str | None) -> SchemaError:
-    """``additionalProperties: false``: point at the first unexpected key, suggest a known one."""
+def _unexpected(error: ValidationError, path: list[Any], hint: str | None) -> list[SchemaError]:
+    """``additionalProperties: false``: one error per unexpected key, with a did-you-mean."""
     from pkgkit.model.positions import pointer_of  # noqa: PLC0415
     from pkgkit.suggest import did_you_mean  # noqa: PLC0415
 
@@ -200,14 +200,17 @@ def _unexpected(error: ValidationError, path: list[Any], hint: str | None) -> Sc
     instance = error.instance if isinstance(error.instance, dict) else {}
     extras = [key for key in instance if key not in known]
     if not extras:
-        return SchemaError(pointer_of(path), f"{_subject(path)}: {error.message}", hint)
-    first = extras[0]
-    message = f"{_subject(path)} does not allow the property '{first}'"
-    if len(extras) > 1:
-        message += f" (nor {', '.join(repr(e) for e in extras[1:])})"
+        return [SchemaError(pointer_of(path), f"{_subject(path)}: {error.message}", hint)]
     allowed = f"allowed: {', '.join(known)}" if known else hint
-    hint = did_you_mean(first, known) or allowed
-    return SchemaError(pointer_of([*path, first]), message, hint, "additionalProperties")
+    return [
+        SchemaError(
+            pointer_of([*path, extra]),
+            f"{_subject(path)} does not allow the property '{extra}'",
+            did_you_mean(extra, known) or allowed,
+            "additionalProperties",
+        )
+        for extra in extras
+    ]
 
 
 def _with_suggestion(error: ValidationError, description: str | None) -> str | None:

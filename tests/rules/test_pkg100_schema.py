@@ -123,3 +123,29 @@ def test_a_document_too_deep_for_the_validator_is_one_finding_not_a_crash(tmp_pa
 
 def test_clean_fixture_matches_its_schemas(tmp_path):
     assert lint(copy_go(tmp_path), select="PKG100") == []
+
+
+def test_each_unknown_property_of_a_closed_object_is_reported_with_did_you_mean(tmp_path):
+    text = """{
+  "name": "Slow",
+  "entityType": "openTelemetry",
+  "rules": [
+    {
+      "ruleType": "threshold",
+      "metricName": "m",
+      "conditionOperator": ">",
+      "metric": "m",
+      "operater": ">"
+    }
+  ]
+}
+"""
+    package = write_package(copy_go(tmp_path), {"events/slow.json": text})
+    result = lint(package, select="PKG100")
+    assert findings(result) == [
+        ("PKG100", "events/slow.json", 9),
+        ("PKG100", "events/slow.json", 10),
+    ]
+    assert result[0].message == "'rules'[0] does not allow the property 'metric'"
+    assert result[0].hint == "did you mean 'metricName'?"
+    assert result[1].hint.startswith("allowed: ruleType, severity, metricName")
