@@ -59,7 +59,7 @@ def pytest_args(args: argparse.Namespace, roots: list[str]) -> list[str]:
     """The pytest command line for a run: isolated, quiet, pkgkit collection on."""
     argv = [
         *roots, "--pkgkit", f"--pkgkit-mode={args.mode}",
-        "-c", os.devnull, "--rootdir", ".",
+        "-c", os.devnull, "--rootdir", _rootdir(roots),
         "-p", "no:cacheprovider", "-q", "-rfE", "--no-header",
     ]
     if args.max_examples is not None:
@@ -69,6 +69,18 @@ def pytest_args(args: argparse.Namespace, roots: list[str]) -> list[str]:
     if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
         argv += ["-p", "pkgkit.testing.plugin"]
     return argv
+
+
+def _rootdir(roots: list[str]) -> str:
+    """The working directory when it holds every package, else the folder above them all.
+
+    Test ids are relative to it: ``go::lint``, ``go/dashboards/x.json::parses[instana]``.
+    """
+    cwd = os.getcwd()  # noqa: PTH109
+    absolute = [os.path.abspath(root) for root in roots]  # noqa: PTH100
+    if all(path == cwd or path.startswith(cwd + os.sep) for path in absolute):
+        return cwd
+    return os.path.dirname(os.path.commonpath(absolute))  # noqa: PTH120
 
 
 def config_for(args: argparse.Namespace) -> Any:  # noqa: ANN401 - Callable[[str], Config]
