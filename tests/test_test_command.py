@@ -63,7 +63,8 @@ def test_a_failing_event_expectation_fails(tmp_path):
     events.write_text(events.read_text().replace("fires: false", "fires: true", 1))
     result = pkgkit(str(root), "--mode", "json-safe", "--max-examples", "5")
     assert result.returncode == 1
-    assert "/tests/events.yaml:9:9: 'High Goroutine Count' at 300s: expected to fire" in result.stdout
+    expected = "/tests/events.yaml:9:9: 'High Goroutine Count' at 300s: expected to fire"
+    assert expected in result.stdout
 
 
 def test_lint_errors_fail_the_lint_item(tmp_path):

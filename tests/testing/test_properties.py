@@ -1,4 +1,4 @@
-"""Each render property holds for good rendering and catches a template or renderer that breaks it."""
+"""Each render property holds for good rendering and catches what breaks it (template or renderer)."""
 
 import json
 
