@@ -1,4 +1,4 @@
-"""Each render property holds for good rendering and catches what breaks it (template or renderer)."""
+"""Each render property holds for good rendering and catches what breaks it."""
 
 import json
 
