@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import GO_FIXTURE, REPO
+from pkgkit.cli import main
+from pkgkit.testing.search import DEFAULT_MAX_EXAMPLES
 
 BACKSLASH = REPO / "tests" / "fixtures" / "backslash-pkg"
 
@@ -115,3 +117,23 @@ def test_the_repository_test_run_does_not_collect_fixtures():
     assert not any(Path(REPO, "tests").glob("conftest_pkgkit*"))
     out = collect("tests/fixtures", cwd=REPO)
     assert "::lint" not in out
+
+
+def test_help_states_the_default_number_of_examples(capsys):
+    with pytest.raises(SystemExit):
+        main(["test", "--help"])
+    assert f"(default: {DEFAULT_MAX_EXAMPLES})" in " ".join(capsys.readouterr().out.split())
+
+
+def test_lint_imports_nothing_of_pkgkit_test():
+    code = "from pkgkit.cli import main; main(['lint', '--help'])"
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith("
+        "('hypothesis', 'pytest', '_pytest', 'pkgkit.testing', 'pkgkit.evaluate')))))\n"
+        + code
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip().endswith("[]"), result.stdout

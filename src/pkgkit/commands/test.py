@@ -30,8 +30,7 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     parser.add_argument(
         "--max-examples", type=_positive, default=None, metavar="N",
-        help="examples per template, property and mode (default: %(default)s -> "
-        "pkgkit.testing.search.DEFAULT_MAX_EXAMPLES)",
+        help="examples per template, property and mode (default: 40)",
     )
     parser.add_argument(
         "--seed", type=int, default=None, metavar="S",
