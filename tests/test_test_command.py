@@ -80,10 +80,18 @@ def test_lint_errors_fail_the_lint_item(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args", [["--max-examples", "0"], ["--mode", "fast"], ["does/not/exist"]]
+    "args",
+    [
+        ["--max-examples", "0"],
+        ["--mode", "fast"],
+        ["does/not/exist"],
+        ["--select", "NOPE"],
+        ["--output", "report.txt"],
+        ["--config", "tests/fixtures/backslash-pkg/README.md"],
+    ],
 )
 def test_usage_errors_exit_2(args):
-    result = pkgkit(*args)
+    result = pkgkit(str(GO_FIXTURE), *args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
 
@@ -111,6 +119,15 @@ def test_pytest_collects_packages_only_when_asked(tmp_path):
     assert "packages/go/dashboards/go-runtime-metrics.json::parses[instana]" in asked
     assert "packages/go/tests/events.yaml::events" in asked
     assert "packages/go::lint" in collect("packages/go", cwd=tmp_path)
+
+
+def test_plain_pytest_shows_a_broken_configuration_without_traceback(tmp_path):
+    shutil.copytree(GO_FIXTURE, tmp_path / "go")
+    (tmp_path / "go" / ".pkgkit.yaml").write_text("variables:\n  x: 3\n")
+    out = collect("--pkgkit", cwd=tmp_path)
+    assert "pkgkit configuration error:" in out
+    assert ".pkgkit.yaml:2:" in out
+    assert "Traceback" not in out
 
 
 def test_the_repository_test_run_does_not_collect_fixtures():

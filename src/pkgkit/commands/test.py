@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pkgkit.commands.lint import add_lint_options, check_paths_exist, split_codes
-
-if TYPE_CHECKING:
-    from pkgkit.config import Config
+from pkgkit.commands.lint import (
+    add_lint_options,
+    check_paths_exist,
+    resolver_from_args,
+    usage_errors,
+)
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -82,21 +84,14 @@ def _rootdir(roots: list[str]) -> str:
     return os.path.dirname(os.path.commonpath(absolute))  # noqa: PTH120
 
 
-def config_for(args: argparse.Namespace) -> Any:  # noqa: ANN401 - Callable[[str], Config]
-    """Per package: its configuration file, then the command line laid over it."""
-    from pkgkit.config import ConfigResolver, Overrides  # noqa: PLC0415
+def _refuse_report_options(args: argparse.Namespace) -> None:
+    """Lint options that make no sense for a test session are usage errors."""
+    from pkgkit.cli import UsageError  # noqa: PLC0415
 
-    overrides = Overrides(
-        select=split_codes(args.select) or None,
-        ignore=split_codes(args.ignore) or None,
-        strict=args.strict,
-    )
-    resolver = ConfigResolver(overrides=overrides)
-
-    def resolve(root: str) -> Config:
-        return resolver.for_package(root)
-
-    return resolve
+    for option in ("output", "baseline", "write_baseline"):
+        if getattr(args, option, None):
+            flag = "--" + option.replace("_", "-")
+            raise UsageError(f"{flag} is a 'pkgkit lint' option; 'pkgkit test' does not take it")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -108,12 +103,19 @@ def run(args: argparse.Namespace) -> int:
     from pkgkit.model.package import discover_packages, packages_for_paths  # noqa: PLC0415
     from pkgkit.testing.nodes import RunSettings  # noqa: PLC0415
 
+    _refuse_report_options(args)
     check_paths_exist(args.paths)
     roots = [p for root in packages_for_paths(args.paths) for p in discover_packages(root)]
     if not roots:
         sys.stderr.write(f"pkgkit: no packages found under {', '.join(args.paths)}\n")
         return 2
-    settings = RunSettings(config_for=config_for(args), report_format=args.format)
+    with usage_errors():
+        resolver = resolver_from_args(args)
+        configs = {os.path.abspath(root): resolver.for_package(root) for root in roots}  # noqa: PTH100
+    settings = RunSettings(
+        config_for=lambda root: configs[os.path.abspath(root)],  # noqa: PTH100
+        report_format=args.format,
+    )
     code = pytest.main(pytest_args(args, roots), plugins=[settings])
     if code == pytest.ExitCode.OK:
         return 0

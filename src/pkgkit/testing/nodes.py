@@ -84,6 +84,14 @@ class _Item(pytest.Item):
 class PackageNode(pytest.Directory):
     """A package folder."""
 
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str | Any:  # noqa: ANN401
+        """A broken configuration file is shown as its located problems."""
+        from pkgkit.config import ConfigError  # noqa: PLC0415
+
+        if isinstance(excinfo.value, ConfigError):
+            return f"pkgkit configuration error:\n{excinfo.value}"
+        return super().repr_failure(excinfo)
+
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
         """Lint, the templates, the event test files."""
         from pkgkit.model.package import load_package  # noqa: PLC0415
