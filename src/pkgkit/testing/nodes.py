@@ -84,7 +84,9 @@ class _Item(pytest.Item):
 class PackageNode(pytest.Directory):
     """A package folder."""
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str | Any:  # noqa: ANN401
+    def repr_failure(  # type: ignore[override]  # pytest.Collector narrows it the same way
+        self, excinfo: pytest.ExceptionInfo[BaseException]
+    ) -> str | Any:  # noqa: ANN401
         """A broken configuration file is shown as its located problems."""
         from pkgkit.config import ConfigError  # noqa: PLC0415
 
