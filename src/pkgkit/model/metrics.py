@@ -196,59 +196,89 @@ class TagReference:
     scope: str  # "attribute" (resource or metric attribute) or "metric" (metric attribute)
 
 
+@dataclass(frozen=True)
+class References:
+    """Metric and tag references of a package, found in one walk of each content document."""
+
+    metrics: list[MetricReference]
+    tags: list[TagReference]
+
+
+def package_references(package: Package) -> References:
+    """Every metric and tag reference of the package's content, in file and document order."""
+    metrics: list[MetricReference] = []
+    tags: list[TagReference] = []
+    for file in package.content:
+        if not file.ok:
+            continue
+        for pointer, node in _objects(file.data):
+            if not _METRIC_SITE_KEYS.isdisjoint(node):
+                metrics.extend(_node_references(file, pointer, node))
+            if not _TAG_SITE_KEYS.isdisjoint(node):
+                tags.extend(_node_tags(file, pointer, node))
+    return References(metrics, tags)
+
+
 def metric_references(package: Package) -> list[MetricReference]:
     """Every metric reference of the package's content, in file and document order."""
-    references: list[MetricReference] = []
-    for file in package.content:
-        if file.ok:
-            references.extend(_file_references(file))
-    return references
+    return package_references(package).metrics
 
 
-def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:  # noqa: ANN401
-    """Every object of a JSON value with its pointer (iterative, document order)."""
+def tag_references(package: Package) -> list[TagReference]:
+    """Tag-filter names, entity identifiers and group-by tags that name attributes."""
+    return package_references(package).tags
+
+
+#: Keys an object must have to hold a metric reference, or a tag reference.
+_METRIC_SITE_KEYS = METRIC_KEYS | {"source", PATTERN_KEY}
+_TAG_SITE_KEYS = frozenset({"type", "groupbyTag", "identifiers"})
+
+
+def _objects(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:  # noqa: ANN401
+    """Every object of a JSON value with its pointer (iterative, document order).
+
+    Only containers are queued, so scalars cost no pointer.
+    """
     pending: list[tuple[str, Any]] = [(pointer, value)]
     while pending:
         current, node = pending.pop()
         if isinstance(node, dict):
             yield current, node
-            children = [(f"{current}/{escape_pointer_token(k)}", v) for k, v in node.items()]
+            children = [
+                (f"{current}/{_token(k)}", v)
+                for k, v in node.items()
+                if isinstance(v, (dict, list))
+            ]
         elif isinstance(node, list):
-            children = [(f"{current}/{i}", v) for i, v in enumerate(node)]
+            children = [
+                (f"{current}/{i}", v) for i, v in enumerate(node) if isinstance(v, (dict, list))
+            ]
         else:
             continue
         pending.extend(reversed(children))
 
 
+def _token(key: str) -> str:
+    return escape_pointer_token(key) if "~" in key or "/" in key else key
+
+
 _ENTITY_METRIC = re.compile(r"/data/metrics/\d+")
 
 
-def _file_references(file: JsonFile) -> Iterator[MetricReference]:
-    for pointer, node in _walk(file.data):
-        regex = node.get("regex") is True
-        for key, value in node.items():
-            member = f"{pointer}/{escape_pointer_token(key)}"
-            if isinstance(value, str) and (
-                key in METRIC_KEYS
-                or (key == "source" and file.kind == "entity" and _ENTITY_METRIC.fullmatch(pointer))
-            ):
-                yield MetricReference(
-                    file, member, parse_metric_id(value, regex=regex), node, pointer
-                )
-            elif key == PATTERN_KEY and isinstance(value, dict):
-                metric = MetricId(metric_pattern_regex(value), pattern=True)
-                yield MetricReference(file, member, metric, node, pointer)
-
-
-def tag_references(package: Package) -> list[TagReference]:
-    """Tag-filter names, entity identifiers and group-by tags that name attributes."""
-    found: list[TagReference] = []
-    for file in package.content:
-        if not file.ok:
-            continue
-        for pointer, node in _walk(file.data):
-            found.extend(_node_tags(file, pointer, node))
-    return found
+def _node_references(
+    file: JsonFile, pointer: str, node: dict[str, Any]
+) -> Iterator[MetricReference]:
+    regex = node.get("regex") is True
+    for key, value in node.items():
+        if isinstance(value, str) and (
+            key in METRIC_KEYS
+            or (key == "source" and file.kind == "entity" and _ENTITY_METRIC.fullmatch(pointer))
+        ):
+            member = f"{pointer}/{_token(key)}"
+            yield MetricReference(file, member, parse_metric_id(value, regex=regex), node, pointer)
+        elif key == PATTERN_KEY and isinstance(value, dict):
+            metric = MetricId(metric_pattern_regex(value), pattern=True)
+            yield MetricReference(file, f"{pointer}/{_token(key)}", metric, node, pointer)
 
 
 def _node_tags(file: JsonFile, pointer: str, node: dict[str, Any]) -> Iterator[TagReference]:

@@ -21,9 +21,9 @@ from pkgkit.model.conventions import (
 )
 from pkgkit.model.metrics import (
     MetricReference,
+    References,
     TagReference,
-    metric_references,
-    tag_references,
+    package_references,
 )
 from pkgkit.suggest import closest, normalize_name
 
@@ -33,16 +33,20 @@ if TYPE_CHECKING:
     from pkgkit.rules import RuleContext
 
 
+def _references(ctx: RuleContext) -> References:
+    """Metric and tag references, found in one walk of each document."""
+    compute = lambda: package_references(ctx.package)  # noqa: E731
+    return cast("References", ctx.shared("references", compute))
+
+
 def references(ctx: RuleContext) -> list[MetricReference]:
     """Every metric reference of the package."""
-    compute = lambda: metric_references(ctx.package)  # noqa: E731
-    return cast("list[MetricReference]", ctx.shared("metric_references", compute))
+    return _references(ctx).metrics
 
 
 def tags(ctx: RuleContext) -> list[TagReference]:
     """Every tag-filter / group-by name that names an attribute."""
-    compute = lambda: tag_references(ctx.package)  # noqa: E731
-    return cast("list[TagReference]", ctx.shared("tag_references", compute))
+    return _references(ctx).tags
 
 
 def catalogue(ctx: RuleContext) -> Catalogue:
