@@ -182,12 +182,15 @@ class MalformedPlaceholder:
 
 
 class _Lines:
-    """Offset -> 1-based (line, column)."""
+    """Offset -> 1-based (line, column); the line starts are found on first use."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._text = text
+        self._starts: list[int] | None = None
 
     def at(self, offset: int) -> tuple[int, int]:
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self._text))]
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 

@@ -159,14 +159,44 @@ def string_spans(text: str) -> list[StringSpan]:
     comma) is skipped, and a quote that starts no string on its line is passed over. A string
     directly followed by ``:`` is a member name.
     """
-    spans: list[StringSpan] = []
-    position = text.find('"')
-    while position >= 0:
-        match = _STRING_TOKEN.match(text, position)
-        if match is None:
-            position = text.find('"', position + 1)
-            continue
-        end = match.end()
-        spans.append(StringSpan(position, end, bool(_MEMBER_COLON.match(text, end))))
-        position = text.find('"', end)
-    return spans
+    return [
+        StringSpan(start, end, bool(_MEMBER_COLON.match(text, end)))
+        for start, end in _string_bounds(text)
+    ]
+
+
+def _string_bounds(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every string token; the regex engine skips a quote that starts none."""
+    return [match.span() for match in _STRING_TOKEN.finditer(text)]
+
+
+class StringIndex:
+    """The string tokens of one text (as :func:`string_spans`), to find the one around a range.
+
+    A string token never spans lines, so a scan from any line start finds the same tokens on
+    that line as a scan from the top: only the lines asked about are scanned, each once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[int, tuple[list[int], list[int]]] = {}
+
+    def enclosing(self, start: int, end: int) -> StringSpan | None:
+        """The string token that holds ``[start, end)`` inside its quotes, or None."""
+        starts, ends = self._line_tokens(start)
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0 or end >= ends[index]:
+            return None
+        is_key = bool(_MEMBER_COLON.match(self._text, ends[index]))
+        return StringSpan(starts[index], ends[index], is_key)
+
+    def _line_tokens(self, offset: int) -> tuple[list[int], list[int]]:
+        text = self._text
+        line_start = text.rfind("\n", 0, offset) + 1
+        if line_start not in self._lines:
+            line_end = text.find("\n", offset)
+            line_end = len(text) if line_end < 0 else line_end
+            matches = _STRING_TOKEN.finditer(text, line_start, line_end)
+            bounds = [match.span() for match in matches]
+            self._lines[line_start] = ([s for s, _ in bounds], [e for _, e in bounds])
+        return self._lines[line_start]

@@ -7,12 +7,11 @@ so). Located by the file, so a byte-order mark does not shift the column.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem
-from pkgkit.model.positions import StringSpan, string_spans
+from pkgkit.model.positions import StringIndex, StringSpan
 from pkgkit.model.variables import SetArgument, documented_variables
 
 if TYPE_CHECKING:
@@ -48,9 +47,17 @@ def _find_uses(ctx: RuleContext) -> list[Use]:
 
     return [
         Use(file, placeholder)
+        for file, text in _templated(ctx)
+        for placeholder in find_placeholders(text)
+    ]
+
+
+def _templated(ctx: RuleContext) -> list[tuple[JsonFile, str]]:
+    """Content files whose text has ``{{``: no placeholder, well-formed or not, is without it."""
+    return [
+        (file, file.text)
         for file in ctx.package.content
-        if file.text is not None
-        for placeholder in find_placeholders(file.text)
+        if file.text is not None and "{{" in file.text
     ]
 
 
@@ -60,9 +67,8 @@ def malformed(ctx: RuleContext) -> list[Malformed]:
 
     return [
         Malformed(file, site)
-        for file in ctx.package.content
-        if file.text is not None
-        for site in find_malformed_placeholders(file.text)
+        for file, text in _templated(ctx)
+        for site in find_malformed_placeholders(text)
     ]
 
 
@@ -77,15 +83,11 @@ def variables(ctx: RuleContext) -> list[SetArgument] | None:
 
 def enclosing_string(ctx: RuleContext, use: Use) -> StringSpan | None:
     """The JSON string token that holds the whole placeholder, or None when it is outside one."""
-    cache: dict[str, tuple[list[int], list[StringSpan]]] = ctx.shared("tpl.strings", dict)
-    if use.file.relpath not in cache:
-        spans = string_spans(use.file.text or "")
-        cache[use.file.relpath] = ([span.start for span in spans], spans)
-    starts, spans = cache[use.file.relpath]
-    index = bisect.bisect_right(starts, use.placeholder.start) - 1
-    if index < 0 or use.placeholder.end >= spans[index].end:
-        return None
-    return spans[index]
+    indexes: dict[str, StringIndex] = ctx.shared("tpl.strings", dict)
+    index = indexes.get(use.file.relpath)
+    if index is None:
+        index = indexes[use.file.relpath] = StringIndex(use.file.text or "")
+    return index.enclosing(use.placeholder.start, use.placeholder.end)
 
 
 def at_offset(file: JsonFile, offset: int, message: str, hint: str | None) -> Problem:
