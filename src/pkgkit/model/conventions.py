@@ -178,6 +178,15 @@ def _text(value: object) -> str | None:
 
 def builtin_catalogue() -> Catalogue:
     """The catalogue of the instrumentations pkgkit knows (a new object: callers may add to it)."""
+    built = _builtin_catalogue()
+    return Catalogue(
+        {scope: dict(metrics) for scope, metrics in built.scopes.items()}, set(built.complete)
+    )
+
+
+@functools.cache
+def _builtin_catalogue() -> Catalogue:
+    """Built once per process; :func:`builtin_catalogue` hands out copies."""
     catalogue = Catalogue()
     for document in _builtin_documents():
         catalogue.add(document)
