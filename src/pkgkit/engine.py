@@ -9,11 +9,11 @@ JSON pointer. Positions are resolved only for problems that survive filtering.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pkgkit.diagnostics import Diagnostic, Severity
+from pkgkit.diagnostics import Diagnostic
 from pkgkit.model.package import Package, discover_packages, load_package
+from pkgkit.report import LintReport, PackageResult
 from pkgkit.rules import RuleContext, RuleModule, all_rules
 
 if TYPE_CHECKING:
@@ -22,39 +22,7 @@ if TYPE_CHECKING:
     from pkgkit.config import Config
     from pkgkit.diagnostics import Problem
 
-
-@dataclass
-class PackageResult:
-    """The findings of one package."""
-
-    name: str
-    root: str
-    diagnostics: list[Diagnostic]
-    skipped: str | None = None
-
-
-@dataclass
-class LintReport:
-    """Everything a reporter needs, and the exit code it implies."""
-
-    packages: list[PackageResult] = field(default_factory=list)
-    internal_errors: list[str] = field(default_factory=list)
-
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        """All findings, in package order."""
-        return [d for result in self.packages for d in result.diagnostics]
-
-    def count(self, severity: Severity) -> int:
-        """Number of findings of one severity."""
-        return sum(d.severity is severity for d in self.diagnostics)
-
-    @property
-    def exit_code(self) -> int:
-        """0 clean (warnings allowed), 1 errors, 2 internal error."""
-        if self.internal_errors:
-            return 2
-        return 1 if self.count(Severity.ERROR) else 0
+__all__ = ["LintReport", "PackageResult", "check_package", "display_path", "lint_paths"]
 
 
 def display_path(path: str) -> str:

@@ -6,12 +6,20 @@ They see diagnostics only. Each lives in its own module, imported when chosen.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TextIO
+    from typing import Protocol, TextIO
 
     from pkgkit.engine import LintReport
+
+    class Reporter(Protocol):
+        """A reporter module (a type only: importing :mod:`typing` costs a warm run time)."""
+
+        def render(self, report: LintReport, stream: TextIO) -> None:
+            """Write the whole report to ``stream``."""
+            ...
+
 
 #: Format name -> module defining ``render(report, stream)``.
 REPORTERS: dict[str, str] = {
@@ -20,14 +28,6 @@ REPORTERS: dict[str, str] = {
     "sarif": "pkgkit.reporters.sarif",
     "github": "pkgkit.reporters.github",
 }
-
-
-class Reporter(Protocol):
-    """A reporter module."""
-
-    def render(self, report: LintReport, stream: TextIO) -> None:
-        """Write the whole report to ``stream``."""
-        ...
 
 
 def get_reporter(name: str) -> Reporter:

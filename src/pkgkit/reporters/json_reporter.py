@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TextIO
+    from typing import Any, TextIO
 
     from pkgkit.engine import LintReport
 
 
 def render(report: LintReport, stream: TextIO) -> None:
     """Write ``[{rule, severity, path, line, column, pointer, message, hint}, ...]``."""
-    json.dump([d.as_dict() for d in report.diagnostics], stream, indent=2, ensure_ascii=False)
+    from pkgkit.report import result_as_data  # noqa: PLC0415
+
+    render_data([result_as_data(result) for result in report.packages], stream)
+
+
+def render_data(results: list[dict[str, Any]], stream: TextIO) -> None:
+    """:func:`render` of package results as :func:`~pkgkit.report.result_as_data` writes them."""
+    items = [item for result in results for item in result["diagnostics"]]
+    json.dump(items, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

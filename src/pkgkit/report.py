@@ -1,0 +1,79 @@
+"""What a lint run found: per-package results and the report reporters format.
+
+Kept apart from :mod:`pkgkit.engine` (which imports the model and the rules) so that a report
+can be rebuilt from cached plain data without loading them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pkgkit.diagnostics import Diagnostic, Severity
+
+
+@dataclass
+class PackageResult:
+    """The findings of one package."""
+
+    name: str
+    root: str
+    diagnostics: list[Diagnostic]
+    skipped: str | None = None
+
+
+@dataclass
+class LintReport:
+    """Everything a reporter needs, and the exit code it implies."""
+
+    packages: list[PackageResult] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """All findings, in package order."""
+        return [d for result in self.packages for d in result.diagnostics]
+
+    def count(self, severity: Severity) -> int:
+        """Number of findings of one severity."""
+        return sum(d.severity is severity for d in self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean (warnings allowed), 1 errors, 2 internal error."""
+        if self.internal_errors:
+            return 2
+        return 1 if self.count(Severity.ERROR) else 0
+
+
+def result_as_data(result: PackageResult) -> dict[str, Any]:
+    """A package result as JSON-ready plain data (:func:`result_from_data` reverses it)."""
+    return {
+        "name": result.name,
+        "root": result.root,
+        "skipped": result.skipped,
+        "diagnostics": [d.as_dict() for d in result.diagnostics],
+    }
+
+
+def result_from_data(data: dict[str, Any]) -> PackageResult:
+    """The package result :func:`result_as_data` wrote."""
+    return PackageResult(
+        name=data["name"],
+        root=data["root"],
+        diagnostics=[_diagnostic(item) for item in data["diagnostics"]],
+        skipped=data["skipped"],
+    )
+
+
+def _diagnostic(item: dict[str, Any]) -> Diagnostic:
+    return Diagnostic(
+        path=item["path"],
+        line=item["line"],
+        column=item["column"],
+        code=item["rule"],
+        severity=Severity(item["severity"]),
+        message=item["message"],
+        pointer=item["pointer"],
+        hint=item["hint"],
+    )
