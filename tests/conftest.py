@@ -1,6 +1,18 @@
-"""pytest configuration: make tests/helpers importable as ``helpers``."""
+"""pytest configuration: make tests/helpers importable as ``helpers``; a hermetic result cache.
 
+``PKGKIT_CACHE_DIR`` points at a folder of this session (set at import, so every test and every
+``pkgkit`` subprocess inherits it): no test reads or writes ``~/.cache/pkgkit``.
+"""
+
+import atexit
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+_CACHE = tempfile.mkdtemp(prefix="pkgkit-test-cache-")
+os.environ["PKGKIT_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)

@@ -6,15 +6,14 @@ user: an unexpected exception is reported in one line (``PKGKIT_DEBUG=1`` shows 
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from pkgkit import __version__
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
 #: Sub-commands in help order; each is ``pkgkit.commands.<name>`` with add_parser() and run().
@@ -27,20 +26,34 @@ class UsageError(Exception):
     """A problem with how pkgkit was called or configured (exit code 2)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"pkgkit: error: {message}\n")
-        raise SystemExit(EXIT_ERROR)
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """An ArgumentParser that exits with code 2 after one ``pkgkit: error:`` line.
+
+    Defined on first use: a warm ``pkgkit lint`` answered from the cache never imports argparse.
+    """
+    import argparse  # noqa: PLC0415
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            sys.stderr.write(f"pkgkit: error: {message}\n")
+            raise SystemExit(EXIT_ERROR)
+
+    return _Parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available sub-command."""
-    parser = _Parser(
+    import importlib  # noqa: PLC0415
+
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="pkgkit", description="Lint and property-test Instana integration packages."
     )
     parser.add_argument("--version", action="version", version=f"pkgkit {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=parser_class
+    )
     subparsers.required = True
     for name in COMMANDS:
         try:
@@ -54,9 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``pkgkit`` console script."""
+    """Entry point of the ``pkgkit`` console script.
+
+    A plain ``pkgkit lint`` whose every package has a current cache entry is answered by
+    :mod:`pkgkit.fastpath` before anything heavy is imported.
+    """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    cached = _from_cache(arguments)
+    if cached is not None:
+        return cached
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         code: int = args.run(args)
     except UsageError as error:
@@ -74,6 +95,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"pkgkit: internal error: {error!r} (set PKGKIT_DEBUG=1 for details)\n")
         return EXIT_ERROR
     return code
+
+
+def _from_cache(arguments: list[str]) -> int | None:
+    """The exit code of a plain ``pkgkit lint`` answered from the cache, or None.
+
+    A cache the fast path cannot use for any unexpected reason falls back to the full command.
+    """
+    try:
+        from pkgkit.fastpath import cached_lint  # noqa: PLC0415
+
+        return cached_lint(arguments)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_ERROR
+    except Exception:
+        if os.environ.get("PKGKIT_DEBUG"):
+            raise
+        return None
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from pkgkit.baseline import Fingerprint
-    from pkgkit.engine import LintReport
+    from pkgkit.cache import ResultCache
+    from pkgkit.engine import LintReport, PackageResult
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -77,6 +78,10 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ignore", action="append", default=[], metavar="CODES",
         help="skip these rule codes or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="lint every package even when the result cache holds its result",
     )
     baseline = parser.add_mutually_exclusive_group()
     baseline.add_argument(
@@ -165,7 +170,7 @@ def lint_report(args: argparse.Namespace, roots: list[str]) -> LintReport:
     """Lint every package at or under ``roots``, each with its own configuration, and leave
     out the findings ``--baseline`` absorbs."""
     from pkgkit.baseline import load_baseline  # noqa: PLC0415
-    from pkgkit.engine import LintReport, display_path, lint_roots  # noqa: PLC0415
+    from pkgkit.engine import LintReport, display_path  # noqa: PLC0415
     from pkgkit.model.package import discover_packages  # noqa: PLC0415
 
     with usage_errors():
@@ -175,15 +180,68 @@ def lint_report(args: argparse.Namespace, roots: list[str]) -> LintReport:
         packages = list(dict.fromkeys(pkg for root in roots for pkg in discover_packages(root)))
         report = LintReport()
         progress = Progress(len(packages))
+        cache = None if getattr(args, "no_cache", False) else open_cache()
         for index, package in enumerate(packages, start=1):
             progress.show(index, display_path(package))
-            for result, crashes in lint_roots([package], resolver.for_package(package)):
-                report.packages.append(result)
-                report.internal_errors.extend(crashes)
+            result, crashes = lint_package(package, resolver, cache)
+            report.packages.append(result)
+            report.internal_errors.extend(crashes)
         progress.done()
     if baseline is None or baseline_path is None:
         return report
     return _without_baselined(report, baseline_path, baseline)
+
+
+def open_cache() -> ResultCache:
+    """The result cache in its folder (``PKGKIT_CACHE_DIR``, XDG, ``~/.cache/pkgkit``)."""
+    from pkgkit.cache import ResultCache, cache_dir  # noqa: PLC0415
+
+    return ResultCache(cache_dir())
+
+
+def cache_options(resolver: ConfigResolver) -> dict[str, Any]:
+    """The options a package's result depends on, as the cache key records them."""
+    overrides = resolver.overrides
+    return {
+        "select": None if overrides.select is None else list(overrides.select),
+        "ignore": None if overrides.ignore is None else list(overrides.ignore),
+        "strict": overrides.strict,
+        "config": resolver.explicit,
+        "isolated": resolver.isolated,
+    }
+
+
+def lint_package(
+    package: str, resolver: ConfigResolver, cache: ResultCache | None
+) -> tuple[PackageResult, list[str]]:
+    """Lint one package folder, or take its result from ``cache`` when its inputs are unchanged.
+
+    The key is taken before the package is read, so a file changed while it is linted makes
+    the stored entry stale rather than wrong. Results with a rule crash are not stored.
+    """
+    from pkgkit.engine import lint_roots  # noqa: PLC0415
+
+    config = resolver.for_package(package)
+    if cache is None:
+        return next(iter(lint_roots([package], config)))
+    key = cache.key(package, cache_options(resolver), list(config.registries))
+    effective = config_data(config)
+    cached = cache.get(package, key, effective)
+    if cached is not None:
+        return cached, []
+    result, crashes = next(iter(lint_roots([package], config)))
+    if not crashes:
+        cache.put(package, key, effective, result)
+    return result, crashes
+
+
+def config_data(config: Config) -> dict[str, Any]:
+    """The effective configuration as canonical plain data (what a cache entry records)."""
+    import dataclasses  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    data: dict[str, Any] = json.loads(json.dumps(dataclasses.asdict(config), sort_keys=True))
+    return data
 
 
 def _without_baselined(
