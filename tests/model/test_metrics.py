@@ -127,7 +127,8 @@ def test_references_are_found_wherever_they_are_nested(tmp_path):
 
 def test_clean_fixture_references_carry_their_context():
     references = metric_references(load_package(str(GO_FIXTURE)))
-    assert len(references) == 21
+    # 17 dashboard series (14 runtime, 3 of the other instrumentations) and 7 events
+    assert len(references) == 24
     first = references[0]
     assert first.context_pointer == "/widgets/0/config/metricConfiguration"
     assert first.setting("unit") == "number"

@@ -42,6 +42,7 @@ def test_a_registry_extends_the_catalogue(tmp_path):
     result = lint(package, select="MET004", registries=("semconv/app.yaml",))
     assert findings(result) == [
         ("MET004", "README.md", 102),
+        ("MET004", "dashboards/go-runtime-metrics.json", 732),
         ("MET004", "events/context-deadline-exceeded.json", 11),
     ]
 

@@ -18,7 +18,7 @@ def test_an_undocumented_variable_is_reported_once_per_file_at_its_first_use(tmp
     assert findings(result) == [("TPL001", DASHBOARD, 52)]
     assert result[0].column == 27
     assert "'serviceinstanceid'" in result[0].message
-    assert "used 14 times in this file" in result[0].message
+    assert "used 17 times in this file" in result[0].message
     assert result[0].hint == (
         "did you mean 'servicename'? If not, "
         "add '--set serviceinstanceid=<value>' to the README's import command"
