@@ -162,6 +162,7 @@ def test_outside_a_git_repository(
         ("0.10.0", "0.9.9", True),
         ("v1.0.1", "1.0.0", None),
         ("1.0", "1.0.0", None),
+        ("1.0.1-01", "1.0.0", None),  # a numeric identifier with a leading zero: not semver
     ],
 )
 def test_semantic_version_precedence(new: str, old: str, expected: bool | None) -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
-_SEMVER = re.compile(
-    r"^(?P<major>0|[1-9]\d*)\.(?P<minor>0|[1-9]\d*)\.(?P<patch>0|[1-9]\d*)"
-    r"(?:-(?P<pre>[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?"
-    r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
+_NUMBER = r"(?:0|[1-9][0-9]*)"
+#: A pre-release identifier: a number without leading zeros, or alphanumerics with a letter or -.
+_IDENTIFIER = r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"
+#: semver.org 2.0.0: x.y.z, optional -pre.release and +build.metadata (use with fullmatch).
+SEMVER = re.compile(
+    rf"(?P<major>{_NUMBER})\.(?P<minor>{_NUMBER})\.(?P<patch>{_NUMBER})"
+    rf"(?:-(?P<pre>{_IDENTIFIER}(?:\.{_IDENTIFIER})*))?"
+    r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
 )
 
 #: A sort key: (major, minor, patch, release flag, pre-release identifiers).
@@ -21,7 +25,7 @@ def version_key(version: str) -> VersionKey | None:
     alphanumeric ones; a longer pre-release wins when all shared identifiers are equal; build
     metadata is ignored.
     """
-    match = _SEMVER.match(version.strip()) if isinstance(version, str) else None
+    match = SEMVER.fullmatch(version.strip()) if isinstance(version, str) else None
     if match is None:
         return None
     pre = match["pre"]

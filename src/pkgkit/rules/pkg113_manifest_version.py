@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import manifest
+from pkgkit.semver import SEMVER
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -30,14 +31,6 @@ NAME = "manifest-version"
 SEVERITY = Severity.ERROR
 SUMMARY = "The package version is not x.y.z (semver)"
 
-_NUMBER = r"(?:0|[1-9][0-9]*)"
-_IDENTIFIER = r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"
-#: semver.org 2.0.0: x.y.z, optional -pre.release and +build.metadata.
-SEMVER = re.compile(
-    rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}"
-    rf"(?:-{_IDENTIFIER}(?:\.{_IDENTIFIER})*)?"
-    r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
-)
 _NUMBERS = re.compile(r"[0-9]+")
 
 
