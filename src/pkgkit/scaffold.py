@@ -9,8 +9,8 @@ failure never leaves half a package.
 from __future__ import annotations
 
 import getpass
+import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,6 +18,8 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pkgkit.atomic import current_umask, write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -96,18 +98,12 @@ def create_package(target: Path, name: str, author: str) -> list[str]:
             path = building / relpath
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        building.chmod(0o777 & ~_umask())
+        building.chmod(0o777 & ~current_umask())
         building.rename(target)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     return sorted(files)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 #: The files of a package, as the ``files`` filter of pre-commit hooks (.pre-commit-hooks.yaml).
@@ -194,18 +190,9 @@ class HookPlan:
             return "unchanged"
         existed = self.path.is_file()
         self.repos.append(hook_entry())
-        fd, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                self.yaml.dump(self.document, handle)
-            if existed:
-                shutil.copymode(self.path, temporary)
-            else:
-                Path(temporary).chmod(0o666 & ~_umask())
-            Path(temporary).replace(self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        text = io.StringIO()
+        self.yaml.dump(self.document, text)
+        write_atomically(self.path, text.getvalue())
         return "updated" if existed else "created"
 
 
