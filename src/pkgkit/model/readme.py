@@ -1,7 +1,11 @@
 """The package README as data: sections, GitHub tables with located cells, and code blocks.
 
-Parsed with markdown-it-py (CommonMark plus the GFM table extension), so tables inside code
-blocks, escaped pipes, alignment rows and padding are read the way GitHub reads them.
+Parsed with markdown-it-pyrs (markdown-it.rs: CommonMark plus the GFM table extension), so tables
+inside code blocks, escaped pipes, alignment rows and padding are read the way GitHub reads them.
+The model is the one markdown-it-py gave (tests/model/test_readme_equivalence.py); the parsers
+still differ on rare inputs: a one-column table whose delimiter row has no pipe, Unicode spaces
+other than space and tab at the edge of a table row, ``_emphasis_`` right after an emoji, and
+punycode host names in autolinks.
 """
 
 from __future__ import annotations
@@ -12,11 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
-    from markdown_it import MarkdownIt
-    from markdown_it.rules_core import StateCore
-    from markdown_it.token import Token
+    from markdown_it_pyrs import MarkdownIt, Node
 
 
 def normalize_heading(text: str) -> str:
@@ -122,58 +124,37 @@ class Readme:
         return (t for t in self.tables if wanted.intersection(t.headers))
 
     def _parse(self) -> None:
-        tokens = _parser().parse(self.text)
-        stack: list[Section] = []
-        index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if token.type == "heading_open":
-                section = self._heading(token, tokens[index + 1], stack)
-                self.sections.append(section)
-            elif token.type == "table_open":
-                index = self._table(tokens, index, stack[-1] if stack else None)
-                continue
-            elif token.type in {"fence", "code_block"}:
-                start = token.map[0] + (2 if token.type == "fence" else 1) if token.map else 1
-                self.code_blocks.append(CodeBlock(token.info.strip(), token.content, start))
-            index += 1
+        text = _normalized(self.text)
+        lines = _LineCounter(text)
+        self._walk(_parser().tree(text).children, lines, [])
 
-    @staticmethod
-    def _heading(token: Token, inline: Token, stack: list[Section]) -> Section:
-        level = int(token.tag[1:])
-        while stack and stack[-1].level >= level:
-            stack.pop()
-        line = token.map[0] + 1 if token.map else 1
-        section = Section(_plain_text(inline), level, line, stack[-1] if stack else None)
-        stack.append(section)
-        return section
+    def _walk(self, nodes: Sequence[Node], lines: _LineCounter, stack: list[Section]) -> None:
+        """Read the block nodes in document order, descending into containers (lists, quotes)."""
+        for node in nodes:
+            name = node.name
+            if name in _HEADINGS:
+                self.sections.append(_heading(node, lines, stack))
+            elif name == "table":
+                self._table(node, lines, stack[-1] if stack else None)
+            elif name in _CODE_BLOCKS:
+                self.code_blocks.append(_code_block(node, lines))
+            elif name not in _LEAF_BLOCKS:
+                self._walk(node.children, lines, stack)
 
-    def _table(self, tokens: list[Token], index: int, section: Section | None) -> int:
-        table_map = tokens[index].map
-        table_line = table_map[0] + 1 if table_map else 1
+    def _table(self, node: Node, lines: _LineCounter, section: Section | None) -> None:
         headers: list[str] = []
         rows: list[Row] = []
-        row_cells: list[str] = []
-        row_line = table_line
-        index += 1
-        while tokens[index].type != "table_close":
-            token = tokens[index]
-            if token.type == "tr_open":
-                row_cells = []
-                row_line = token.map[0] + 1 if token.map else row_line
-            elif token.type == "inline":
-                row_cells.append(_plain_text(token))
-            elif token.type == "tr_close":
-                if not headers:
-                    headers = [normalize_heading(c) for c in row_cells]
+        for part in node.children:
+            for row in part.children:
+                texts = [_plain_text(cell) for cell in row.children]
+                if part.name == "thead":
+                    headers = [normalize_heading(t) for t in texts]
                 else:
-                    rows.append(self._row(headers, row_cells, row_line))
-            index += 1
-        table = Table(table_line, headers, rows, section)
+                    rows.append(self._row(headers, texts, lines.line(row)))
+        table = Table(lines.line(node), headers, rows, section)
         self.tables.append(table)
         if section is not None:
             section.tables.append(table)
-        return index + 1
 
     def _row(self, headers: list[str], texts: list[str], line: int) -> Row:
         columns = _cell_columns(self.lines[line - 1] if line <= len(self.lines) else "")
@@ -184,34 +165,89 @@ class Readme:
         return Row(line, cells)
 
 
-#: Block tokens whose inline content the model reads: headings and table cells.
-_READ_INLINE_AFTER = frozenset({"heading_open", "th_open", "td_open"})
+#: Block nodes the model reads.
+_HEADINGS = frozenset({"heading", "lheading"})
+_CODE_BLOCKS = frozenset({"fence", "code_block"})
+#: Block nodes that hold no headings, tables or code blocks (their inline content is not read).
+_LEAF_BLOCKS = frozenset({"paragraph", "html_block", "hr", "definition"})
+
+
+def _heading(node: Node, lines: _LineCounter, stack: list[Section]) -> Section:
+    level: int = node.meta["level"]
+    while stack and stack[-1].level >= level:
+        stack.pop()
+    section = Section(_plain_text(node), level, lines.line(node), stack[-1] if stack else None)
+    stack.append(section)
+    return section
+
+
+def _code_block(node: Node, lines: _LineCounter) -> CodeBlock:
+    """A code block located at its first line of content (after a fence's opening line).
+
+    An unclosed fence running to the end of a text without a final line break keeps no line
+    break after its last line, as markdown-it (JavaScript and Python) reads it.
+    """
+    meta = node.meta
+    content: str = meta["content"]
+    first = lines.line(node)
+    if node.name == "fence":
+        first += 1
+        if content.endswith("\n") and lines.unclosed_at_end(node, content.count("\n")):
+            content = content[:-1]
+    return CodeBlock(str(meta.get("info", "")).strip(), content, first)
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    """One CommonMark + table parser for every README (building one costs about a millisecond).
+    """One CommonMark + table parser for every README."""
+    from markdown_it_pyrs import MarkdownIt  # noqa: PLC0415 - keep start-up light
 
-    Its ``inline`` core rule parses only the inline content the model reads (headings and table
-    cells); paragraphs and list items keep no children. That is most of the parse time saved,
-    and the children of the tokens read are what the stock rule makes (``text_join`` still runs).
+    return MarkdownIt("commonmark").enable("table")
+
+
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def _normalized(text: str) -> str:
+    """CommonMark's input normalisation: CR LF and lone CR become LF, NUL becomes U+FFFD.
+
+    Done here rather than left to the parser so that its source offsets count lines as
+    CommonMark does (a lone CR ends a line).
     """
-    from markdown_it import MarkdownIt  # noqa: PLC0415 - keep start-up light
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
+    return text
 
-    parser = MarkdownIt("commonmark").enable("table")
-    parser.core.ruler.at("inline", _inline_where_read)
-    return parser
 
+class _LineCounter:
+    """1-based line of a node from its source map (UTF-8 byte offsets into the parsed text)."""
 
-def _inline_where_read(state: StateCore) -> None:
-    """markdown-it's ``inline`` core rule, restricted to :data:`_READ_INLINE_AFTER` tokens."""
-    tokens = state.tokens
-    for index in range(1, len(tokens)):
-        token = tokens[index]
-        if token.type == "inline" and tokens[index - 1].type in _READ_INLINE_AFTER:
-            if token.children is None:
-                token.children = []
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
+    def __init__(self, text: str) -> None:
+        self._data = text.encode("utf-8", "surrogatepass")
+        self._offset = 0
+        self._line = 1
+
+    def line(self, node: Node) -> int:
+        """The line the node starts on; nodes are mostly asked for in document order."""
+        offset = node.srcmap[0] if node.srcmap else 0
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._data.count(b"\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+    def unclosed_at_end(self, fence: Node, content_lines: int) -> bool:
+        """True for a fence left open at the end of a text without a final line break.
+
+        Such a fence spans one line more than its content (no closing line), the last without
+        a line break.
+        """
+        start, end = fence.srcmap if fence.srcmap else (0, 0)
+        if end != len(self._data) or self._data.endswith(b"\n"):
+            return False
+        return self._data.count(b"\n", start, end) == content_lines
 
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -232,12 +268,75 @@ def _cell_columns(raw: str) -> list[int]:
     return columns
 
 
-def _plain_text(inline: Token) -> str:
-    """Text of an inline token with markup removed (code spans keep their content)."""
+#: Inline nodes whose ``content`` is text of the cell or heading.
+_TEXT_NODES = frozenset({"text", "text_special", "html_inline"})
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+
+
+def _plain_text(node: Node) -> str:
+    """Text of a heading or cell with markup removed (code spans keep their content)."""
     parts: list[str] = []
-    for child in inline.children or []:
-        if child.type in {"text", "code_inline", "html_inline"}:
-            parts.append(child.content)
-        elif child.type in {"softbreak", "hardbreak"}:
-            parts.append(" ")
+    _collect_text(node, parts)
     return "".join(parts).strip()
+
+
+def _collect_text(node: Node, parts: list[str]) -> None:
+    """Texts in document order; an image's alternative text is not part of the text."""
+    for child in node.children:
+        name = child.name
+        if name in _TEXT_NODES:
+            parts.append(child.meta["content"])
+        elif name == "autolink":
+            parts.append(_decode_link_text(_plain_text(child)))
+        elif name in _BREAKS:
+            parts.append(" ")
+        elif name != "image":
+            _collect_text(child, parts)
+
+
+#: Percent-escapes of these characters stay escaped in an autolink's text (as markdown-it does).
+_KEEP_ESCAPED = frozenset(";/?:@&=+$,#%")
+_ESCAPE_RUN = re.compile(r"(?:%[0-9a-f]{2})+", re.IGNORECASE)
+
+
+def _decode_link_text(url: str) -> str:
+    """An autolink's text as markdown-it shows it: percent-escapes of UTF-8 decoded."""
+    return _ESCAPE_RUN.sub(_decode_escapes, url) if "%" in url else url
+
+
+def _decode_escapes(match: re.Match[str]) -> str:
+    """A run of ``%XX``: ASCII and well-formed UTF-8 sequences decoded, other bytes U+FFFD."""
+    data = bytes.fromhex(match.group().replace("%", ""))
+    parts: list[str] = []
+    index = 0
+    while index < len(data):
+        byte = data[index]
+        size = _utf8_length(byte)
+        tail = data[index + 1 : index + size]
+        if size == 1:
+            parts.append(f"%{byte:02X}" if chr(byte) in _KEEP_ESCAPED else chr(byte))
+        elif size and len(tail) == size - 1 and all(b & 0xC0 == 0x80 for b in tail):
+            parts.append(_utf8(data[index : index + size]))
+        else:
+            parts.append("\ufffd")
+            size = 1
+        index += size
+    return "".join(parts)
+
+
+def _utf8(sequence: bytes) -> str:
+    try:
+        return sequence.decode("utf-8")
+    except UnicodeDecodeError:
+        return "\ufffd" * len(sequence)
+
+
+def _utf8_length(byte: int) -> int:
+    """Length of the UTF-8 sequence a lead byte announces (0: not a lead byte)."""
+    if byte < 0x80:
+        return 1
+    if byte & 0xE0 == 0xC0:
+        return 2
+    if byte & 0xF0 == 0xE0:
+        return 3
+    return 4 if byte & 0xF8 == 0xF0 else 0
