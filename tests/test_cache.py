@@ -211,12 +211,6 @@ def test_the_session_cache_is_hermetic():
     assert os.environ["PKGKIT_CACHE_DIR"] != str(Path.home() / ".cache" / "pkgkit")
 
 
-def test_config_file_names_match_the_config_module():
-    from pkgkit import cache, config  # noqa: PLC0415
-
-    assert cache.CONFIG_FILES == config.CONFIG_FILES
-
-
 def test_discovery_is_shared_with_the_model(repo):
     from pkgkit.model import package  # noqa: PLC0415
 

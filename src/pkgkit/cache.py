@@ -31,7 +31,7 @@ import time
 import zlib
 
 from pkgkit import __version__
-from pkgkit.model.discovery import CONTENT_FOLDERS, MANIFEST, README
+from pkgkit.model.discovery import CONFIG_FILES, CONTENT_FOLDERS, MANIFEST, README
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the entry layout changes.
 FORMAT = 1
-#: Configuration file names looked for in each folder (``pkgkit.config.CONFIG_FILES``).
-CONFIG_FILES = (".pkgkit.yaml", ".pkgkit.yml", "pyproject.toml")
 #: A file modified this recently (ns) may change again within one timestamp tick, unseen: a
 #: result that depends on it is not stored (git's "racily clean" entries).
 RACY_NS = 2_000_000_000

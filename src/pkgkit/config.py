@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.diagnostics import Severity
+from pkgkit.model.discovery import CONFIG_FILES
 from pkgkit.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     import yaml
     from jsonschema.exceptions import ValidationError
 
-#: File names looked for in each folder, most specific first.
-CONFIG_FILES = (".pkgkit.yaml", ".pkgkit.yml", "pyproject.toml")
 #: Rule-code families (architecture.md); a family, optionally with one digit, is a valid prefix.
 FAMILIES = ("PKG", "MET", "DOC", "TPL")
 #: The JSON Schema of a configuration file, in the ``pkgkit.schema_data`` package.

@@ -21,6 +21,9 @@ CONTENT_FOLDERS: dict[str, str] = {
 }
 MANIFEST = "package.json"
 README = "README.md"
+#: Configuration file names looked for in each folder above a package, most specific first
+#: (here, not in :mod:`pkgkit.config`, so the result cache can stat them without importing it).
+CONFIG_FILES = (".pkgkit.yaml", ".pkgkit.yml", "pyproject.toml")
 _SKIPPED_DIRS = {"node_modules", "__pycache__"}
 
 
