@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pkgkit.commands.lint import add_lint_options, config_from_args
-from pkgkit.rules.ci001_version_not_bumped import CODE as VERSION_CODE
-from pkgkit.rules.ci001_version_not_bumped import SEVERITY
+from pkgkit.commands.lint import add_lint_options
 
 if TYPE_CHECKING:
     import argparse
@@ -26,6 +23,7 @@ if TYPE_CHECKING:
     from pkgkit.config import Config
     from pkgkit.diagnostics import Diagnostic
     from pkgkit.gitdiff import Base
+
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
     """Register ``ci``."""
@@ -109,12 +107,19 @@ def describe(base: Base, packages: ChangedPackages) -> None:
 
 def lint_changed(args: argparse.Namespace, top: str, base: Base, roots: list[str]) -> int:
     """Lint ``roots`` as ``pkgkit lint`` does, add the version findings, report; exit code."""
-    from pkgkit.commands.lint import emit, lint_report  # noqa: PLC0415
+    from pkgkit.commands.lint import (  # noqa: PLC0415
+        emit,
+        lint_report,
+        resolver_from_args,
+        usage_errors,
+    )
 
-    report = lint_report(args, roots)
+    with usage_errors():
+        resolver = resolver_from_args(args)
+    report = lint_report(args, roots, resolver)
     for result in report.packages:
         if result.skipped is None:
-            config = config_from_args(args, result.root)
+            config = resolver.for_package(result.root)
             found = version_findings(top, base, result.root, config)
             result.diagnostics = sorted(result.diagnostics + found)
     return emit(args, report)
@@ -126,9 +131,10 @@ def version_findings(top: str, base: Base, root: str, config: Config) -> list[Di
     from pkgkit.engine import display_path  # noqa: PLC0415
     from pkgkit.gitdiff import show  # noqa: PLC0415
     from pkgkit.model.jsonfile import JsonFile  # noqa: PLC0415
+    from pkgkit.rules.ci001_version_not_bumped import CODE, SEVERITY  # noqa: PLC0415
     from pkgkit.semver import is_newer  # noqa: PLC0415
 
-    if not config.is_enabled(VERSION_CODE) or config.is_ignored_in(VERSION_CODE, "package.json"):
+    if not config.is_enabled(CODE) or config.is_ignored_in(CODE, "package.json"):
         return []
     path = os.path.join(root, "package.json")  # noqa: PTH118
     relpath = os.path.relpath(os.path.abspath(path), top).replace(os.sep, "/")  # noqa: PTH100
@@ -139,8 +145,8 @@ def version_findings(top: str, base: Base, root: str, config: Config) -> list[Di
         return []
     line, column = manifest.locate("/version")
     return [Diagnostic(
-        path=display_path(path), line=line, column=column, code=VERSION_CODE,
-        severity=config.severity_of(VERSION_CODE, SEVERITY),
+        path=display_path(path), line=line, column=column, code=CODE,
+        severity=config.severity_of(CODE, SEVERITY),
         message=f"the package changed since {base.name} but its version {new} is not above {old}",
         pointer="/version",
         hint=f"raise 'version' above {old} (patch for fixes, minor for additions)",
@@ -159,6 +165,7 @@ def _version(manifest_text: str | None) -> str | None:
 
 def run_tests(roots: list[str]) -> int:
     """Run ``pkgkit test`` on ``roots`` when this installation has it; its exit code."""
+    import subprocess  # noqa: PLC0415 - not on the start-up path of every command
     from importlib.util import find_spec  # noqa: PLC0415
 
     if find_spec("pkgkit.commands.test") is None:

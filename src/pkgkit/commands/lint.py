@@ -3,9 +3,8 @@
 Other commands that lint (``ci``, ``test``) reuse the pieces:
 
 * :func:`add_lint_options` adds every option below to their parser;
-* :func:`config_from_args` is the effective configuration of one package (configuration file
-  found from the package, or ``--config``, then the command line); :func:`resolver_from_args`
-  gives it for many packages with each file read once;
+* :func:`resolver_from_args` gives the effective configuration of each package (configuration
+  file found from the package, or ``--config``, then the command line), each file read once;
 * :func:`lint_report` lints packages, each with its own configuration, showing progress on a
   terminal and leaving out what ``--baseline`` absorbs;
 * :func:`emit` writes the report (``--format``, ``--output``) and returns the exit code.
@@ -137,14 +136,6 @@ def resolver_from_args(args: argparse.Namespace) -> ConfigResolver:
     )
 
 
-def config_from_args(args: argparse.Namespace, package: str | None = None) -> Config:
-    """The effective configuration of the package folder ``package`` (default: the first
-    command-line path, else the working directory)."""
-    paths = getattr(args, "paths", None) or ["."]
-    with usage_errors():
-        return resolver_from_args(args).for_package(package or paths[0])
-
-
 class Progress:
     """``[i/n] package`` on one line of stderr, only on a terminal and for several packages."""
 
@@ -166,15 +157,18 @@ class Progress:
             self.stream.flush()
 
 
-def lint_report(args: argparse.Namespace, roots: list[str]) -> LintReport:
-    """Lint every package at or under ``roots``, each with its own configuration, and leave
-    out the findings ``--baseline`` absorbs."""
+def lint_report(
+    args: argparse.Namespace, roots: list[str], resolver: ConfigResolver | None = None
+) -> LintReport:
+    """Lint every package at or under ``roots``, each with its own configuration (from
+    ``resolver``, by default the one the options give), and leave out the findings
+    ``--baseline`` absorbs."""
     from pkgkit.baseline import load_baseline  # noqa: PLC0415
     from pkgkit.engine import LintReport, display_path  # noqa: PLC0415
     from pkgkit.model.package import discover_packages  # noqa: PLC0415
 
     with usage_errors():
-        resolver = resolver_from_args(args)
+        resolver = resolver or resolver_from_args(args)
         baseline_path = getattr(args, "baseline", None)
         baseline = load_baseline(baseline_path) if baseline_path else None
         packages = list(dict.fromkeys(pkg for root in roots for pkg in discover_packages(root)))
