@@ -68,11 +68,6 @@ def all_rules() -> tuple[RuleModule, ...]:
     return tuple(sorted(rules, key=lambda rule: rule.CODE))
 
 
-def rules_by_code() -> dict[str, RuleModule]:
-    """Rules keyed by code."""
-    return {rule.CODE: rule for rule in all_rules()}
-
-
 def rule_doc(rule: RuleModule) -> str:
     """The rule's documentation: its module docstring, dedented."""
     import inspect  # noqa: PLC0415 - only `pkgkit rules` needs it
