@@ -69,6 +69,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Literal, TypeAlias, get_args
 
+from pkgkit.model.positions import LineIndex
+
 __all__ = [
     "MODES",
     "MalformedPlaceholder",
@@ -181,22 +183,8 @@ class MalformedPlaceholder:
 # --------------------------------------------------------------------------- positions
 
 
-class _Lines:
-    """Offset -> 1-based (line, column); the line starts are found on first use."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._starts: list[int] | None = None
-
-    def at(self, offset: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._starts = [0, *(m.end() for m in re.finditer("\n", self._text))]
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
-
-
 def _error(text: str, offset: int, reason: str) -> UnsupportedTemplate:
-    line, column = _Lines(text).at(offset)
+    line, column = LineIndex(text).position(offset)
     return UnsupportedTemplate(reason, offset=offset, line=line, column=column)
 
 
@@ -244,13 +232,13 @@ def _sites(text: str) -> Iterator[_Site]:
 
 def find_placeholders(text: str) -> list[Placeholder]:
     """Every placeholder the CLI rewrites, in order (brace-unbalanced ones excluded)."""
-    lines = _Lines(text)
+    lines = LineIndex(text)
     found = []
     for site in _sites(text):
         if not site.balanced:
             continue
         start, end = (site.start, site.end) if site.unescaped else site.match.span()
-        line, column = lines.at(start)
+        line, column = lines.position(start)
         found.append(
             Placeholder(
                 site.match.group(1), start, end, line, column, text[start:end], site.unescaped
@@ -264,7 +252,7 @@ def find_malformed_placeholders(text: str) -> list[MalformedPlaceholder]:
 
     Also placeholders right after a backslash, which Handlebars treats as an escape.
     """
-    lines = _Lines(text)
+    lines = LineIndex(text)
     spans: list[tuple[int, int, str]] = []
     covered: list[tuple[int, int]] = []
     for site in _sites(text):
@@ -276,7 +264,7 @@ def find_malformed_placeholders(text: str) -> list[MalformedPlaceholder]:
     spans.sort()
     result = []
     for start, end, reason in spans:
-        line, column = lines.at(start)
+        line, column = lines.position(start)
         result.append(MalformedPlaceholder(start, end, line, column, text[start:end], reason))
     return result
 

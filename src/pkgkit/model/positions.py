@@ -126,15 +126,23 @@ def _advance(stack: list[_Frame]) -> None:
 
 
 class LineIndex:
-    """Turn character offsets into 1-based ``(line, column)``."""
+    """Turn character offsets into 1-based ``(line, column)``; lines are found on first use."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._text = text
+        self._found: list[int] | None = None
+
+    @property
+    def _starts(self) -> list[int]:
+        if self._found is None:
+            self._found = [0, *(m.end() for m in re.finditer("\n", self._text))]
+        return self._found
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of ``offset``."""
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        starts = self._starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def offset(self, line: int, column: int) -> int:
         """Inverse of :meth:`position`."""
