@@ -293,8 +293,12 @@ def _load_yaml(path: str, text: str) -> tuple[object, KeyLines]:
 
     try:
         _refuse_aliases(path, yaml.parse(text, Loader=yaml.SafeLoader))
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = yaml.SafeLoader(text)  # one parse gives the nodes (lines) and the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
