@@ -9,6 +9,7 @@ from pkgkit.model.positions import (
     escape_pointer_token,
     parent_pointer,
     pointer_of,
+    pointer_tokens,
     scan,
 )
 
@@ -103,3 +104,10 @@ def test_line_index_positions_and_offsets_round_trip():
         (1, 1), (1, 2), (1, 3), (2, 1), (3, 1), (3, 2), (3, 3),
     ]  # fmt: skip
     assert all(index.offset(*index.position(i)) == i for i in range(len(text)))
+
+
+def test_pointer_tokens_unescape_what_pointer_of_escapes():
+    assert pointer_of(["a/b", "~x", 0]) == "/a~1b/~0x/0"
+    assert pointer_tokens("/a~1b/~0x/0") == ["a/b", "~x", "0"]
+    assert pointer_tokens("/~01") == ["~1"]  # ~0 is unescaped last (RFC 6901)
+    assert pointer_tokens("") == []

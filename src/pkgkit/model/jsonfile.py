@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from pkgkit.model.positions import LineIndex, ScanResult, parent_pointer, scan
+from pkgkit.model.positions import LineIndex, ScanResult, parent_pointer, pointer_tokens, scan
 
 #: Content files larger than this are reported and not parsed; real dashboards are kilobytes.
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -186,8 +186,7 @@ class JsonFile:
     def get(self, pointer: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
         """The value at ``pointer`` or None."""
         value: Any = self.data
-        for token in pointer.split("/")[1:]:
-            key = token.replace("~1", "/").replace("~0", "~")
+        for key in pointer_tokens(pointer):
             if isinstance(value, dict):
                 value = value.get(key)
             elif isinstance(value, list) and key.isdigit() and int(key) < len(value):

@@ -31,6 +31,11 @@ def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+def pointer_tokens(pointer: str) -> list[str]:
+    """The unescaped reference tokens of a JSON pointer (``"/a~1b/0"`` -> ``["a/b", "0"]``)."""
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+
+
 def pointer_of(path: tuple[str | int, ...] | list[str | int]) -> str:
     """The JSON pointer of a path of keys and indexes."""
     return "".join("/" + escape_pointer_token(str(part)) for part in path)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.model.positions import parent_pointer
+from pkgkit.model.positions import parent_pointer, pointer_tokens
 from pkgkit.rules._common import json_files
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if not file.has_duplicate_keys:
             continue
         for pointer, offset in file.scan.duplicate_keys:
-            key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            key = pointer_tokens(pointer)[-1]
             line, column = file.position(offset)
             first_line, _ = file.locate_key(pointer)
             yield Problem(

@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from pkgkit.model.positions import pointer_of, scan
+from pkgkit.model.positions import pointer_of, pointer_tokens, scan
 from pkgkit.render import find_placeholders, render_instana, render_json_safe
 
 Renderer = Callable[[str, Mapping[str, str]], str]
@@ -149,8 +149,7 @@ def _sites(text: str) -> list[Site]:
 
 
 def _path(pointer: str) -> tuple[str | int, ...]:
-    tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
-    return tuple(tokens)
+    return tuple(pointer_tokens(pointer))
 
 
 # --------------------------------------------------------------------------- the oracle
