@@ -33,7 +33,7 @@ def test_dashboard_referenced_by_an_entity_needs_no_access_rules(tmp_path):
                 "data": {
                     "dashboards": [
                         {"reference": "go-runtime-metrics.json"},
-                        {"reference": "dashboards/entity-only.json"},
+                        {"reference": "./entity-only.json"},
                         "not an object",
                     ]
                 }
@@ -41,6 +41,22 @@ def test_dashboard_referenced_by_an_entity_needs_no_access_rules(tmp_path):
         },
     )
     assert lint(package, select="PKG120") == []
+
+
+def test_a_reference_doc007_rejects_does_not_exempt_its_dashboard(tmp_path):
+    package = copy_go(tmp_path)
+    write_package(
+        package,
+        {
+            "dashboards/entity-only.json": {"title": "E", "widgets": []},
+            "entities/go.json": {
+                "data": {"dashboards": [{"reference": "dashboards/entity-only.json"}]}
+            },
+        },
+    )
+    expected = [("PKG120", "dashboards/entity-only.json", 1)]
+    assert findings(lint(package, select="PKG120")) == expected
+    assert findings(lint(package, select="DOC007")) == [("DOC007", "entities/go.json", 5)]
 
 
 def test_malformed_entities_and_access_rules_do_not_crash(tmp_path):

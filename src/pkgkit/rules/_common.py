@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.diagnostics import Problem
@@ -48,3 +50,35 @@ def widgets(file: JsonFile) -> Iterator[tuple[int, dict[str, Any]]]:
     for index, widget in enumerate(items if isinstance(items, list) else []):
         if isinstance(widget, dict):
             yield index, widget
+
+
+DASHBOARDS_FOLDER = "dashboards"
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def dashboard_references(file: JsonFile) -> Iterator[tuple[str, str]]:
+    """``(pointer, reference)`` of every string ``data.dashboards[].reference`` of an entity."""
+    dashboards = file.get("/data/dashboards")
+    if not isinstance(dashboards, list):
+        return
+    for index, entry in enumerate(dashboards):
+        reference = entry.get("reference") if isinstance(entry, dict) else None
+        if isinstance(reference, str):
+            yield f"/data/dashboards/{index}/reference", reference
+
+
+def reference_escapes(reference: str) -> bool:
+    """True for absolute paths, drive letters and any ``..`` segment (either slash)."""
+    path = reference.replace("\\", "/")
+    return path.startswith("/") or bool(_DRIVE.match(path)) or ".." in path.split("/")
+
+
+def resolve_dashboard_reference(reference: str) -> str | None:
+    """The path below dashboards/ a reference names, or None when it is empty or leaves it.
+
+    This is the one reading of a reference: DOC007 reports those that name no file, PKG120
+    exempts the dashboards they name.
+    """
+    if not reference.strip() or reference_escapes(reference):
+        return None
+    return posixpath.normpath(reference)

@@ -18,17 +18,20 @@ Good (``dashboards/go-runtime.json`` exists)::
 
 from __future__ import annotations
 
-import posixpath
-import re
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
+from pkgkit.rules._common import (
+    DASHBOARDS_FOLDER,
+    dashboard_references,
+    reference_escapes,
+    resolve_dashboard_reference,
+)
 from pkgkit.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from pkgkit.model.jsonfile import JsonFile
     from pkgkit.rules import RuleContext
 
 CODE = "DOC007"
@@ -36,8 +39,7 @@ NAME = "entity-dashboard-reference"
 SEVERITY = Severity.ERROR
 SUMMARY = "An entity's dashboard reference does not name a file in dashboards/"
 
-_FOLDER = "dashboards"
-_DRIVE = re.compile(r"^[A-Za-z]:")
+_FOLDER = DASHBOARDS_FOLDER
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -46,7 +48,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     available = [f.relpath.removeprefix(prefix) for f in ctx.package.files("dashboard")]
     has_folder = _FOLDER in ctx.package.folders
     for file in ctx.package.documents("entity"):
-        for pointer, reference in _references(file):
+        for pointer, reference in dashboard_references(file):
             message = _problem_with(reference, available, has_folder)
             if message is not None:
                 hint = did_you_mean(reference, available)
@@ -58,32 +60,15 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 )
 
 
-def _references(file: JsonFile) -> Iterator[tuple[str, str]]:
-    """``(pointer, reference)`` of every string reference under ``data.dashboards``."""
-    dashboards = file.get("/data/dashboards")
-    if not isinstance(dashboards, list):
-        return
-    for index, entry in enumerate(dashboards):
-        reference = entry.get("reference") if isinstance(entry, dict) else None
-        if isinstance(reference, str):
-            yield f"/data/dashboards/{index}/reference", reference
-
-
 def _problem_with(reference: str, available: list[str], has_folder: bool) -> str | None:
     """Why ``reference`` does not resolve, or None when it names a dashboard file."""
     shown = f"dashboard reference '{reference}'"
     if not reference.strip():
         return f"{shown} is empty"
-    if _escapes(reference):
+    if reference_escapes(reference):
         return f"{shown} leads outside {_FOLDER}/; references are file names inside {_FOLDER}/"
-    if posixpath.normpath(reference) in available:
+    if resolve_dashboard_reference(reference) in available:
         return None
     if not has_folder:
         return f"{shown} cannot resolve: the package has no {_FOLDER}/ folder"
     return f"{shown} names no file in {_FOLDER}/"
-
-
-def _escapes(reference: str) -> bool:
-    """True for absolute paths, drive letters and any ``..`` segment (either slash)."""
-    path = reference.replace("\\", "/")
-    return path.startswith("/") or bool(_DRIVE.match(path)) or ".." in path.split("/")

@@ -20,6 +20,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
+from pkgkit.rules._common import (
+    DASHBOARDS_FOLDER,
+    dashboard_references,
+    resolve_dashboard_reference,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,7 +38,7 @@ SEVERITY = Severity.ERROR
 SUMMARY = "A dashboard not referenced by an entity lacks the global READ_WRITE access rule"
 
 _HINT = 'add {"accessType": "READ_WRITE", "relationType": "GLOBAL", "relatedId": ""} to accessRules'
-_FOLDER = "dashboards/"
+_FOLDER = DASHBOARDS_FOLDER + "/"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -55,15 +60,12 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 
 def entity_dashboards(package: Package) -> set[str]:
     """Dashboards referenced by entities, as paths relative to dashboards/."""
-    referenced: set[str] = set()
-    for entity in package.documents("entity"):
-        data = entity.data.get("data")
-        dashboards = data.get("dashboards") if isinstance(data, dict) else None
-        for item in dashboards if isinstance(dashboards, list) else []:
-            reference = item.get("reference") if isinstance(item, dict) else None
-            if isinstance(reference, str):
-                referenced.add(reference.removeprefix("./").removeprefix(_FOLDER))
-    return referenced
+    return {
+        resolved
+        for entity in package.documents("entity")
+        for _, reference in dashboard_references(entity)
+        if (resolved := resolve_dashboard_reference(reference)) is not None
+    }
 
 
 def _is_global_read_write(rule: object) -> bool:
