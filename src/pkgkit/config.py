@@ -291,14 +291,18 @@ def _toml_key_lines(text: str) -> KeyLines:
 def _load_yaml(path: str, text: str) -> tuple[object, KeyLines]:
     import yaml  # noqa: PLC0415 - only when a YAML configuration exists
 
+    from pkgkit.safeyaml import AliasRefusedError, refuse_aliases  # noqa: PLC0415
+
     try:
-        _refuse_aliases(path, yaml.parse(text, Loader=yaml.SafeLoader))
+        refuse_aliases(text)
         loader = yaml.SafeLoader(text)  # one parse gives the nodes (lines) and the data
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except AliasRefusedError as error:
+        raise ConfigError(path, [(error.line, str(error))]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -309,16 +313,6 @@ def _load_yaml(path: str, text: str) -> tuple[object, KeyLines]:
     if node is not None:
         _yaml_key_lines(path, node, (), lines)
     return data, lines
-
-
-def _refuse_aliases(path: str, events: Iterable[yaml.Event]) -> None:
-    """Stop at the first anchor or alias: no alias bomb can expand, no structure is shared."""
-    import yaml  # noqa: PLC0415
-
-    for event in events:
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 1 if event.start_mark is not None else 1
-            raise ConfigError(path, [(line, "YAML anchors and aliases are not allowed")])
 
 
 def _yaml_key_lines(path: str, node: yaml.Node, at: KeyPath, lines: KeyLines) -> None:

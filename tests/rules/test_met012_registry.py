@@ -49,3 +49,13 @@ def test_a_registry_extends_the_catalogue(tmp_path):
 
 def test_no_registries_no_findings(tmp_path):
     assert lint(copy_go(tmp_path), select="MET012") == []
+
+
+def test_a_registry_with_aliases_is_refused(tmp_path):
+    package = copy_go(tmp_path)
+    write_package(package, {"semconv/bomb.yaml": "groups: &g []\nmore: *g\n"})
+    result = lint(package, select="MET012", registries=("semconv/bomb.yaml",))
+    assert findings(result) == [("MET012", ".", 1)]
+    assert result[0].message == (
+        "registry 'semconv/bomb.yaml': YAML anchors and aliases are not allowed"
+    )

@@ -101,3 +101,8 @@ def test_tags_cannot_run_code(tmp_path, go):
     text = "series: []\nexpect:\n  - {event: !!python/name:os.system '', at: 1m, fires: true}\n"
     (problem,) = run(tmp_path, go, text)
     assert problem.startswith("3:13: invalid value: could not determine a constructor")
+
+
+def test_anchors_and_aliases_are_refused_where_they_stand(tmp_path, go):
+    bomb = 'a: &a ["x", "x"]\nb: &b [*a, *a]\nc: [*b, *b]\n'
+    assert run(tmp_path, go, bomb) == ["1:4: YAML anchors and aliases are not allowed"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
+from pkgkit import safeyaml
 from pkgkit.model.metrics import MetricId, parse_metric_id
 from pkgkit.suggest import normalize_name
 
@@ -235,7 +236,9 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
     if not full.resolve().is_relative_to(Path(root).resolve()):
         return f"registry '{path}' resolves outside the package"
     try:
-        data = safe_load(full.read_text(encoding="utf-8"))
+        data = safeyaml.load(full.read_text(encoding="utf-8"))
+    except safeyaml.AliasRefusedError as error:
+        return f"registry '{path}': {error}"
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
         return f"cannot read registry '{path}': {reason}"

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from pkgkit import safeyaml
 from pkgkit.evaluate import (
     EvaluationError,
     Sample,
@@ -86,7 +87,9 @@ def run_test_file(path: str, package: Package) -> list[str]:
 def _compose(path: str) -> yaml.Node:
     try:
         with open(path, encoding="utf-8") as stream:  # noqa: PTH123
-            node = yaml.compose(stream, Loader=yaml.SafeLoader)
+            node = safeyaml.compose(stream.read())
+    except safeyaml.AliasRefusedError as error:
+        raise FormatError(error.mark, str(error)) from None
     except OSError as error:
         raise FormatError(None, f"cannot read the file: {error.strerror}") from None
     except UnicodeDecodeError:
