@@ -130,7 +130,10 @@ def test_ci001_can_be_ignored(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     assert (code, found) == (0, [])
 
 
-@pytest.mark.parametrize("args", [["--base", "no-such-ref"], ["missing-folder"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--base", "no-such-ref"], ["missing-folder"], ["--write-baseline", "base.json"]],
+)
 def test_usage_errors_exit_2(
     args: list[str], repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -61,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not Path(args.root).is_dir():
         raise UsageError(f"{args.root}: not a folder")
+    if args.write_baseline:
+        raise UsageError(
+            "--write-baseline records a whole repository: run it with `pkgkit lint`,"
+            " then give the file to `pkgkit ci --baseline`"
+        )
     try:
         top = toplevel(args.root)
         base = find_base(top, args.base)
