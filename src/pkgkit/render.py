@@ -61,15 +61,27 @@ at ``\\n``.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, Literal, TypeAlias, get_args
+from typing import Final, TypeAlias
 
 from pkgkit.model.positions import LineIndex
+from pkgkit.placeholders import (
+    JS_WS,
+    JS_WS_CLASS,
+    PLACEHOLDER_RE,
+    MalformedPlaceholder,
+    Placeholder,
+    find_malformed_placeholders,
+    find_placeholders,
+    sites,
+)
+from pkgkit.render_modes import MODES, Mode
 
 __all__ = [
     "MODES",
@@ -86,23 +98,6 @@ __all__ = [
     "render_json_safe",
 ]
 
-Mode = Literal["instana", "json-safe"]
-MODES: Final[tuple[Mode, ...]] = get_args(Mode)
-
-# JavaScript's \s (ECMAScript WhiteSpace + LineTerminator): the characters, and a class body.
-_JS_WS_CHARS: Final = (
-    "\t\n\v\f\r \u00a0\u1680"
-    + "".join(map(chr, range(0x2000, 0x200B)))
-    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
-_JS_WS: Final = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_WS: Final = f"[{_JS_WS}]"
-_NAME: Final = "[A-Za-z0-9_]+"
-
-#: The CLI's rewrite regex ``/{{\s*(\w+)\s*}}/g`` with JavaScript's character classes.
-PLACEHOLDER_RE: Final = re.compile(r"\{\{" + _WS + "*(" + _NAME + ")" + _WS + r"*\}\}")
-
-_LITERAL_NAMES: Final = frozenset({"true", "false", "null", "undefined", "this"})
 _HTML_ESCAPES: Final = str.maketrans(
     {
         "&": "&amp;",
@@ -150,177 +145,12 @@ class UnsupportedTemplate(ValueError):  # noqa: N818 - the name is part of the a
         self.column = column
 
 
-@dataclass(frozen=True, slots=True)
-class Placeholder:
-    """One placeholder the CLI substitutes: ``{{ name }}`` (or ``{{{ name }}}``, unescaped)."""
-
-    name: str
-    start: int
-    end: int
-    line: int
-    column: int
-    raw: str
-    unescaped: bool = False
-
-    @property
-    def cli_literal(self) -> bool:
-        """Handlebars reads the name as a literal or ``this``, so ``--set`` cannot fill it."""
-        return self.name in _LITERAL_NAMES or self.name.isdigit()
-
-
-@dataclass(frozen=True, slots=True)
-class MalformedPlaceholder:
-    """Text that looks like a placeholder but is not one the CLI substitutes cleanly."""
-
-    start: int
-    end: int
-    line: int
-    column: int
-    raw: str
-    reason: str
-
-
 # --------------------------------------------------------------------------- positions
 
 
 def _error(text: str, offset: int, reason: str) -> UnsupportedTemplate:
     line, column = LineIndex(text).position(offset)
     return UnsupportedTemplate(reason, offset=offset, line=line, column=column)
-
-
-# --------------------------------------------------------------------------- finding
-
-
-@dataclass(frozen=True, slots=True)
-class _Site:
-    match: re.Match[str]
-    left: int  # extra "{" directly before the match
-    right: int  # extra "}" directly after the match
-
-    @property
-    def unescaped(self) -> bool:
-        return self.left == 1 and self.right == 1
-
-    @property
-    def balanced(self) -> bool:
-        return self.unescaped or (self.left == 0 and self.right == 0)
-
-    @property
-    def start(self) -> int:
-        return self.match.start() - self.left
-
-    @property
-    def end(self) -> int:
-        return self.match.end() + self.right
-
-
-def _run(text: str, index: int, char: str, step: int) -> int:
-    """How many ``char`` repeat from ``index`` going by ``step``."""
-    count = 0
-    while 0 <= index < len(text) and text[index] == char:
-        count += 1
-        index += step
-    return count
-
-
-def _sites(text: str) -> Iterator[_Site]:
-    for match in PLACEHOLDER_RE.finditer(text):
-        left = _run(text, match.start() - 1, "{", -1)
-        right = _run(text, match.end(), "}", 1)
-        yield _Site(match, left, right)
-
-
-def find_placeholders(text: str) -> list[Placeholder]:
-    """Every placeholder the CLI rewrites, in order (brace-unbalanced ones excluded)."""
-    lines = LineIndex(text)
-    found = []
-    for site in _sites(text):
-        if not site.balanced:
-            continue
-        start, end = (site.start, site.end) if site.unescaped else site.match.span()
-        line, column = lines.position(start)
-        found.append(
-            Placeholder(
-                site.match.group(1), start, end, line, column, text[start:end], site.unescaped
-            )
-        )
-    return found
-
-
-def find_malformed_placeholders(text: str) -> list[MalformedPlaceholder]:
-    """Placeholder-like text the CLI mishandles: ``{{ x }``, ``{{x}}}``, ``{{ }}``, ``{{ a-b }}``.
-
-    Also placeholders right after a backslash, which Handlebars treats as an escape.
-    """
-    lines = LineIndex(text)
-    spans: list[tuple[int, int, str]] = []
-    covered: list[tuple[int, int]] = []
-    for site in _sites(text):
-        covered.append((site.start, site.end))
-        reason = _site_problem(text, site)
-        if reason:
-            spans.append((site.start, site.end, reason))
-    spans.extend(_stray_openings(text, covered))
-    spans.sort()
-    result = []
-    for start, end, reason in spans:
-        line, column = lines.position(start)
-        result.append(MalformedPlaceholder(start, end, line, column, text[start:end], reason))
-    return result
-
-
-def _site_problem(text: str, site: _Site) -> str | None:
-    if site.left > 1 or site.right > 1:
-        return "too many braces: '{{{{' opens a Handlebars raw block, so the CLI fails"
-    if not site.balanced:
-        return (
-            "unbalanced braces: write '{{ name }}' (or '{{{ name }}}'); "
-            "the CLI's Handlebars fails to parse this"
-        )
-    backslashes = _run(text, site.start - 1, "\\", -1)
-    if backslashes == 1:
-        return (
-            "a backslash before '{{' is a Handlebars escape: the CLI emits the mangled text "
-            "'{{default name \"...' instead of substituting"
-        )
-    if backslashes > 1:
-        return "Handlebars drops one of the backslashes before '{{' (in JSON: an invalid escape)"
-    return None
-
-
-def _stray_openings(text: str, covered: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
-    """``{{`` runs that start no placeholder."""
-    starts = [start for start, _ in covered]
-    index = text.find("{{")
-    while index >= 0:
-        slot = bisect.bisect_right(starts, index) - 1
-        if slot >= 0 and index < covered[slot][1]:
-            index = text.find("{{", covered[slot][1])
-            continue
-        body = index + _run(text, index, "{", 1)
-        end, reason = _classify_opening(text, body)
-        yield index, end, reason
-        index = text.find("{{", max(end, body))
-
-
-def _classify_opening(text: str, body: int) -> tuple[int, str]:
-    """End offset and reason for a ``{{`` starting no placeholder; ``body`` follows its braces."""
-    stop = body
-    while stop < len(text) and text[stop] not in '}\n"{':
-        stop += 1
-    if stop >= len(text) or text[stop] != "}":
-        return stop, "'{{' is never closed by '}}'"
-    closing = _run(text, stop, "}", 1)
-    inner = text[body:stop]
-    end = stop + closing
-    if not inner.strip(_JS_WS_CHARS):
-        return end, "empty placeholder: '{{ }}' has no name (the CLI's Handlebars fails to parse)"
-    if closing == 1:
-        return end, "missing '}': a placeholder ends with '}}'"
-    return end, (
-        f"'{inner.strip(_JS_WS_CHARS)}' is not a placeholder name (only ASCII letters, digits and "
-        "'_'): the CLI does not substitute it and Handlebars evaluates it as an expression"
-    )
 
 
 # --------------------------------------------------------------------------- instana mode
@@ -438,47 +268,53 @@ class _HandlebarsError(Exception):
 
 _CLI_FAILS: Final = "the Instana CLI's Handlebars rejects this template"
 
-# Mustache openings, in the order of Handlebars' lexer rules; None = supported opening.
-_OPENINGS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
-    (re.compile(pattern, re.ASCII), what)
-    for pattern, what in (
-        (r"\{\{\{\{", "raw blocks ('{{{{') are not supported"),
-        (r"\{\{(~)?>", "partials ('{{>') are not supported"),
-        (r"\{\{(~)?#", "block helpers and decorators ('{{#') are not supported"),
-        (r"\{\{(~)?/", f"a block end ('{{{{/') without its block: {_CLI_FAILS}"),
-        (r"\{\{(~)?\^", "inverse sections ('{{^') are not supported"),
-        (r"\{\{(~)?" + _WS + r"*else\b", f"'{{{{else}}}}' outside a block: {_CLI_FAILS}"),
-        (r"\{\{(~)?!", "comments ('{{!') are not supported"),
-        (r"\{\{~", "white-space control ('{{~') is not supported"),
-        (r"\{\{\*", "decorators ('{{*') are not supported"),
-    )
+# Unsupported mustache openings and why, in the order of Handlebars' lexer rules.
+_OPENINGS: Final = (
+    (r"\{\{\{\{", "raw blocks ('{{{{') are not supported"),
+    (r"\{\{(~)?>", "partials ('{{>') are not supported"),
+    (r"\{\{(~)?#", "block helpers and decorators ('{{#') are not supported"),
+    (r"\{\{(~)?/", f"a block end ('{{{{/') without its block: {_CLI_FAILS}"),
+    (r"\{\{(~)?\^", "inverse sections ('{{^') are not supported"),
+    (r"\{\{(~)?" + JS_WS + r"*else\b", f"'{{{{else}}}}' outside a block: {_CLI_FAILS}"),
+    (r"\{\{(~)?!", "comments ('{{!') are not supported"),
+    (r"\{\{~", "white-space control ('{{~') is not supported"),
+    (r"\{\{\*", "decorators ('{{*') are not supported"),
 )
 
-_LOOKAHEAD: Final = "(?=[=~}" + _JS_WS + r"/.)|])"
-_LITERAL_LOOKAHEAD: Final = "(?=[~}" + _JS_WS + ")])"
+_LOOKAHEAD: Final = "(?=[=~}" + JS_WS_CLASS + r"/.)|])"
+_LITERAL_LOOKAHEAD: Final = "(?=[~}" + JS_WS_CLASS + ")])"
 # Body tokens of a mustache, in the order of Handlebars' lexer rules (first match wins).
-_TOKEN_RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
-    (kind, re.compile(pattern, re.DOTALL))
-    for kind, pattern in (
-        ("INVALID", r"\}\}\}\}"),
-        ("OTHER", r"[()]|\{\{|=|\.\.|\.|/"),
-        ("WS", _WS + "+"),
-        ("CLOSE_UNESCAPED", r"\}(~)?\}\}"),
-        ("CLOSE", r"(~)?\}\}"),
-        ("STRING", r'"(?:\\"|[^"])*"'),
-        ("STRING", r"'(?:\\'|[^'])*'"),
-        ("OTHER", "@"),
-        ("BOOLEAN", "(?:true|false)" + _LITERAL_LOOKAHEAD),
-        ("UNDEFINED", "undefined" + _LITERAL_LOOKAHEAD),
-        ("NULL", "null" + _LITERAL_LOOKAHEAD),
-        ("NUMBER", r"-?[0-9]+(?:\.[0-9]+)?" + _LITERAL_LOOKAHEAD),
-        ("OTHER", "as" + _WS + r"+\||\|"),
-        ("ID", "[^" + _JS_WS + r"!\"#%-,\./;->@\[-\^`\{-~]+" + _LOOKAHEAD),
-        ("OTHER", r"\["),
-        ("INVALID", "."),
-    )
+_TOKEN_RULES: Final = (
+    ("INVALID", r"\}\}\}\}"),
+    ("OTHER", r"[()]|\{\{|=|\.\.|\.|/"),
+    ("WS", JS_WS + "+"),
+    ("CLOSE_UNESCAPED", r"\}(~)?\}\}"),
+    ("CLOSE", r"(~)?\}\}"),
+    ("STRING", r'"(?:\\"|[^"])*"'),
+    ("STRING", r"'(?:\\'|[^'])*'"),
+    ("OTHER", "@"),
+    ("BOOLEAN", "(?:true|false)" + _LITERAL_LOOKAHEAD),
+    ("UNDEFINED", "undefined" + _LITERAL_LOOKAHEAD),
+    ("NULL", "null" + _LITERAL_LOOKAHEAD),
+    ("NUMBER", r"-?[0-9]+(?:\.[0-9]+)?" + _LITERAL_LOOKAHEAD),
+    ("OTHER", "as" + JS_WS + r"+\||\|"),
+    ("ID", "[^" + JS_WS_CLASS + r"!\"#%-,\./;->@\[-\^`\{-~]+" + _LOOKAHEAD),
+    ("OTHER", r"\["),
+    ("INVALID", "."),
 )
 _VALUE_KINDS: Final = frozenset({"ID", "NUMBER", "BOOLEAN", "NULL", "UNDEFINED"})
+
+
+@functools.cache
+def _compiled_openings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """:data:`_OPENINGS` compiled on first render: linting never needs them."""
+    return tuple((re.compile(pattern, re.ASCII), what) for pattern, what in _OPENINGS)
+
+
+@functools.cache
+def _compiled_token_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """:data:`_TOKEN_RULES` compiled on first render."""
+    return tuple((kind, re.compile(pattern, re.DOTALL)) for kind, pattern in _TOKEN_RULES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,7 +381,7 @@ class _Renderer:
         return end
 
     def _mustache(self, start: int) -> int:
-        for pattern, what in _OPENINGS:
+        for pattern, what in _compiled_openings():
             if pattern.match(self.source, start):
                 raise _HandlebarsError(start, what)
         triple = self.source.startswith("{{{", start)
@@ -580,7 +416,7 @@ class _Renderer:
                 return tokens, pos
 
     def _token(self, pos: int) -> _Token:
-        for kind, pattern in _TOKEN_RULES:
+        for kind, pattern in _compiled_token_rules():
             match = pattern.match(self.source, pos)
             if match:
                 return _Token(kind, match.group(0), pos)
@@ -694,8 +530,13 @@ def _js_layout(digits: str, point: int) -> str:
 
 # --------------------------------------------------------------------------- json-safe mode
 
-_JSON_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_JSON_STRING: Final = r'"(?:[^"\\]|\\.)*"'
+_SURROGATE: Final = "[\ud800-\udfff]"
+
+
+@functools.cache
+def _json_string() -> re.Pattern[str]:
+    return re.compile(_JSON_STRING, re.DOTALL)
 
 
 def _reject_constant(name: str) -> float:
@@ -704,13 +545,13 @@ def _reject_constant(name: str) -> float:
 
 def _dump_string(value: str) -> str:
     encoded = json.dumps(value, ensure_ascii=False)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
+    return re.sub(_SURROGATE, lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
 
 
 def _substitute(text: str, values: Mapping[str, str]) -> str:
     parts: list[str] = []
     last = 0
-    for site in _sites(text):
+    for site in sites(text):
         name = site.match.group(1)
         if name not in values:
             continue
@@ -730,7 +571,7 @@ def render_json_safe(text: str, values: Mapping[str, str]) -> str:
     parts: list[str] = []
     pos = 0
     while (quote := text.find('"', pos)) >= 0:
-        match = _JSON_STRING.match(text, quote)
+        match = _json_string().match(text, quote)
         assert match is not None  # text is valid JSON and `quote` is outside any string
         token = match.group(0)
         decoded: str = json.loads(token)

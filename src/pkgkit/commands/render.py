@@ -32,14 +32,15 @@ if TYPE_CHECKING:
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.package import Package
-    from pkgkit.render import Mode, Placeholder
+    from pkgkit.placeholders import Placeholder
+    from pkgkit.render_modes import Mode
 
 _BOM = "\ufeff"
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
     """Register ``render``."""
-    from pkgkit.render import MODES  # noqa: PLC0415
+    from pkgkit.render_modes import MODES  # noqa: PLC0415
 
     parser = subparsers.add_parser(
         "render",

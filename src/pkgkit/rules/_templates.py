@@ -16,7 +16,7 @@ from pkgkit.model.variables import SetArgument, documented_variables
 
 if TYPE_CHECKING:
     from pkgkit.model.jsonfile import JsonFile
-    from pkgkit.render import MalformedPlaceholder, Placeholder
+    from pkgkit.placeholders import MalformedPlaceholder, Placeholder
     from pkgkit.rules import RuleContext
 
 
@@ -43,7 +43,7 @@ def uses(ctx: RuleContext) -> list[Use]:
 
 
 def _find_uses(ctx: RuleContext) -> list[Use]:
-    from pkgkit.render import find_placeholders  # noqa: PLC0415 - keep start-up light
+    from pkgkit.placeholders import find_placeholders  # noqa: PLC0415 - keep start-up light
 
     return [
         Use(file, placeholder)
@@ -63,7 +63,7 @@ def _templated(ctx: RuleContext) -> list[tuple[JsonFile, str]]:
 
 def malformed(ctx: RuleContext) -> list[Malformed]:
     """Every malformed placeholder of every content file."""
-    from pkgkit.render import find_malformed_placeholders  # noqa: PLC0415
+    from pkgkit.placeholders import find_malformed_placeholders  # noqa: PLC0415
 
     return [
         Malformed(file, site)
