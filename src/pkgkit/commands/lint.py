@@ -98,14 +98,27 @@ def split_codes(values: list[str]) -> tuple[str, ...]:
 
 @contextlib.contextmanager
 def usage_errors() -> Iterator[None]:
-    """Turn configuration and baseline problems into usage errors (exit 2, no traceback)."""
-    from pkgkit.baseline import BaselineError  # noqa: PLC0415
+    """Turn configuration problems into usage errors (exit 2, no traceback)."""
     from pkgkit.cli import UsageError  # noqa: PLC0415
     from pkgkit.config import ConfigError  # noqa: PLC0415
 
     try:
         yield
-    except (ConfigError, BaselineError) as error:
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def _load_baseline(path: str) -> Counter[Fingerprint]:
+    """The ``--baseline`` file's findings; a file that cannot be read is a usage error.
+
+    :mod:`pkgkit.baseline` is imported only here and by the other baseline options' code.
+    """
+    from pkgkit.baseline import BaselineError, load_baseline  # noqa: PLC0415
+    from pkgkit.cli import UsageError  # noqa: PLC0415
+
+    try:
+        return load_baseline(path)
+    except BaselineError as error:
         raise UsageError(str(error)) from None
 
 
@@ -163,14 +176,13 @@ def lint_report(
     """Lint every package at or under ``roots``, each with its own configuration (from
     ``resolver``, by default the one the options give), and leave out the findings
     ``--baseline`` absorbs."""
-    from pkgkit.baseline import load_baseline  # noqa: PLC0415
     from pkgkit.engine import LintReport, display_path  # noqa: PLC0415
     from pkgkit.model.package import discover_packages  # noqa: PLC0415
 
     with usage_errors():
         resolver = resolver or resolver_from_args(args)
         baseline_path = getattr(args, "baseline", None)
-        baseline = load_baseline(baseline_path) if baseline_path else None
+        baseline = _load_baseline(baseline_path) if baseline_path else None
         packages = list(dict.fromkeys(pkg for root in roots for pkg in discover_packages(root)))
         report = LintReport()
         progress = Progress(len(packages))
