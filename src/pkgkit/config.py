@@ -353,10 +353,10 @@ def _schema_problems(data: object, lines: KeyLines) -> Iterator[tuple[int, str]]
 def config_schema() -> dict[str, Any]:
     """``schemas/pkgkit-config.schema.json``, read from the installed data package."""
     import json  # noqa: PLC0415
-    from importlib import resources  # noqa: PLC0415
 
-    text = resources.files("pkgkit.schema_data").joinpath(CONFIG_SCHEMA).read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    from pkgkit.packaged import read_text  # noqa: PLC0415
+
+    schema: dict[str, Any] = json.loads(read_text("pkgkit.schema_data", CONFIG_SCHEMA))
     return schema
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from pkgkit.packaged import read_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -58,8 +59,7 @@ class SchemaError:
 @functools.cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The schema of an artifact kind, read from the installed package."""
-    text = resources.files("pkgkit.schema_data").joinpath(SCHEMA_FILES[kind]).read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    schema: dict[str, Any] = json.loads(read_text("pkgkit.schema_data", SCHEMA_FILES[kind]))
     return schema
 
 

@@ -200,12 +200,9 @@ def _builtin_documents() -> tuple[Any, ...]:
 
     Read-only: :meth:`Catalogue.add` copies what it keeps into frozen values.
     """
-    from importlib import resources  # noqa: PLC0415 - only metric rules need it
+    from pkgkit.packaged import read_text  # noqa: PLC0415 - only metric rules need it
 
-    data = resources.files("pkgkit") / "data"
-    return tuple(
-        safe_load(data.joinpath(name).read_text(encoding="utf-8")) for name in BUILTIN_CATALOGUES
-    )
+    return tuple(safe_load(read_text("pkgkit", f"data/{name}")) for name in BUILTIN_CATALOGUES)
 
 
 def safe_load(text: str) -> Any:  # noqa: ANN401 - YAML documents are Any by nature
