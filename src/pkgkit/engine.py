@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Diagnostic
 from pkgkit.model.package import Package, discover_packages, load_package
-from pkgkit.report import LintReport, PackageResult
-from pkgkit.rules import RuleContext, RuleModule, all_rules
+from pkgkit.report import LintReport, PackageResult, RuleDescriptor
+from pkgkit.rules import RuleContext, RuleModule, all_rules, rule_doc
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from pkgkit.config import Config
     from pkgkit.diagnostics import Problem
 
-__all__ = ["LintReport", "PackageResult", "check_package", "display_path", "lint_paths"]
+__all__ = [
+    "LintReport", "PackageResult", "check_package", "describe_rules", "display_path", "lint_paths",
+]
 
 
 def display_path(path: str) -> str:
@@ -94,3 +96,14 @@ def lint_paths(paths: Iterable[str], config: Config) -> LintReport:
             report.packages.append(result)
             report.internal_errors.extend(crashes)
     return report
+
+
+def describe_rules(report: LintReport, output_format: str) -> None:
+    """Give the report every rule's descriptor when ``output_format`` lists the rules."""
+    from pkgkit.reporters import RULE_FORMATS  # noqa: PLC0415
+
+    if output_format in RULE_FORMATS:
+        report.rules = tuple(
+            RuleDescriptor(rule.CODE, rule.NAME, rule.SEVERITY, rule.SUMMARY, rule_doc(rule))
+            for rule in all_rules()
+        )

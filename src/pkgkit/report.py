@@ -22,12 +22,28 @@ class PackageResult:
     skipped: str | None = None
 
 
+@dataclass(frozen=True)
+class RuleDescriptor:
+    """One rule as plain report data, for reporters that describe every rule (SARIF)."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+
+
 @dataclass
 class LintReport:
-    """Everything a reporter needs, and the exit code it implies."""
+    """Everything a reporter needs, and the exit code it implies.
+
+    ``rules`` is empty unless the chosen format describes the rules (see
+    :func:`pkgkit.engine.describe_rules`): building it imports every rule.
+    """
 
     packages: list[PackageResult] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    rules: tuple[RuleDescriptor, ...] = ()
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

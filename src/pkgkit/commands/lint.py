@@ -268,9 +268,11 @@ def _without_baselined(
 
 def emit(args: argparse.Namespace, report: LintReport) -> int:
     """Write the report to ``--output`` (and the summary to stdout) or to stdout; exit code."""
+    from pkgkit.engine import describe_rules  # noqa: PLC0415
     from pkgkit.reporters import get_reporter  # noqa: PLC0415
     from pkgkit.reporters.text import summary  # noqa: PLC0415
 
+    describe_rules(report, args.format)
     reporter = get_reporter(args.format)
     output = getattr(args, "output", None)
     if output:

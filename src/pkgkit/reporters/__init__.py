@@ -1,6 +1,7 @@
 """Reporters turn a :class:`~pkgkit.engine.LintReport` into text, JSON, SARIF or GitHub commands.
 
-They see diagnostics only. Each lives in its own module, imported when chosen.
+They see diagnostics and plain report data only (the SARIF reporter's rule descriptors are
+built by the command, from the registry). Each lives in its own module, imported when chosen.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ REPORTERS: dict[str, str] = {
     "sarif": "pkgkit.reporters.sarif",
     "github": "pkgkit.reporters.github",
 }
+
+#: Formats whose reporter describes every rule: their report carries rule descriptors.
+RULE_FORMATS = frozenset({"sarif"})
 
 
 def get_reporter(name: str) -> Reporter:

@@ -1,8 +1,8 @@
 """SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers.
 
-One run whose ``tool.driver`` describes pkgkit and every rule (id, name, summary, the rule doc
-as full description and help, default level); each finding is a result with its rule, level,
-message and a location relative to the working directory (``%SRCROOT%``).
+One run whose ``tool.driver`` describes pkgkit and every rule the report carries (id, name,
+summary, the rule doc as full description and help, default level); each finding is a result
+with its rule, level, message and a location relative to the working directory (``%SRCROOT%``).
 """
 
 from __future__ import annotations
@@ -19,25 +19,22 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from pkgkit.engine import LintReport
-    from pkgkit.rules import RuleModule
+    from pkgkit.report import RuleDescriptor
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pkgkit.dev"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
-def rule_descriptor(rule: RuleModule) -> dict[str, Any]:
+def rule_descriptor(rule: RuleDescriptor) -> dict[str, Any]:
     """A SARIF ``reportingDescriptor`` of one rule."""
-    from pkgkit.rules import rule_doc  # noqa: PLC0415
-
-    doc = rule_doc(rule)
     return {
-        "id": rule.CODE,
-        "name": rule.NAME,
-        "shortDescription": {"text": rule.SUMMARY},
-        "fullDescription": {"text": doc},
-        "help": {"text": doc, "markdown": doc},
-        "defaultConfiguration": {"level": _LEVELS[rule.SEVERITY]},
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": _LEVELS[rule.severity]},
     }
 
 
@@ -76,11 +73,9 @@ def result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]
 
 
 def sarif_log(report: LintReport) -> dict[str, Any]:
-    """The whole SARIF log of a report."""
-    from pkgkit.rules import all_rules  # noqa: PLC0415
-
-    rules = all_rules()
-    rule_index = {rule.CODE: index for index, rule in enumerate(rules)}
+    """The whole SARIF log of a report (its rules are the report's rule descriptors)."""
+    rules = report.rules
+    rule_index = {rule.code: index for index, rule in enumerate(rules)}
     notifications = [
         {"level": "error", "message": {"text": message}} for message in report.internal_errors
     ]

@@ -125,7 +125,12 @@ class LintItem(_Item):
     def runtest(self) -> None:
         """Lint with the package's configuration."""
         from pkgkit.diagnostics import Severity  # noqa: PLC0415
-        from pkgkit.engine import LintReport, PackageResult, check_package  # noqa: PLC0415
+        from pkgkit.engine import (  # noqa: PLC0415
+            LintReport,
+            PackageResult,
+            check_package,
+            describe_rules,
+        )
         from pkgkit.reporters import get_reporter  # noqa: PLC0415
         from pkgkit.reporters.text import format_diagnostic  # noqa: PLC0415
 
@@ -137,7 +142,9 @@ class LintItem(_Item):
         report.internal_errors.extend(crashes)
         if report.exit_code:
             stream = io.StringIO()
-            get_reporter(_settings(self.config).report_format).render(report, stream)
+            report_format = _settings(self.config).report_format
+            describe_rules(report, report_format)
+            get_reporter(report_format).render(report, stream)
             raise FindingError(stream.getvalue() + "".join(f"{c}\n" for c in crashes))
 
 
