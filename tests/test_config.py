@@ -141,7 +141,22 @@ def test_every_key_is_loaded(tmp_path):
         variables={"servicename": {"type": "string", "pattern": "^[a-z]+$"}},
         registries=("conventions/extra.yaml",),
         source=str(path),
+        registry_lines={"conventions/extra.yaml": 8},
     )
+
+
+def test_the_line_naming_each_registry_is_recorded(tmp_path):
+    toml = write(tmp_path / "pkgkit.toml", """
+        [tool.pkgkit]
+        registries = [
+          "semconv/a.yaml",
+          "semconv/b.yaml",
+        ]
+    """)
+    lines = {"semconv/a.yaml": 3, "semconv/b.yaml": 4}
+    assert load_config_file(str(toml)).registry_lines == lines
+    yaml = write(tmp_path / ".pkgkit.yaml", "registries:\n  - semconv/a.yaml\n  - semconv/b.yaml\n")
+    assert load_config_file(str(yaml)).registry_lines == {"semconv/a.yaml": 2, "semconv/b.yaml": 3}
 
 
 def test_empty_yaml_file_is_the_defaults(tmp_path):

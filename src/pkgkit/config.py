@@ -55,6 +55,8 @@ class Config:
     variables: dict[str, dict[str, Any]] = field(default_factory=dict)
     registries: tuple[str, ...] = ()
     source: str | None = None
+    #: Line in ``source`` naming each registry (what MET012 points at).
+    registry_lines: dict[str, int] = field(default_factory=dict)
 
     def is_enabled(self, code: str) -> bool:
         """Longest matching prefix wins between ``select`` and ``ignore`` (flake8's rule)."""
@@ -226,7 +228,7 @@ def load_config_file(path: str) -> Config:
         problems = list(_semantic_problems(data, lines))
     if problems or not isinstance(data, dict):
         raise ConfigError(path, sorted(problems))
-    return _build(data, path)
+    return _build(data, path, _registry_lines(data.get("registries", []), lines, text))
 
 
 def _read(path: str) -> str:
@@ -421,7 +423,21 @@ def _variable_problems(
         yield lines.line_of(at), f"variables.{name}: not a valid JSON Schema: {error.message}"
 
 
-def _build(data: dict[str, Any], path: str) -> Config:
+def _registry_lines(registries: list[str], lines: KeyLines, text: str) -> dict[str, int]:
+    """The line naming each registry: its item's line (YAML), else the first line from the
+    ``registries`` key on that holds the path (TOML: tomllib keeps no positions)."""
+    rows = text.splitlines()
+    found: dict[str, int] = {}
+    for index, registry in enumerate(registries):
+        line = lines.line_of(("registries", index))
+        if ("registries", index) not in lines.lines:
+            named = (n for n in range(line, len(rows) + 1) if registry in rows[n - 1])
+            line = next(named, line)
+        found.setdefault(registry, line)
+    return found
+
+
+def _build(data: dict[str, Any], path: str, registry_lines: dict[str, int]) -> Config:
     return Config(
         select=tuple(data.get("select", ())),
         ignore=tuple(data.get("ignore", ())),
@@ -433,4 +449,5 @@ def _build(data: dict[str, Any], path: str) -> Config:
         variables=dict(data.get("variables", {})),
         registries=tuple(data.get("registries", ())),
         source=path,
+        registry_lines=registry_lines,
     )

@@ -1,4 +1,5 @@
 from helpers import copy_go, findings, lint, write_package
+from pkgkit.config import load_config_file
 
 REGISTRY = """\
 scope: app
@@ -15,9 +16,24 @@ def test_registry_outside_the_package_is_refused(tmp_path):
     package = copy_go(tmp_path)
     config = tmp_path / "pkgkit.toml"
     config.write_text('[tool.pkgkit]\nregistries = [\n  "../semconv.yaml",\n]\n')
-    result = lint(package, select="MET012", registries=("../semconv.yaml",), source=str(config))
+    result = lint(
+        package, select="MET012", registries=("../semconv.yaml",), source=str(config),
+        registry_lines={"../semconv.yaml": 3},
+    )
     assert [(d.code, d.line) for d in result] == [("MET012", 3)]
     assert "outside the package" in result[0].message
+
+
+def test_a_loaded_configuration_locates_the_registry(tmp_path):
+    package = copy_go(tmp_path)
+    path = tmp_path / "pkgkit.toml"
+    path.write_text('[tool.pkgkit]\nregistries = [\n  "semconv/none.yaml",\n]\n')
+    config = load_config_file(str(path))
+    result = lint(
+        package, select="MET012", registries=config.registries, source=config.source,
+        registry_lines=config.registry_lines,
+    )
+    assert [(d.code, d.path, d.line) for d in result] == [("MET012", str(path), 3)]
 
 
 def test_absolute_missing_and_invalid_registries(tmp_path):

@@ -40,15 +40,5 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if source is None:
             yield Problem(ctx.package.text_file("."), issue.message)
             continue
-        yield Problem(TextFile(source), issue.message, line=_line_of(source, issue.path))
-
-
-def _line_of(path: str, needle: str) -> int:
-    try:
-        with open(path, encoding="utf-8") as handle:  # noqa: PTH123
-            for number, line in enumerate(handle, 1):
-                if needle in line:
-                    return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 1
+        line = ctx.config.registry_lines.get(issue.path, 1)
+        yield Problem(TextFile(source), issue.message, line=line)
