@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from pkgkit.diagnostics import Severity
 from pkgkit.model.discovery import CONFIG_FILES
+from pkgkit.paths import display_path
 from pkgkit.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -95,13 +95,8 @@ class ConfigError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        shown = _display(self.path)
+        shown = display_path(self.path)
         return "\n".join(f"{shown}:{line}: {message}" for line, message in self.problems)
-
-
-def _display(path: str) -> str:
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 # --------------------------------------------------------------------------- rule codes

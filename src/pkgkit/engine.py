@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Diagnostic
 from pkgkit.model.package import Package, discover_packages, load_package
+from pkgkit.paths import display_path
 from pkgkit.report import LintReport, PackageResult, RuleDescriptor
 from pkgkit.rules import RuleContext, RuleModule, all_rules, rule_doc
 
@@ -25,12 +26,6 @@ if TYPE_CHECKING:
 __all__ = [
     "LintReport", "PackageResult", "check_package", "describe_rules", "display_path", "lint_paths",
 ]
-
-
-def display_path(path: str) -> str:
-    """A path relative to the working directory when it is below it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") and os.path.isabs(path) else relative
 
 
 def stamp(

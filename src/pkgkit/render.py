@@ -539,7 +539,8 @@ def _json_string() -> re.Pattern[str]:
     return re.compile(_JSON_STRING, re.DOTALL)
 
 
-def _reject_constant(name: str) -> float:
+def reject_constant(name: str) -> float:
+    """``parse_constant`` for :func:`json.loads`: ``NaN`` and ``Infinity`` are not JSON."""
     raise ValueError(f"{name} is not JSON")
 
 
@@ -567,7 +568,7 @@ def render_json_safe(text: str, values: Mapping[str, str]) -> str:
 
     Raises ``ValueError`` (``json.JSONDecodeError`` for syntax) when ``text`` is not JSON.
     """
-    json.loads(text, parse_constant=_reject_constant)
+    json.loads(text, parse_constant=reject_constant)
     parts: list[str] = []
     pos = 0
     while (quote := text.find('"', pos)) >= 0:

@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pkgkit.atomic import current_umask, write_atomically
+from pkgkit.model.names import SCOPE, UNSCOPED_NAME
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from importlib.resources.abc import Traversable
 
-SCOPE = "@instana-integration/"
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 class ScaffoldError(Exception):
@@ -36,7 +35,7 @@ class ScaffoldError(Exception):
 def package_name(wanted: str) -> str:
     """The unscoped package name; ``@instana-integration/x`` and ``x`` both give ``x``."""
     name = wanted.removeprefix(SCOPE)
-    if not NAME_PATTERN.match(name) or len(SCOPE + name) > 214:
+    if not UNSCOPED_NAME.fullmatch(name) or len(SCOPE + name) > 214:
         raise ScaffoldError(
             f"'{wanted}' is not a valid package name "
             "(lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)"

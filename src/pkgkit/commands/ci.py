@@ -81,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
 
 def changed_packages(top: str, root: str, files: list[str]) -> ChangedPackages:
     """The packages under ``root`` holding any of ``files`` (paths relative to ``top``)."""
-    from pkgkit.engine import display_path  # noqa: PLC0415
     from pkgkit.model.package import package_of_file  # noqa: PLC0415
+    from pkgkit.paths import display_path  # noqa: PLC0415
 
     scope = os.path.abspath(root)  # noqa: PTH100 - compare spelled paths, as git reports them
     found = ChangedPackages()
@@ -133,9 +133,9 @@ def lint_changed(args: argparse.Namespace, top: str, base: Base, roots: list[str
 def version_findings(top: str, base: Base, root: str, config: Config) -> list[Diagnostic]:
     """CI001 when the package existed at ``base`` and its version is not above the base's."""
     from pkgkit.diagnostics import Diagnostic  # noqa: PLC0415
-    from pkgkit.engine import display_path  # noqa: PLC0415
     from pkgkit.gitdiff import show  # noqa: PLC0415
     from pkgkit.model.jsonfile import JsonFile  # noqa: PLC0415
+    from pkgkit.paths import display_path  # noqa: PLC0415
     from pkgkit.rules.ci001_version_not_bumped import CODE, SEVERITY  # noqa: PLC0415
     from pkgkit.semver import is_newer  # noqa: PLC0415
 

@@ -176,8 +176,9 @@ def lint_report(
     """Lint every package at or under ``roots``, each with its own configuration (from
     ``resolver``, by default the one the options give), and leave out the findings
     ``--baseline`` absorbs."""
-    from pkgkit.engine import LintReport, display_path  # noqa: PLC0415
+    from pkgkit.engine import LintReport  # noqa: PLC0415
     from pkgkit.model.package import discover_packages  # noqa: PLC0415
+    from pkgkit.paths import display_path  # noqa: PLC0415
 
     with usage_errors():
         resolver = resolver or resolver_from_args(args)

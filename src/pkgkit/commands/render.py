@@ -254,9 +254,10 @@ def _render(
 def _json_problem(text: str) -> tuple[int, int, str] | None:
     """Line, column and message of the first reason ``text`` is not JSON for ``JSON.parse``."""
     from pkgkit.model.positions import LineIndex, scan  # noqa: PLC0415
+    from pkgkit.render import reject_constant  # noqa: PLC0415
 
     try:
-        json.loads(text, parse_constant=_reject_constant)
+        json.loads(text, parse_constant=reject_constant)
     except json.JSONDecodeError as error:
         return error.lineno, error.colno, error.msg
     except ValueError as error:
@@ -266,10 +267,6 @@ def _json_problem(text: str) -> tuple[int, int, str] | None:
     except RecursionError:
         return 1, 1, "nested too deeply to parse"
     return None
-
-
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not JSON")
 
 
 # --------------------------------------------------------------------------- reporting

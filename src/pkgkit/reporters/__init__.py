@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
+    from pkgkit.diagnostics import Diagnostic
     from pkgkit.engine import LintReport
 
     class Reporter(Protocol):
@@ -38,3 +39,8 @@ def get_reporter(name: str) -> Reporter:
     """The reporter module for a format name (a key of :data:`REPORTERS`)."""
     module: Reporter = importlib.import_module(REPORTERS[name])
     return module
+
+
+def message_with_hint(diagnostic: Diagnostic) -> str:
+    """The finding's message, then ``hint: ...`` on its own line when it has one."""
+    return diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Diagnostic, Severity
+from pkgkit.reporters import message_with_hint
 from pkgkit.reporters.text import summary
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def escape_property(text: str) -> str:
 def command(diagnostic: Diagnostic) -> str:
     """The workflow command of one finding."""
     kind = "error" if diagnostic.severity is Severity.ERROR else "warning"
-    message = diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
+    message = message_with_hint(diagnostic)
     properties = ",".join(
         [
             f"file={escape_property(diagnostic.path)}",

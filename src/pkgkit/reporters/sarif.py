@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from pkgkit import __version__
 from pkgkit.diagnostics import Diagnostic, Severity
+from pkgkit.reporters import message_with_hint
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -48,7 +49,7 @@ def artifact_uri(path: str) -> str:
 
 def result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
     """A SARIF ``result`` of one finding."""
-    text = diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
+    text = message_with_hint(diagnostic)
     location: dict[str, Any] = {"uri": artifact_uri(diagnostic.path)}
     if not Path(diagnostic.path).is_absolute():
         location["uriBaseId"] = "%SRCROOT%"

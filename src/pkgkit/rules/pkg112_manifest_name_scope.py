@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
+from pkgkit.model.names import NAME_CHARS, SCOPE, is_scoped_name
 from pkgkit.rules._common import manifest
 
 if TYPE_CHECKING:
@@ -32,9 +33,7 @@ NAME = "manifest-name-scope"
 SEVERITY = Severity.WARNING
 SUMMARY = "The package name is not @instana-integration/<name>"
 
-SCOPE = "@instana-integration/"
-_NAME = re.compile(r"@instana-integration/[a-z0-9][a-z0-9._-]*")
-_UNSCOPED = re.compile(r"[^a-z0-9._-]+")
+_UNSCOPED = re.compile(rf"[^{NAME_CHARS}]+")
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -43,7 +42,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     if file is None:
         return
     name = file.data.get("name")
-    if not isinstance(name, str) or not name.strip() or _NAME.fullmatch(name):
+    if not isinstance(name, str) or not name.strip() or is_scoped_name(name):
         return
     yield Problem(
         file,
