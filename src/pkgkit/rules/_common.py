@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pkgkit.diagnostics import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from pkgkit.model.jsonfile import JsonFile, LoadErrorKind
     from pkgkit.model.package import Package
@@ -21,6 +21,17 @@ def json_files(package: Package) -> Iterator[JsonFile]:
     if package.manifest is not None:
         yield package.manifest
     yield from package.content
+
+
+def scanned_sites(
+    package: Package, sites: Callable[[JsonFile], list[tuple[str, int]]]
+) -> Iterator[tuple[JsonFile, str, int, int]]:
+    """``(file, pointer, line, column)`` of every ``(pointer, offset)`` that ``sites`` gives for
+    a JSON file of the package (``sites`` runs the position scan only for flagged files)."""
+    for file in json_files(package):
+        for pointer, offset in sites(file):
+            line, column = file.position(offset)
+            yield file, pointer, line, column
 
 
 def load_errors(ctx: RuleContext, *kinds: LoadErrorKind) -> Iterator[Problem]:

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.positions import parent_pointer, pointer_tokens
-from pkgkit.rules._common import json_files
+from pkgkit.rules._common import scanned_sites
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.model.jsonfile import JsonFile
     from pkgkit.rules import RuleContext
 
 CODE = "PKG008"
@@ -33,19 +34,19 @@ SUMMARY = "An object has the same key twice"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """Every repeated key, at the repetition."""
-    for file in json_files(ctx.package):
-        if not file.has_duplicate_keys:
-            continue
-        for pointer, offset in file.scan.duplicate_keys:
-            key = pointer_tokens(pointer)[-1]
-            line, column = file.position(offset)
-            first_line, _ = file.locate_key(pointer)
-            yield Problem(
-                file,
-                f"duplicate key '{key}' in object {parent_pointer(pointer) or '/'}"
-                f" (first at line {first_line}); parsers keep only the last",
-                pointer=pointer,
-                hint="remove one of the two",
-                line=line,
-                column=column,
-            )
+    for file, pointer, line, column in scanned_sites(ctx.package, _duplicate_keys):
+        key = pointer_tokens(pointer)[-1]
+        first_line, _ = file.locate_key(pointer)
+        yield Problem(
+            file,
+            f"duplicate key '{key}' in object {parent_pointer(pointer) or '/'}"
+            f" (first at line {first_line}); parsers keep only the last",
+            pointer=pointer,
+            hint="remove one of the two",
+            line=line,
+            column=column,
+        )
+
+
+def _duplicate_keys(file: JsonFile) -> list[tuple[str, int]]:
+    return file.scan.duplicate_keys if file.has_duplicate_keys else []
