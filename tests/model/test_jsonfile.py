@@ -61,15 +61,15 @@ def test_locate_finds_the_value_or_its_closest_located_ancestor(tmp_path):
     assert file.locate_key("/rules/0") == (3, 5)
 
 
-def test_bom_is_stripped_and_line_one_columns_count_it(tmp_path):
+def test_bom_is_stripped_and_takes_no_column_as_in_an_editor(tmp_path):
     file = load(tmp_path, b'\xef\xbb\xbf{"a": 1,\n "b": 2}')
     assert file.ok
     assert file.has_bom
     assert file.text.startswith("{")
-    assert file.locate("/a") == (1, 8)
+    assert file.locate("/a") == (1, 7)
     assert file.locate("/b") == (2, 7)
     syntax = load(tmp_path, b'\xef\xbb\xbf{"a" 1}', "s.json")
-    assert (syntax.error.line, syntax.error.column) == (1, 7)
+    assert (syntax.error.line, syntax.error.column) == (1, 6)
 
 
 def test_duplicate_keys_and_non_finite_numbers_are_flagged(tmp_path):

@@ -11,10 +11,10 @@ def test_syntax_error_is_reported_at_line_and_column(tmp_path):
     assert result[0].message.startswith("invalid JSON: ")
 
 
-def test_syntax_error_after_a_bom_counts_the_bom_as_a_column(tmp_path):
+def test_syntax_error_after_a_bom_is_located_as_an_editor_shows_it(tmp_path):
     package = write_package(copy_go(tmp_path), {"events/bad.json": b'\xef\xbb\xbf{"a" 1}'})
     result = lint(package, select="PKG001")
-    assert [(d.line, d.column) for d in result] == [(1, 7)]
+    assert [(d.line, d.column) for d in result] == [(1, 6)]
 
 
 def test_too_deep_document_is_reported_where_it_gets_too_deep(tmp_path):

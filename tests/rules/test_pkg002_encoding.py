@@ -17,7 +17,7 @@ def test_bom_is_reported_and_the_rest_is_still_checked(tmp_path):
     )
     result = lint(package, select="PKG00")
     assert findings(result) == [("PKG002", "events/bom.json", 1), ("PKG008", "events/bom.json", 1)]
-    assert result[1].column == 16
+    assert result[1].column == 15
 
 
 def test_clean_fixture_is_utf8(tmp_path):
@@ -28,4 +28,4 @@ def test_column_of_a_bad_byte_counts_characters_not_bytes(tmp_path):
     raw = '\ufeff{"name": "é€'.encode() + b'\xff"}'
     package = write_package(copy_go(tmp_path), {"events/mixed.json": raw})
     result = lint(package, select="PKG002")
-    assert [(d.line, d.column) for d in result] == [(1, 14)]
+    assert [(d.line, d.column) for d in result] == [(1, 13)]

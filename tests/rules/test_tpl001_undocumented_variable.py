@@ -47,11 +47,11 @@ def test_placeholders_of_files_that_are_not_json_yet_are_checked(tmp_path):
     assert findings(lint(package, select="TPL001")) == [("TPL001", "events/broken.json", 1)]
 
 
-def test_a_byte_order_mark_counts_as_a_column_like_in_the_other_findings(tmp_path):
+def test_a_byte_order_mark_takes_no_column_like_in_the_other_findings(tmp_path):
     package = copy_go(tmp_path)
     write_package(package, {"events/bom.json": '\ufeff{"name": "{{ limit }}"}'.encode()})
     result = lint(package, select="TPL001")
-    assert [(d.line, d.column) for d in result] == [(1, 12)]
+    assert [(d.line, d.column) for d in result] == [(1, 11)]
 
 
 def test_literal_names_are_left_to_tpl003_and_no_readme_means_no_finding(tmp_path):

@@ -109,7 +109,7 @@ class JsonFile:
             before = raw[: error.start]
             line = before.count(b"\n") + 1
             line_text = before[before.rfind(b"\n") + 1 :].decode("utf-8")  # valid up to start
-            column = len(line_text) + 1  # characters, not bytes; a BOM counts, as elsewhere
+            column = len(line_text.removeprefix(_BOM)) + 1  # characters, as editors count them
             self.error = LoadError(
                 LoadErrorKind.ENCODING,
                 f"file is not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}",
@@ -133,8 +133,9 @@ class JsonFile:
                 text, object_pairs_hook=duplicates, parse_constant=_note_constant(nonfinite)
             )
         except json.JSONDecodeError as error:
-            line, column = self._bom_adjusted(error.lineno, error.colno)
-            self.error = LoadError(LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", line, column)
+            self.error = LoadError(
+                LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", error.lineno, error.colno
+            )
             return
         except RecursionError:
             line, column = self.position(_depth_limit_offset(text))
@@ -152,9 +153,6 @@ class JsonFile:
             return
         self.data = data
 
-    def _bom_adjusted(self, line: int, column: int) -> tuple[int, int]:
-        return (line, column + 1) if self.has_bom and line == 1 else (line, column)
-
     @property
     def scan(self) -> ScanResult:
         """Positions of every value and key (computed on first use)."""
@@ -163,11 +161,13 @@ class JsonFile:
         return self._scan
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset in the text (BOM-aware)."""
+        """1-based line and column of a character offset in the text.
+
+        A byte-order mark is not part of ``text`` and takes no column, as in an editor.
+        """
         if self._lines is None:
             self._lines = LineIndex(self.text or "")
-        line, column = self._lines.position(offset)
-        return self._bom_adjusted(line, column)
+        return self._lines.position(offset)
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Position of the value at ``pointer``, or of its closest located ancestor."""
