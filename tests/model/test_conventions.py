@@ -1,15 +1,25 @@
 """README conventions, the catalogue and unit normalisation."""
 
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
 from helpers import GO_FIXTURE
 from pkgkit.model.conventions import (
+    BUILTIN_CATALOGUES,
     builtin_catalogue,
     display_class,
+    load_catalogue,
     normalize_instrument,
     readme_conventions,
     unit_class,
 )
 from pkgkit.model.package import load_package
 from pkgkit.model.readme import Readme
+from pkgkit.packaged import read_text
 
 RUNTIME = "go.opentelemetry.io/contrib/instrumentation/runtime"
 
@@ -63,6 +73,47 @@ def test_catalogue_knows_current_and_older_go_names():
         "process.runtime.go.mem.heap_alloc"
     )
     assert catalogue.find("process.runtime.go.cpu.time", RUNTIME) is None
+
+
+@pytest.mark.parametrize("name", BUILTIN_CATALOGUES)
+def test_builtin_files_are_json_and_registry_yaml_alike(name):
+    text = read_text("pkgkit", f"data/{name}")
+    data = json.loads(text)
+    assert yaml.safe_load(text) == data
+    assert {"scope", "complete", "groups"} <= set(data)
+
+
+def test_linting_with_the_builtin_catalogue_imports_no_yaml_parser(tmp_path):
+    script = (
+        "import sys\n"
+        "from pkgkit.cli import main\n"
+        f"code = main(['lint', '--no-cache', '--select', 'MET', {str(GO_FIXTURE)!r}])\n"
+        "print(code, 'yaml' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+    )
+    assert result.stdout.splitlines()[-1] == "0 False"
+
+
+def test_a_block_style_yaml_registry_extends_the_builtin_catalogue(tmp_path):
+    (tmp_path / "semconv.yaml").write_text(
+        "scope: app\n"
+        "groups:\n"
+        "  - id: metric.app.jobs\n"
+        "    type: metric\n"
+        "    metric_name: app.jobs\n"
+        "    instrument: counter\n"
+        "    unit: \"{job}\"\n"
+        "    attributes:\n"
+        "      - ref: queue\n"
+    )
+    catalogue = load_catalogue(str(tmp_path), ["semconv.yaml"])
+    assert catalogue.issues == []
+    jobs = catalogue.find("app.jobs", "app")
+    assert (jobs.instrument, jobs.unit, jobs.attributes) == ("counter", "{job}", ("queue",))
+    assert catalogue.find("go.memory.used", RUNTIME) is not None
 
 
 def test_units_are_compared_by_kind():

@@ -7,11 +7,18 @@ table is the one its introduction names (``instrumentation scope `x` ``, or a kn
 an ``import "go.opentelemetry.io/contrib/instrumentation/runtime"`` line).
 
 The catalogue lists what known instrumentations emit, keyed by instrumentation scope. It is read
-from YAML files in the OpenTelemetry semantic-convention registry format (``groups`` of
+from documents in the OpenTelemetry semantic-convention registry format (``groups`` of
 ``type: metric`` with ``metric_name``, ``instrument``, ``unit``, ``brief``, ``attributes``) plus
-two pkgkit keys: ``scope`` and ``complete`` (everything the scope emits is listed). The built-in
-files live in ``pkgkit/data``; ``registries`` in the configuration add more, resolved inside the
-package only.
+two pkgkit keys: ``scope`` and ``complete`` (everything the scope emits is listed, so any other
+name under the scope is a mistake). ``registries`` in the configuration add YAML files, resolved
+inside the package only.
+
+The built-in files in ``pkgkit/data`` are written in JSON syntax, which is YAML too (a test loads
+each with PyYAML's safe loader and compares), so the lint path reads them with :func:`json.loads`
+and does not import a YAML parser. ``otel-go-runtime.json`` lists the current ``go.*`` names and
+the older ``runtime.uptime`` and ``process.runtime.go.*`` ones (older releases, or newer ones with
+``OTEL_GO_X_DEPRECATED_RUNTIME_METRICS=true``); ``otel-go-host.json`` lists only the process CPU
+time and is not complete, so other names under its scope are not reported as not emitted.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ if TYPE_CHECKING:
 
     from pkgkit.model.readme import Readme, Row, Table
 
-BUILTIN_CATALOGUES = ("otel-go-runtime.yaml", "otel-go-host.yaml")
+BUILTIN_CATALOGUES = ("otel-go-runtime.json", "otel-go-host.json")
 NAME_HEADERS = ("metric name", "metrics name", "metric", "metrics", "name")
 UNIT_HEADERS = ("unit", "units")
 INSTRUMENT_HEADERS = ("instrument", "instrument type", "metric type", "type")
@@ -196,20 +203,15 @@ def _builtin_catalogue() -> Catalogue:
 
 @functools.cache
 def _builtin_documents() -> tuple[Any, ...]:
-    """The built-in registry files, parsed once per process (YAML parsing is the slow part).
+    """The built-in registry files (JSON syntax: no YAML parser), parsed once per process.
 
     Read-only: :meth:`Catalogue.add` copies what it keeps into frozen values.
     """
-    from pkgkit.packaged import read_text  # noqa: PLC0415 - only metric rules need it
+    import json  # noqa: PLC0415 - only metric rules need it
 
-    return tuple(safe_load(read_text("pkgkit", f"data/{name}")) for name in BUILTIN_CATALOGUES)
+    from pkgkit.packaged import read_text  # noqa: PLC0415
 
-
-def safe_load(text: str) -> Any:  # noqa: ANN401 - YAML documents are Any by nature
-    """``yaml.safe_load``, with libyaml's safe loader when it is installed (much faster)."""
-    import yaml  # noqa: PLC0415 - keep start-up light
-
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return tuple(json.loads(read_text("pkgkit", f"data/{name}")) for name in BUILTIN_CATALOGUES)
 
 
 def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
