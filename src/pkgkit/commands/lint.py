@@ -6,7 +6,8 @@ Other commands that lint (``ci``, ``test``) reuse the pieces:
 * :func:`resolver_from_args` gives the effective configuration of each package (configuration
   file found from the package, or ``--config``, then the command line), each file read once;
 * :func:`lint_report` lints packages, each with its own configuration, showing progress on a
-  terminal and leaving out what ``--baseline`` absorbs;
+  terminal and leaving out what ``--baseline`` absorbs; with ``--jobs`` (by default for several
+  packages) worker processes lint them and this process reports, in the same order;
 * :func:`emit` writes the report (``--format``, ``--output``) and returns the exit code.
 
 Configuration, baseline and output-file problems raise :class:`~pkgkit.cli.UsageError` (exit 2).
@@ -23,10 +24,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from pkgkit.config import Config, ConfigResolver, Overrides
 
+#: Worker processes a run of several packages uses when ``--jobs`` is not given (at most one per
+#: available CPU and per package). More rarely pays: the model and rules are light, and a CI
+#: runner's CPUs are shared.
+DEFAULT_MAX_JOBS = 4
+
 if TYPE_CHECKING:
     import argparse
     from collections import Counter
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from pkgkit.baseline import Fingerprint
     from pkgkit.cache import ResultCache
@@ -82,6 +88,11 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
         "--no-cache", action="store_true",
         help="lint every package even when the result cache holds its result",
     )
+    parser.add_argument(
+        "--jobs", type=job_count, metavar="N",
+        help=f"lint packages in N worker processes (default: 1 for one package, else one per "
+        f"available CPU, at most {DEFAULT_MAX_JOBS}); the output is the same",
+    )
     baseline = parser.add_mutually_exclusive_group()
     baseline.add_argument(
         "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
@@ -89,6 +100,30 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
     baseline.add_argument(
         "--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0"
     )
+
+
+def job_count(text: str) -> int:
+    """``--jobs``: a whole number of at least 1."""
+    import argparse  # noqa: PLC0415 - imported already whenever options are parsed
+
+    value = int(text) if text.strip().isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def jobs_for(requested: int | None, packages: int) -> int:
+    """Worker processes for ``packages`` packages: ``--jobs`` (or the default), at most one each."""
+    if requested is None:
+        requested = min(available_cpus(), DEFAULT_MAX_JOBS)
+    return max(1, min(requested, packages))
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask where there is one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def split_codes(values: list[str]) -> tuple[str, ...]:
@@ -188,9 +223,11 @@ def lint_report(
         report = LintReport()
         progress = Progress(len(packages))
         cache = None if getattr(args, "no_cache", False) else open_cache()
+        jobs = jobs_for(getattr(args, "jobs", None), len(packages))
+        results = lint_results(packages, resolver, cache, jobs)
         for index, package in enumerate(packages, start=1):
             progress.show(index, display_path(package))
-            result, crashes = lint_package(package, resolver, cache)
+            result, crashes = next(results)
             report.packages.append(result)
             report.internal_errors.extend(crashes)
         progress.done()
@@ -218,20 +255,71 @@ def cache_options(resolver: ConfigResolver) -> dict[str, Any]:
     }
 
 
+def lint_results(
+    packages: Sequence[str], resolver: ConfigResolver, cache: ResultCache | None, jobs: int
+) -> Iterator[tuple[PackageResult, list[str]]]:
+    """Each package's result and rule crashes, in order, linted here or by ``jobs`` workers."""
+    if jobs <= 1:
+        return (lint_package(package, resolver, cache) for package in packages)
+    return _pool_results(packages, resolver, cache, jobs)
+
+
+def _pool_results(
+    packages: Sequence[str], resolver: ConfigResolver, cache: ResultCache | None, jobs: int
+) -> Iterator[tuple[PackageResult, list[str]]]:
+    """:func:`lint_results` in a process pool: workers forked where the platform allows (they
+    inherit the imported rules), chunks of packages, results in package order.
+
+    Configurations are resolved here, so a configuration error is raised as in a serial run.
+    Each worker lints one package at a time and uses the cache as this process would (entries
+    are written atomically, one per package).
+    """
+    import concurrent.futures  # noqa: PLC0415 - only with more than one job
+    import functools  # noqa: PLC0415
+    import multiprocessing  # noqa: PLC0415
+
+    import pkgkit.engine  # noqa: PLC0415, F401 - imported before the workers fork
+    from pkgkit.rules import all_rules  # noqa: PLC0415
+
+    all_rules()
+    configured = [(package, resolver.for_package(package)) for package in packages]
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
+    task = functools.partial(_lint_configured_task, options=cache_options(resolver), cache=cache)
+    chunksize = max(1, min(16, len(packages) // (jobs * 4)))
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from pool.map(task, configured, chunksize=chunksize)
+
+
+def _lint_configured_task(
+    item: tuple[str, Config], options: dict[str, Any], cache: ResultCache | None
+) -> tuple[PackageResult, list[str]]:
+    """One package of a worker's chunk (module level: the pool pickles it by name)."""
+    package, config = item
+    return lint_configured(package, config, options, cache)
+
+
 def lint_package(
     package: str, resolver: ConfigResolver, cache: ResultCache | None
 ) -> tuple[PackageResult, list[str]]:
+    """Lint one package folder with its configuration (see :func:`lint_configured`)."""
+    return lint_configured(package, resolver.for_package(package), cache_options(resolver), cache)
+
+
+def lint_configured(
+    package: str, config: Config, options: dict[str, Any], cache: ResultCache | None
+) -> tuple[PackageResult, list[str]]:
     """Lint one package folder, or take its result from ``cache`` when its inputs are unchanged.
 
-    The key is taken before the package is read, so a file changed while it is linted makes
-    the stored entry stale rather than wrong. Results with a rule crash are not stored.
+    ``options`` are the :func:`cache_options` of the run. The key is taken before the package
+    is read, so a file changed while it is linted makes the stored entry stale rather than
+    wrong. Results with a rule crash are not stored.
     """
     from pkgkit.engine import lint_roots  # noqa: PLC0415
 
-    config = resolver.for_package(package)
     if cache is None:
         return next(iter(lint_roots([package], config)))
-    key = cache.key(package, cache_options(resolver), list(config.registries))
+    key = cache.key(package, options, list(config.registries))
     effective = config_data(config)
     cached = cache.get(package, key, effective)
     if cached is not None:

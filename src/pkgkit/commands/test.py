@@ -88,7 +88,7 @@ def _refuse_report_options(args: argparse.Namespace) -> None:
     """Lint options that make no sense for a test session are usage errors."""
     from pkgkit.cli import UsageError  # noqa: PLC0415
 
-    for option in ("output", "baseline", "write_baseline"):
+    for option in ("output", "baseline", "write_baseline", "jobs"):
         if getattr(args, option, None):
             flag = "--" + option.replace("_", "-")
             raise UsageError(f"{flag} is a 'pkgkit lint' option; 'pkgkit test' does not take it")
