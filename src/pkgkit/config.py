@@ -1,7 +1,8 @@
 """Effective configuration of a lint run: which rules, how severe, where ignored.
 
 Built in layers, each a pure function: defaults (:class:`Config`), then the configuration file
-(:func:`load_config_file`, found by :func:`find_config_file` walking up from the package), then
+(:func:`load_config_file`, found by :func:`~pkgkit.model.discovery.find_config_file` walking up
+from the package), then
 the command line (:meth:`Overrides.apply`). :class:`ConfigResolver` puts the layers together per
 package and caches each file.
 
@@ -15,18 +16,17 @@ when a configuration file is read.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
+import functools
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple
 
 from pkgkit.diagnostics import Severity
-from pkgkit.model.discovery import CONFIG_FILES
+from pkgkit.model.discovery import MAX_CONFIG_BYTES, find_config_file
 from pkgkit.paths import display_path
 from pkgkit.suggest import did_you_mean
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
@@ -37,34 +37,26 @@ if TYPE_CHECKING:
 FAMILIES = ("PKG", "MET", "DOC", "TPL")
 #: The JSON Schema of a configuration file, in the ``pkgkit.schema_data`` package.
 CONFIG_SCHEMA = "pkgkit-config.schema.json"
-#: Configuration files are a few lines; anything larger is refused unread.
-MAX_CONFIG_BYTES = 1024 * 1024
-
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Config:
-    """Options every rule and the engine read."""
+class Config(NamedTuple):
+    """Options every rule and the engine read (never mutated: the empty defaults are shared)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, Severity] = {}  # noqa: RUF012 - a NamedTuple field, never mutated
+    per_file_ignores: dict[str, tuple[str, ...]] = {}  # noqa: RUF012
     strict: bool = False
-    variables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    variables: dict[str, dict[str, Any]] = {}  # noqa: RUF012
     registries: tuple[str, ...] = ()
     source: str | None = None
     #: Line in ``source`` naming each registry (what MET012 points at).
-    registry_lines: dict[str, int] = field(default_factory=dict)
+    registry_lines: dict[str, int] = {}  # noqa: RUF012
 
     def is_enabled(self, code: str) -> bool:
         """Longest matching prefix wins between ``select`` and ``ignore`` (flake8's rule)."""
-        selected = _longest_prefix(code, self.select) if self.select else 0
-        if self.select and not selected:
-            return False
-        ignored = _longest_prefix(code, self.ignore)
-        return ignored == 0 or selected > ignored
+        return _is_enabled(code, self.select, self.ignore)
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         """The configured severity of ``code`` (longest prefix), else its default."""
@@ -80,6 +72,16 @@ class Config:
             fnmatch.fnmatch(relpath, pattern) and _longest_prefix(code, codes)
             for pattern, codes in self.per_file_ignores.items()
         )
+
+
+@functools.cache
+def _is_enabled(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """:meth:`Config.is_enabled`, computed once per rule and selection."""
+    selected = _longest_prefix(code, select) if select else 0
+    if select and not selected:
+        return False
+    ignored = _longest_prefix(code, ignore)
+    return ignored == 0 or selected > ignored
 
 
 def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> int:
@@ -118,8 +120,7 @@ def code_problem(code: str) -> str | None:
 # --------------------------------------------------------------------------- the command line
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Command-line options: a given option replaces the file's value (``strict`` only turns on)."""
 
     select: tuple[str, ...] | None = None
@@ -128,77 +129,54 @@ class Overrides:
 
     def apply(self, config: Config) -> Config:
         """The configuration with the command line laid over it."""
-        return dataclasses.replace(
-            config,
+        return config._replace(
             select=config.select if self.select is None else self.select,
             ignore=config.ignore if self.ignore is None else self.ignore,
             strict=config.strict or self.strict,
         )
 
 
-@dataclass
 class ConfigResolver:
     """The effective configuration of each package, each configuration file read once.
 
     ``explicit`` (``--config FILE``) applies to every package; otherwise each package uses the
-    nearest file above it (:func:`find_config_file`); ``isolated`` ignores configuration files.
+    nearest file above it (:func:`find_config_file`, each folder looked at once per resolver);
+    ``isolated`` ignores configuration files.
     """
 
-    explicit: str | None = None
-    isolated: bool = False
-    overrides: Overrides = field(default_factory=Overrides)
-    _cache: dict[str | None, Config] = field(default_factory=dict, repr=False)
+    __slots__ = ("_cache", "_found", "explicit", "isolated", "overrides")
+
+    def __init__(
+        self,
+        explicit: str | None = None,
+        isolated: bool = False,
+        overrides: Overrides | None = None,
+    ) -> None:
+        self.explicit = explicit
+        self.isolated = isolated
+        self.overrides = overrides if overrides is not None else Overrides()
+        self._cache: dict[str | None, Config] = {}
+        self._found: dict[str, str | None] = {}
 
     def for_package(self, root: str) -> Config:
         """Defaults, then the package's configuration file, then the command line."""
-        path = self.explicit or (None if self.isolated else find_config_file(root))
+        path = self.explicit or (None if self.isolated else find_config_file(root, self._found))
         if path not in self._cache:
             base = load_config_file(path) if path else Config()
             self._cache[path] = self.overrides.apply(base)
         return self._cache[path]
 
 
-# --------------------------------------------------------------------------- discovery
-
-
-def find_config_file(start: str) -> str | None:
-    """The nearest configuration file at or above the folder ``start``.
-
-    In each folder ``.pkgkit.yaml``, ``.pkgkit.yml``, then a ``pyproject.toml`` with a
-    ``[tool.pkgkit]`` table; the walk stops after the folder holding ``.git`` (the repository
-    root) or at the filesystem root.
-    """
-    folder = Path(start).resolve()
-    while True:
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return str(candidate)
-        if folder.parent == folder or (folder / ".git").exists():
-            return None
-        folder = folder.parent
-
-
-_TOOL_TABLE = re.compile(r"""^\s*\[\s*["']?tool["']?\s*\.\s*["']?pkgkit["']?\s*[\].]""", re.M)
-
-
-def _has_tool_table(path: Path) -> bool:
-    """A cheap text test, so that pyproject.toml files of other tools cost no TOML parse."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            return bool(_TOOL_TABLE.search(stream.read(MAX_CONFIG_BYTES)))
-    except OSError:
-        return False
-
-
 # --------------------------------------------------------------------------- loading
 
 
-@dataclass
 class KeyLines:
     """Line of each key of a loaded document, by path; a missing path falls back to its parent."""
 
-    lines: dict[KeyPath, int] = field(default_factory=dict)
+    __slots__ = ("lines",)
+
+    def __init__(self) -> None:
+        self.lines: dict[KeyPath, int] = {}
 
     def line_of(self, path: Iterable[str | int]) -> int:
         """The line of the longest known prefix of ``path`` (1 when nothing is known)."""
@@ -227,6 +205,8 @@ def load_config_file(path: str) -> Config:
 
 
 def _read(path: str) -> str:
+    from pathlib import Path  # noqa: PLC0415 - only when a configuration file is read
+
     try:
         if Path(path).stat().st_size > MAX_CONFIG_BYTES:
             raise ConfigError(path, [(1, f"larger than {MAX_CONFIG_BYTES} bytes")])
@@ -257,8 +237,8 @@ def _load_toml(path: str, text: str) -> tuple[object, KeyLines]:
 
 _TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
 _TOML_DOTTED = rf"{_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*"
-_TOML_HEADER = re.compile(rf"^\s*\[\[?\s*({_TOML_DOTTED})\s*\]\]?\s*(?:#.*)?$")
-_TOML_ASSIGN = re.compile(rf"^\s*({_TOML_DOTTED})\s*=")
+_TOML_HEADER = rf"^\s*\[\[?\s*({_TOML_DOTTED})\s*\]\]?\s*(?:#.*)?$"
+_TOML_ASSIGN = rf"^\s*({_TOML_DOTTED})\s*="
 
 
 def _toml_parts(dotted: str) -> tuple[str, ...]:
@@ -271,8 +251,8 @@ def _toml_key_lines(text: str) -> KeyLines:
     lines = KeyLines()
     table: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), start=1):
-        header = _TOML_HEADER.match(line)
-        assign = None if header else _TOML_ASSIGN.match(line)
+        header = re.match(_TOML_HEADER, line)
+        assign = None if header else re.match(_TOML_ASSIGN, line)
         if header:
             table = _toml_parts(header[1])
             full = table
@@ -379,6 +359,8 @@ def _explain(error: ValidationError, lines: KeyLines) -> Iterator[tuple[int, str
 
 
 def _semantic_problems(data: dict[str, Any], lines: KeyLines) -> Iterator[tuple[int, str]]:
+    from pathlib import Path  # noqa: PLC0415 - only when a configuration file is read
+
     for key, codes in _code_lists(data):
         yield from _code_problems(codes, key, lines)
     for name, schema in data.get("variables", {}).items():

@@ -8,8 +8,23 @@ path relative to the working directory, line and column). Reporters only ever se
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Source(Protocol):
+        """A file of a package that problems point into."""
+
+        @property
+        def path(self) -> str:
+            """Filesystem path of the file (absolute or relative to the working directory)."""
+            ...
+
+        def locate(self, pointer: str) -> tuple[int, int]:
+            """1-based ``(line, column)`` of the value at ``pointer`` (``(1, 1)`` when unknown)."""
+            ...
 
 
 class Severity(enum.StrEnum):
@@ -19,21 +34,7 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-class Source(Protocol):
-    """A file of a package that problems point into."""
-
-    @property
-    def path(self) -> str:
-        """Filesystem path of the file (absolute or relative to the working directory)."""
-        ...
-
-    def locate(self, pointer: str) -> tuple[int, int]:
-        """1-based ``(line, column)`` of the value at ``pointer`` (``(1, 1)`` when unknown)."""
-        ...
-
-
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """What a rule found, located relative to ``source``.
 
     ``pointer`` is a JSON pointer into ``source`` (``""`` for the whole document, None where
@@ -53,9 +54,8 @@ class Problem:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
-    """One located finding. Sorts by path, line, column, then code."""
+class Diagnostic(NamedTuple):
+    """One located finding. Sorts by path, line, column, then code (then the other fields)."""
 
     path: str
     line: int

@@ -9,19 +9,21 @@ JSON pointer. Positions are resolved only for problems that survive filtering.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Diagnostic
-from pkgkit.model.package import Package, discover_packages, load_package
+from pkgkit.model.package import discover_packages, load_package
 from pkgkit.paths import display_path
 from pkgkit.report import LintReport, PackageResult, RuleDescriptor
-from pkgkit.rules import RuleContext, RuleModule, all_rules, rule_doc
+from pkgkit.rules import RuleContext, all_rules, rule_doc
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from pkgkit.config import Config
     from pkgkit.diagnostics import Problem
+    from pkgkit.model.package import Package
+    from pkgkit.rules import RuleModule
 
 __all__ = [
     "LintReport", "PackageResult", "check_package", "describe_rules", "display_path", "lint_paths",
@@ -33,9 +35,10 @@ def stamp(
 ) -> Diagnostic | None:
     """Turn a problem into a diagnostic, or None when configuration silences it."""
     source_path = problem.source.path
-    relpath = os.path.relpath(source_path, package.root).replace(os.sep, "/")
-    if config.is_ignored_in(rule.CODE, relpath):
-        return None
+    if config.per_file_ignores:
+        relpath = os.path.relpath(source_path, package.root).replace(os.sep, "/")
+        if config.is_ignored_in(rule.CODE, relpath):
+            return None
     if problem.line is not None:
         line, column = problem.line, problem.column or 1
     else:

@@ -6,24 +6,26 @@ can be rebuilt from cached plain data without loading them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pkgkit.diagnostics import Diagnostic, Severity
 
 
-@dataclass
 class PackageResult:
-    """The findings of one package."""
+    """The findings of one package (``lint --jobs`` workers pickle it to the reporting process)."""
 
-    name: str
-    root: str
-    diagnostics: list[Diagnostic]
-    skipped: str | None = None
+    __slots__ = ("diagnostics", "name", "root", "skipped")
+
+    def __init__(
+        self, name: str, root: str, diagnostics: list[Diagnostic], skipped: str | None = None
+    ) -> None:
+        self.name = name
+        self.root = root
+        self.diagnostics = diagnostics
+        self.skipped = skipped
 
 
-@dataclass(frozen=True)
-class RuleDescriptor:
+class RuleDescriptor(NamedTuple):
     """One rule as plain report data, for reporters that describe every rule (SARIF)."""
 
     code: str
@@ -33,7 +35,6 @@ class RuleDescriptor:
     doc: str
 
 
-@dataclass
 class LintReport:
     """Everything a reporter needs, and the exit code it implies.
 
@@ -41,9 +42,17 @@ class LintReport:
     :func:`pkgkit.engine.describe_rules`): building it imports every rule.
     """
 
-    packages: list[PackageResult] = field(default_factory=list)
-    internal_errors: list[str] = field(default_factory=list)
-    rules: tuple[RuleDescriptor, ...] = ()
+    __slots__ = ("internal_errors", "packages", "rules")
+
+    def __init__(
+        self,
+        packages: list[PackageResult] | None = None,
+        internal_errors: list[str] | None = None,
+        rules: tuple[RuleDescriptor, ...] = (),
+    ) -> None:
+        self.packages = [] if packages is None else packages
+        self.internal_errors = [] if internal_errors is None else internal_errors
+        self.rules = rules
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

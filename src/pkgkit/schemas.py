@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import NamedTuple
 
 from pkgkit.packaged import read_text
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
+    from typing import Any
 
     from jsonschema.exceptions import ValidationError
 
@@ -42,8 +43,7 @@ _BOUNDS = {
 }
 
 
-@dataclass(frozen=True)
-class SchemaError:
+class SchemaError(NamedTuple):
     """One schema violation: where, what, and the schema's own explanation.
 
     ``keyword`` is the failing schema keyword (``required``, ``type``, ``enum`` ...), so callers

@@ -19,8 +19,6 @@ import contextlib
 import io
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
 
 from pkgkit.config import Config, ConfigResolver, Overrides
 
@@ -29,10 +27,12 @@ from pkgkit.config import Config, ConfigResolver, Overrides
 #: runner's CPUs are shared.
 DEFAULT_MAX_JOBS = 4
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections import Counter
     from collections.abc import Iterator, Sequence
+    from typing import Any, TextIO
 
     from pkgkit.baseline import Fingerprint
     from pkgkit.cache import ResultCache
@@ -332,10 +332,9 @@ def lint_configured(
 
 def config_data(config: Config) -> dict[str, Any]:
     """The effective configuration as canonical plain data (what a cache entry records)."""
-    import dataclasses  # noqa: PLC0415
     import json  # noqa: PLC0415
 
-    data: dict[str, Any] = json.loads(json.dumps(dataclasses.asdict(config), sort_keys=True))
+    data: dict[str, Any] = json.loads(json.dumps(config._asdict(), sort_keys=True))
     return data
 
 
@@ -409,7 +408,7 @@ def check_paths_exist(paths: list[str]) -> None:
     from pkgkit.cli import UsageError  # noqa: PLC0415
 
     for path in paths:
-        if not Path(path).exists():
+        if not os.path.exists(path):  # noqa: PTH110 - pathlib is not imported on the lint path
             raise UsageError(f"{path}: no such file or directory")
 
 

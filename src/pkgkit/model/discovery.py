@@ -1,7 +1,8 @@
 """Where packages are: the folder layout of a package and discovery of packages under a folder.
 
 Imports only :mod:`os`, so the cached fast path of ``pkgkit lint`` can find packages without
-loading the model.
+loading the model. Finding a package's configuration file is here too (:func:`find_config_file`);
+:mod:`pkgkit.config` reads it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ README = "README.md"
 #: Configuration file names looked for in each folder above a package, most specific first
 #: (here, not in :mod:`pkgkit.config`, so the result cache can stat them without importing it).
 CONFIG_FILES = (".pkgkit.yaml", ".pkgkit.yml", "pyproject.toml")
+#: Configuration files are a few lines; anything larger is refused unread.
+MAX_CONFIG_BYTES = 1024 * 1024
 _SKIPPED_DIRS = {"node_modules", "__pycache__"}
 
 
@@ -67,3 +70,52 @@ def discover_packages(path: str) -> Iterator[str]:
                 else:
                     below.append(entry.path)
         pending.extend(reversed(below))
+
+
+def find_config_file(start: str, memo: dict[str, str | None] | None = None) -> str | None:
+    """The nearest configuration file at or above the folder ``start``.
+
+    In each folder ``.pkgkit.yaml``, ``.pkgkit.yml``, then a ``pyproject.toml`` with a
+    ``[tool.pkgkit]`` table; the walk stops after the folder holding ``.git`` (the repository
+    root) or at the filesystem root. ``memo`` (resolved folder -> answer) is read and filled,
+    so packages side by side look at their common parents once.
+    """
+    folder = os.path.realpath(start)
+    walked: list[str] = []
+    found: str | None = None
+    while True:
+        if memo is not None and folder in memo:
+            found = memo[folder]
+            break
+        walked.append(folder)
+        found = _config_in(folder)
+        parent = os.path.dirname(folder)
+        if found is not None or parent == folder or os.path.exists(os.path.join(folder, ".git")):
+            break
+        folder = parent
+    if memo is not None:
+        memo.update(dict.fromkeys(walked, found))
+    return found
+
+
+def _config_in(folder: str) -> str | None:
+    """The configuration file of one folder, if it has one."""
+    for name in CONFIG_FILES:
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    return None
+
+
+_TOOL_TABLE = r"""^\s*\[\s*["']?tool["']?\s*\.\s*["']?pkgkit["']?\s*[\].]"""
+
+
+def _has_tool_table(path: str) -> bool:
+    """A cheap text test, so that pyproject.toml files of other tools cost no TOML parse."""
+    import re  # noqa: PLC0415 - only for a pyproject.toml
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            return bool(re.search(_TOOL_TABLE, stream.read(MAX_CONFIG_BYTES), re.MULTILINE))
+    except OSError:
+        return False

@@ -7,9 +7,7 @@ links are never followed out of the package, and nothing is ever written.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from pkgkit.model.discovery import (
     CONTENT_FOLDERS,
@@ -22,6 +20,7 @@ from pkgkit.model.discovery import (
 from pkgkit.model.jsonfile import JsonFile
 from pkgkit.model.readme import Readme
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -44,8 +43,7 @@ __all__ = [
 MAX_README_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class FileIssue:
+class FileIssue(NamedTuple):
     """Something about the package's files that is not about any file's content."""
 
     #: "symlink-escapes", "symlink-dir", "unreadable", "missing-manifest" or "missing-readme"
@@ -54,8 +52,7 @@ class FileIssue:
     message: str
 
 
-@dataclass
-class TextFile:
+class TextFile(NamedTuple):
     """A non-JSON file a problem can point at (README.md when it cannot be parsed, folders)."""
 
     path: str
@@ -66,16 +63,18 @@ class TextFile:
         return 1, 1
 
 
-@dataclass
 class Package:
     """Everything rules need to know about one package folder."""
 
-    root: str
-    manifest: JsonFile | None = None
-    readme: Readme | None = None
-    content: list[JsonFile] = field(default_factory=list)
-    issues: list[FileIssue] = field(default_factory=list)
-    folders: set[str] = field(default_factory=set)
+    __slots__ = ("content", "folders", "issues", "manifest", "readme", "root")
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.manifest: JsonFile | None = None
+        self.readme: Readme | None = None
+        self.content: list[JsonFile] = []
+        self.issues: list[FileIssue] = []
+        self.folders: set[str] = set()
 
     def files(self, kind: str) -> list[JsonFile]:
         """Loaded content files of one artifact kind (``dashboard``, ``event``, ...)."""
@@ -220,6 +219,8 @@ def package_of_file(path: str) -> str | None:
     through one of its content folders (so a package whose package.json is missing is still
     found, and reported). The result keeps the spelling of ``path`` (relative stays relative).
     """
+    from pathlib import Path  # noqa: PLC0415 - only for file arguments
+
     given = Path(path)
     came_from = ""
     for folder in Path(os.path.abspath(path)).parents:
@@ -237,7 +238,7 @@ def packages_for_paths(paths: Iterable[str]) -> list[str]:
     """
     roots: dict[str, None] = {}
     for path in paths:
-        root = path if Path(path).is_dir() else package_of_file(path)
+        root = path if os.path.isdir(path) else package_of_file(path)
         if root is not None:
             roots.setdefault(os.path.normpath(root), None)
     return list(roots)

@@ -10,13 +10,13 @@ the missing name, and PKG0xx reports it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from pkgkit.diagnostics import Problem
 from pkgkit.model.readme import normalize_heading
 from pkgkit.suggest import did_you_mean
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     from pkgkit.rules import RuleContext
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """One kind of content and how the README lists it."""
 
     kind: str

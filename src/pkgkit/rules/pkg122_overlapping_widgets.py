@@ -17,7 +17,6 @@ Good::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.diagnostics import Problem, Severity
@@ -34,16 +33,20 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Two widgets of one dashboard overlap"
 
 
-@dataclass(frozen=True)
 class Box:
     """A widget's rectangle, with its index in ``widgets`` and its id."""
 
-    index: int
-    name: str
-    x: int
-    y: int
-    width: int
-    height: int
+    __slots__ = ("height", "index", "name", "width", "x", "y")
+
+    def __init__(  # noqa: PLR0917 - the fields, in order (as the tests build boxes)
+        self, index: int, name: str, x: int, y: int, width: int, height: int
+    ) -> None:
+        self.index = index
+        self.name = name
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
 
     def overlaps(self, other: Box) -> bool:
         """True when the two rectangles share any cell."""
