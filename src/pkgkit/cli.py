@@ -15,6 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
+    from typing import Any
 
 #: Sub-commands in help order; each is ``pkgkit.commands.<name>`` with add_parser() and run().
 COMMANDS = ("lint", "test", "render", "ci", "init", "rules")
@@ -30,10 +31,27 @@ def _parser_class() -> type[argparse.ArgumentParser]:
     """An ArgumentParser that exits with code 2 after one ``pkgkit: error:`` line.
 
     Defined on first use: a warm ``pkgkit lint`` answered from the cache never imports argparse.
+    Its help formatter finds the terminal width as argparse does, without importing
+    :mod:`shutil` (and bz2 and lzma with it): argparse builds a formatter for every option added.
     """
     import argparse  # noqa: PLC0415
 
+    class _Formatter(argparse.HelpFormatter):
+        def __init__(
+            self,
+            prog: str,
+            indent_increment: int = 2,
+            max_help_position: int = 24,
+            width: int | None = None,
+        ) -> None:
+            width = help_width() if width is None else width
+            super().__init__(prog, indent_increment, max_help_position, width)
+
     class _Parser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - argparse's
+            kwargs.setdefault("formatter_class", _Formatter)
+            super().__init__(*args, **kwargs)
+
         def error(self, message: str) -> None:  # type: ignore[override]
             self.print_usage(sys.stderr)
             sys.stderr.write(f"pkgkit: error: {message}\n")
@@ -42,8 +60,27 @@ def _parser_class() -> type[argparse.ArgumentParser]:
     return _Parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available sub-command."""
+def help_width() -> int:
+    """argparse's default help width: ``shutil.get_terminal_size().columns - 2``."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns - 2
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every available sub-command, or with the command ``only``.
+
+    ``pkgkit COMMAND ...`` parses with ``only=COMMAND``: the other commands' modules are not
+    imported, and every message and help text of that command is the same.
+    """
     import importlib  # noqa: PLC0415
 
     parser_class = _parser_class()
@@ -55,12 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=parser_class
     )
     subparsers.required = True
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         try:
             module = importlib.import_module(f"pkgkit.commands.{name}")
         except ModuleNotFoundError as error:
             if error.name != f"pkgkit.commands.{name}":
                 raise
+            if only is not None:
+                return build_parser()
             continue
         module.add_parser(subparsers)
     return parser
@@ -76,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cached = _from_cache(arguments)
     if cached is not None:
         return cached
-    parser = build_parser()
+    command = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    parser = build_parser(command)
     args = parser.parse_args(arguments)
     try:
         code: int = args.run(args)
