@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pkgutil
 import re
+import zipfile
 from importlib import import_module
 from types import ModuleType
 
@@ -78,3 +79,30 @@ def test_doc_has_a_bad_and_a_good_example(name: str) -> None:
 def test_rule_has_a_test_module(name: str) -> None:
     expected = REPO / "tests" / "rules" / f"test_{name}.py"
     assert expected.is_file(), f"add {expected.relative_to(REPO)} (one test per finding shape)"
+
+
+# --------------------------------------------------------------------------- the folder walk
+
+
+def test_the_rule_folder_walk_names_what_pkgutil_names():
+    walked = pkgkit.rules._module_names(pkgkit.rules.__path__)
+    assert walked == [i.name for i in pkgutil.iter_modules(pkgkit.rules.__path__) if not i.ispkg]
+
+
+def test_the_folder_walk_names_modules_as_pkgutil_does(tmp_path):
+    for name in ["b.py", "a.py", "__init__.py", "_private.py", "c.pyc", "d.abi3.so", "e.so",
+                 "a.pyc", "notes.txt", "README", "x-y.py"]:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "sub").mkdir()  # a folder without __init__: no module
+    (tmp_path / "__pycache__").mkdir()
+    expected = [info.name for info in pkgutil.iter_modules([str(tmp_path)])]
+    assert pkgkit.rules._module_names([str(tmp_path)]) == expected
+
+
+def test_a_path_entry_that_is_not_a_folder_is_left_to_pkgutil(tmp_path):
+    archive = tmp_path / "rules.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("r001_x.py", "")
+        zipped.writestr("_helper.py", "")
+    names = pkgkit.rules._module_names([str(archive), str(tmp_path / "missing")])
+    assert names == [info.name for info in pkgutil.iter_modules([str(archive)])]
