@@ -10,20 +10,23 @@ are reported as too deep and never scanned.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
-from dataclasses import dataclass, field
 
-_TOKEN = re.compile(
-    r"""
+_TOKEN_SYNTAX = r"""
     (?P<ws>[ \t\n\r]+)
   | (?P<string>"(?:[^"\\]|\\.)*")
   | (?P<punct>[{}\[\],:])
   | (?P<constant>NaN|-?Infinity)
   | (?P<scalar>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+    """
+
+
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    """The scanner's token regex, compiled on the first scan (most runs never scan)."""
+    return re.compile(_TOKEN_SYNTAX, re.VERBOSE | re.DOTALL)
 
 
 def escape_pointer_token(token: str) -> str:
@@ -46,23 +49,29 @@ def parent_pointer(pointer: str) -> str:
     return pointer.rsplit("/", 1)[0] if pointer else ""
 
 
-@dataclass
 class ScanResult:
     """Offsets of every value and member key, plus what ``json.loads`` forgives silently."""
 
-    values: dict[str, int] = field(default_factory=dict)
-    keys: dict[str, int] = field(default_factory=dict)
-    duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
-    constants: list[tuple[str, int]] = field(default_factory=list)
+    __slots__ = ("constants", "duplicate_keys", "keys", "values")
+
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+        self.keys: dict[str, int] = {}
+        self.duplicate_keys: list[tuple[str, int]] = []
+        self.constants: list[tuple[str, int]] = []
 
 
-@dataclass
 class _Frame:
-    pointer: str
-    is_object: bool
-    index: int = 0
-    key: str | None = None
-    seen: set[str] = field(default_factory=set)
+    """An open object or array of the scan: its pointer, next index or last key, keys seen."""
+
+    __slots__ = ("index", "is_object", "key", "pointer", "seen")
+
+    def __init__(self, pointer: str, *, is_object: bool) -> None:
+        self.pointer = pointer
+        self.is_object = is_object
+        self.index = 0
+        self.key: str | None = None
+        self.seen: set[str] = set()
 
 
 def scan(text: str) -> ScanResult:
@@ -72,8 +81,9 @@ def scan(text: str) -> ScanResult:
     expecting_key = False
     position = 0
     length = len(text)
+    token_at = _token_pattern().match
     while position < length:
-        match = _TOKEN.match(text, position)
+        match = token_at(text, position)
         if match is None:
             break
         kind = match.lastgroup
@@ -158,13 +168,27 @@ _STRING_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _MEMBER_COLON = re.compile(r"[ \t\n\r]*:")
 
 
-@dataclass(frozen=True)
 class StringSpan:
     """A JSON string token: ``[start, end)`` with its quotes; ``is_key`` for member names."""
 
-    start: int
-    end: int
-    is_key: bool
+    __slots__ = ("end", "is_key", "start")
+
+    def __init__(self, start: int, end: int, is_key: bool) -> None:
+        self.start = start
+        self.end = end
+        self.is_key = is_key
+
+    def _fields(self) -> tuple[int, int, bool]:
+        return self.start, self.end, self.is_key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StringSpan) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"StringSpan(start={self.start}, end={self.end}, is_key={self.is_key})"
 
 
 def string_spans(text: str) -> list[StringSpan]:
