@@ -8,8 +8,9 @@ demand (:meth:`JsonFile.locate`), so a clean file costs one read and one ``json.
 from __future__ import annotations
 
 import enum
+import io
 import json
-from dataclasses import dataclass
+import os
 from typing import Any
 
 from pkgkit.model.positions import LineIndex, ScanResult, parent_pointer, pointer_tokens, scan
@@ -32,27 +33,53 @@ class LoadErrorKind(enum.StrEnum):
     NOT_OBJECT = "not-object"
 
 
-@dataclass(frozen=True)
 class LoadError:
     """A located reason the file has no usable content."""
 
-    kind: LoadErrorKind
-    message: str
-    line: int = 1
-    column: int = 1
+    __slots__ = ("column", "kind", "line", "message")
+
+    def __init__(self, kind: LoadErrorKind, message: str, line: int = 1, column: int = 1) -> None:
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.column = column
 
 
-class _DuplicateSeen:
-    """``object_pairs_hook`` that notes whether any object repeated a key."""
+class _Parser:
+    """``json.loads`` with hooks, its decoder built once, noting what the last parse forgave.
+
+    ``duplicates``: an object repeated a key (the last value is kept, as ``json.loads`` does);
+    ``nonfinite``: a ``NaN``/``Infinity`` literal. One parse at a time: pkgkit parses in one
+    thread (``--jobs`` forks processes).
+    """
+
+    __slots__ = ("_decode", "duplicates", "nonfinite")
 
     def __init__(self) -> None:
-        self.found = False
+        self.duplicates = False
+        self.nonfinite = False
+        decoder = json.JSONDecoder(object_pairs_hook=self._object, parse_constant=self._constant)
+        self._decode = decoder.decode
 
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    def parse(self, text: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
+        """The value of ``text``; raises what ``json.loads`` raises."""
+        self.duplicates = self.nonfinite = False
+        if text.startswith(_BOM):  # as json.loads does (the file's own mark is already gone)
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        return self._decode(text)
+
+    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) != len(pairs):
-            self.found = True
+            self.duplicates = True
         return result
+
+    def _constant(self, name: str) -> float:
+        self.nonfinite = True
+        return float(name.replace("Infinity", "inf"))
+
+
+_PARSER = _Parser()
 
 
 class JsonFile:
@@ -89,8 +116,8 @@ class JsonFile:
 
     def _read(self) -> bytes | None:
         try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+            with open(self.path, "rb", buffering=0) as handle:
+                raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
         except OSError as error:
             self.error = LoadError(LoadErrorKind.UNREADABLE, f"cannot read file: {error.strerror}")
             return None
@@ -123,15 +150,11 @@ class JsonFile:
         return text
 
     def _parse(self, text: str) -> None:
-        if not text.strip():
+        if not text or text.isspace():
             self.error = LoadError(LoadErrorKind.EMPTY, "file is empty")
             return
-        duplicates = _DuplicateSeen()
-        nonfinite: list[str] = []
         try:
-            data = json.loads(
-                text, object_pairs_hook=duplicates, parse_constant=_note_constant(nonfinite)
-            )
+            data = _PARSER.parse(text)
         except json.JSONDecodeError as error:
             self.error = LoadError(
                 LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", error.lineno, error.colno
@@ -143,8 +166,8 @@ class JsonFile:
                 LoadErrorKind.TOO_DEEP, "JSON nested too deeply to parse", line, column
             )
             return
-        self.has_duplicate_keys = duplicates.found
-        self.has_nonfinite = bool(nonfinite)
+        self.has_duplicate_keys = _PARSER.duplicates
+        self.has_nonfinite = _PARSER.nonfinite
         if not isinstance(data, dict):
             self.error = LoadError(
                 LoadErrorKind.NOT_OBJECT,
@@ -196,12 +219,27 @@ class JsonFile:
         return value
 
 
-def _note_constant(seen: list[str]) -> Any:  # noqa: ANN401
-    def hook(name: str) -> float:
-        seen.append(name)
-        return float(name.replace("Infinity", "inf"))
+#: Bytes asked for after the first read, which asks for the whole file (by its size) plus one.
+_CHUNK = 1 << 16
 
-    return hook
+
+def _read_at_most(handle: io.FileIO, limit: int) -> bytes:
+    """The file's first ``limit`` bytes (fewer at its end), in as few reads as its size allows.
+
+    ``read(limit)`` would allocate ``limit`` bytes up front, which costs more than reading a
+    small file; the size is a hint only (a file may grow, a pseudo-file reports 0).
+    """
+    request = min(os.fstat(handle.fileno()).st_size, limit - 1) + 1
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = handle.read(min(request, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        request = _CHUNK
+    return b"".join(chunks)
 
 
 def _json_type(value: object) -> str:
