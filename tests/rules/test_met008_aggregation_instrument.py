@@ -1,4 +1,10 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from helpers import copy_go, edit_json, findings, lint
+from pkgkit.rules.met008_aggregation_instrument import unfit
 
 DASHBOARD = "dashboards/go-runtime-metrics.json"
 
@@ -47,3 +53,9 @@ def test_event_sum_of_a_gauge_like_value(tmp_path):
 
 def test_clean_fixture_aggregations_fit(tmp_path):
     assert lint(copy_go(tmp_path), select="MET008") == []
+
+
+@given(st.text(st.sampled_from("Pp0129\u0663\u00df x"), max_size=4))
+def test_percentiles_are_recognised_as_the_regular_expression_did(aggregation):
+    expected = re.fullmatch(r"P\d\d", aggregation.upper()) is not None
+    assert (unfit("counter", aggregation) is not None) is expected

@@ -14,14 +14,14 @@ widget types are covered without changes here.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.model.positions import escape_pointer_token
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.package import Package
@@ -34,24 +34,51 @@ PATTERN_KEY = "metricPattern"
 #: Tag-filter name prefixes that name an OpenTelemetry attribute, and what they name.
 ATTRIBUTE_PREFIXES = {"otel.attribute.": "attribute", "metric.tag.": "metric"}
 
-_QUALIFIED = re.compile(r"metrics\.(sums|gauges|histograms)\.(.+)", re.DOTALL)
-_REGEX_HINT = re.compile(r"\\.|\.[*+?]|\[[^\]]*\]|[()|^$*+?]")
-_SELECTOR_KEY = re.compile(r'[^=,{}"\\]+')
+_QUALIFIED_PREFIX = "metrics."
+#: Characters that make an id a regular expression wherever they appear.
+_REGEX_CHARS = frozenset("()|^$*+?")
+#: Characters a selector key cannot contain.
+_SELECTOR_STOP = frozenset('=,{}"\\')
 
 
-@dataclass(frozen=True)
 class MetricId:
     """A parsed metric id.
 
     ``kind`` and ``scope`` are None for a bare name; ``selectors`` is None without braces and
-    ``()`` for ``{}``. A pattern keeps its whole text in ``name``.
+    ``()`` for ``{}``. A pattern keeps its whole text in ``name``. Immutable by convention;
+    compared and hashed by value.
     """
 
-    name: str
-    kind: str | None = None
-    scope: str | None = None
-    selectors: tuple[tuple[str, str], ...] | None = None
-    pattern: bool = False
+    __slots__ = ("kind", "name", "pattern", "scope", "selectors")
+
+    def __init__(
+        self,
+        name: str,
+        kind: str | None = None,
+        scope: str | None = None,
+        selectors: tuple[tuple[str, str], ...] | None = None,
+        pattern: bool = False,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.scope = scope
+        self.selectors = selectors
+        self.pattern = pattern
+
+    def _fields(self) -> tuple[object, ...]:
+        return self.name, self.kind, self.scope, self.selectors, self.pattern
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MetricId) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"MetricId(name={self.name!r}, kind={self.kind!r}, scope={self.scope!r},"
+            f" selectors={self.selectors!r}, pattern={self.pattern!r})"
+        )
 
     @property
     def qualified(self) -> bool:
@@ -76,8 +103,14 @@ def _escape(value: str) -> str:
 def parse_metric_id(text: str, *, regex: bool = False) -> MetricId:
     """Parse a metric id, bare name or (with ``regex`` or regex syntax) pattern; never raises.
 
-    Text with malformed selectors is kept whole as an unparsed bare name.
+    Text with malformed selectors is kept whole as an unparsed bare name. Results are shared
+    between equal inputs (a package names the same metrics many times).
     """
+    return _parse_cached(text, regex)
+
+
+def _parse(text: str, regex: bool) -> MetricId:
+    """:func:`parse_metric_id` (``regex`` positional, as the cache wants)."""
     if regex:
         return MetricId(text, pattern=True)
     head, selectors = text, None
@@ -86,29 +119,53 @@ def parse_metric_id(text: str, *, regex: bool = False) -> MetricId:
         if text.endswith("}"):
             selectors = _parse_selectors(text[brace + 1 : -1])
         if selectors is None:
-            return MetricId(text, pattern=bool(_REGEX_HINT.search(text)))
+            return MetricId(text, pattern=_looks_like_regex(text))
         head = text[:brace]
-    if _REGEX_HINT.search(head):
+    if _looks_like_regex(head):
         return MetricId(text, pattern=True)
-    match = _QUALIFIED.fullmatch(head)
-    if match:
-        scope, _, name = match.group(2).rpartition("/")
-        if scope and name:
-            return MetricId(name, match.group(1), scope, selectors)
+    if head.startswith(_QUALIFIED_PREFIX):
+        kind, dot, rest = head[len(_QUALIFIED_PREFIX) :].partition(".")
+        if dot and rest and kind in KINDS:
+            scope, _, name = rest.rpartition("/")
+            if scope and name:
+                return MetricId(name, kind, scope, selectors)
     return MetricId(head, selectors=selectors)
+
+
+_parse_cached = functools.lru_cache(maxsize=4096)(_parse)
+
+
+def _looks_like_regex(text: str) -> bool:
+    """True when ``text`` has regular-expression syntax (a ``.`` alone is a dotted name).
+
+    That is an escape (a backslash before anything but a line break or the end), a quantifier,
+    a group, an alternation, an anchor or a ``[...]`` class.
+    """
+    if not _REGEX_CHARS.isdisjoint(text):
+        return True
+    bracket = text.find("[")
+    if bracket >= 0 and text.find("]", bracket + 1) >= 0:
+        return True
+    backslash = text.find("\\")
+    while backslash >= 0:
+        if text[backslash + 1 : backslash + 2] not in ("", "\n"):
+            return True
+        backslash = text.find("\\", backslash + 1)
+    return False
 
 
 def _parse_selectors(body: str) -> tuple[tuple[str, str], ...] | None:
     pairs: list[tuple[str, str]] = []
     position = 0
     while position < len(body):
-        key = _SELECTOR_KEY.match(body, position)
-        if key is None or body[key.end() : key.end() + 2] != '="':
+        equals = body.find('="', position)
+        key = body[position:equals]
+        if equals <= position or not _SELECTOR_STOP.isdisjoint(key):
             return None
-        value, position = _read_quoted(body, key.end() + 2)
+        value, position = _read_quoted(body, equals + 2)
         if value is None:
             return None
-        pairs.append((key.group(), value))
+        pairs.append((key, value))
         if position < len(body):
             if body[position] != "," or position + 1 == len(body):
                 return None
@@ -165,7 +222,6 @@ def metric_pattern_regex(spec: dict[str, Any]) -> str:
     return f"{lead}{prefix}{middle}{postfix}{tail}"
 
 
-@dataclass(frozen=True)
 class MetricReference:
     """One place content names a metric.
 
@@ -174,49 +230,67 @@ class MetricReference:
     conditionOperator and window; an entity metric).
     """
 
-    file: JsonFile
-    pointer: str
-    metric: MetricId
-    context: dict[str, Any]
-    context_pointer: str
+    __slots__ = ("context", "context_pointer", "file", "metric", "pointer")
+
+    def __init__(
+        self,
+        file: JsonFile,
+        pointer: str,
+        metric: MetricId,
+        context: dict[str, Any],
+        context_pointer: str,
+    ) -> None:
+        self.file = file
+        self.pointer = pointer
+        self.metric = metric
+        self.context = context
+        self.context_pointer = context_pointer
 
     def setting(self, key: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
         """A field of the enclosing object, or None."""
         return self.context.get(key)
 
 
-@dataclass(frozen=True)
 class TagReference:
-    """A tag-filter or group-by name that names an OpenTelemetry attribute."""
+    """A tag-filter or group-by name that names an OpenTelemetry attribute.
 
-    file: JsonFile
-    pointer: str
-    tag: str
-    attribute: str
-    scope: str  # "attribute" (resource or metric attribute) or "metric" (metric attribute)
+    ``scope`` is ``"attribute"`` (a resource or metric attribute) or ``"metric"`` (a metric
+    attribute).
+    """
+
+    __slots__ = ("attribute", "file", "pointer", "scope", "tag")
+
+    def __init__(self, file: JsonFile, pointer: str, tag: str, attribute: str, scope: str) -> None:
+        self.file = file
+        self.pointer = pointer
+        self.tag = tag
+        self.attribute = attribute
+        self.scope = scope
 
 
-@dataclass(frozen=True)
 class References:
     """Metric and tag references of a package, found in one walk of each content document."""
 
-    metrics: list[MetricReference]
-    tags: list[TagReference]
+    __slots__ = ("metrics", "tags")
+
+    def __init__(self, metrics: list[MetricReference], tags: list[TagReference]) -> None:
+        self.metrics = metrics
+        self.tags = tags
 
 
 def package_references(package: Package) -> References:
     """Every metric and tag reference of the package's content, in file and document order."""
-    metrics: list[MetricReference] = []
-    tags: list[TagReference] = []
+    found = References([], [])
     for file in package.content:
         if not file.ok:
             continue
-        for pointer, node in _objects(file.data):
-            if not _METRIC_SITE_KEYS.isdisjoint(node):
-                metrics.extend(_node_references(file, pointer, node))
-            if not _TAG_SITE_KEYS.isdisjoint(node):
-                tags.extend(_node_tags(file, pointer, node))
-    return References(metrics, tags)
+        metrics, tags = len(found.metrics), len(found.tags)
+        try:
+            _object(file, "", file.data, found)
+        except RecursionError:  # nested deeper than the stack allows: start over, with a list
+            del found.metrics[metrics:], found.tags[tags:]
+            _walk_iteratively(file, found)
+    return found
 
 
 def metric_references(package: Package) -> list[MetricReference]:
@@ -229,76 +303,105 @@ def tag_references(package: Package) -> list[TagReference]:
     return package_references(package).tags
 
 
-#: Keys an object must have to hold a metric reference, or a tag reference.
+#: Keys an object must have to hold a metric reference, or (besides a tag filter's ``type``) a
+#: tag reference.
 _METRIC_SITE_KEYS = METRIC_KEYS | {"source", PATTERN_KEY}
-_TAG_SITE_KEYS = frozenset({"type", "groupbyTag", "identifiers"})
+_SITE_KEYS = _METRIC_SITE_KEYS | {"groupbyTag", "identifiers"}
+_TAG_FILTER = "TAG_FILTER"
+_ENTITY_METRICS = "/data/metrics/"
+
+# The walks below read parsed JSON, whose containers are exactly ``dict`` and ``list``. Only
+# containers get a pointer; an object is looked at further only when it has a key a reference
+# needs.
 
 
-def _objects(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:  # noqa: ANN401
-    """Every object of a JSON value with its pointer (iterative, document order).
-
-    Only containers are queued, so scalars cost no pointer.
-    """
-    pending: list[tuple[str, Any]] = [(pointer, value)]
-    while pending:
-        current, node = pending.pop()
-        if isinstance(node, dict):
-            yield current, node
-            children = [
-                (f"{current}/{_token(k)}", v)
-                for k, v in node.items()
-                if isinstance(v, (dict, list))
-            ]
-        elif isinstance(node, list):
-            children = [
-                (f"{current}/{i}", v) for i, v in enumerate(node) if isinstance(v, (dict, list))
-            ]
-        else:
-            continue
-        pending.extend(reversed(children))
-
-
-def _token(key: str) -> str:
-    return escape_pointer_token(key) if "~" in key or "/" in key else key
-
-
-_ENTITY_METRIC = re.compile(r"/data/metrics/\d+")
-
-
-def _node_references(
-    file: JsonFile, pointer: str, node: dict[str, Any]
-) -> Iterator[MetricReference]:
-    regex = node.get("regex") is True
+def _object(file: JsonFile, pointer: str, node: dict[str, Any], found: References) -> None:
+    """Add the references of ``node`` and everything in it, in document order (recursive)."""
+    if not _SITE_KEYS.isdisjoint(node) or node.get("type") == _TAG_FILTER:
+        _site(file, pointer, node, found)
     for key, value in node.items():
-        if isinstance(value, str) and (
-            key in METRIC_KEYS
-            or (key == "source" and file.kind == "entity" and _ENTITY_METRIC.fullmatch(pointer))
-        ):
-            member = f"{pointer}/{_token(key)}"
-            yield MetricReference(file, member, parse_metric_id(value, regex=regex), node, pointer)
-        elif key == PATTERN_KEY and isinstance(value, dict):
-            metric = MetricId(metric_pattern_regex(value), pattern=True)
-            yield MetricReference(file, f"{pointer}/{_token(key)}", metric, node, pointer)
+        kind = type(value)
+        if kind is dict or kind is list:
+            token = escape_pointer_token(key) if "~" in key or "/" in key else key
+            if kind is dict:
+                _object(file, f"{pointer}/{token}", value, found)
+            else:
+                _array(file, f"{pointer}/{token}", value, found)
 
 
-def _node_tags(file: JsonFile, pointer: str, node: dict[str, Any]) -> Iterator[TagReference]:
-    candidates: list[tuple[str, Any]] = []
-    if node.get("type") == "TAG_FILTER":
-        candidates.append(("name", node.get("name")))
-    candidates.append(("groupbyTag", node.get("groupbyTag")))
+def _array(file: JsonFile, pointer: str, node: list[Any], found: References) -> None:
+    for index, value in enumerate(node):
+        kind = type(value)
+        if kind is dict:
+            _object(file, f"{pointer}/{index}", value, found)
+        elif kind is list:
+            _array(file, f"{pointer}/{index}", value, found)
+
+
+def _walk_iteratively(file: JsonFile, found: References) -> None:
+    """What :func:`_object` adds for the whole document, without recursion (for deep ones)."""
+    pending: list[tuple[str, Any]] = [("", file.data)]
+    while pending:
+        pointer, node = pending.pop()
+        if type(node) is dict:
+            if not _SITE_KEYS.isdisjoint(node) or node.get("type") == _TAG_FILTER:
+                _site(file, pointer, node, found)
+            items = [(escape_pointer_token(k), v) for k, v in node.items()]
+        else:
+            items = [(str(i), v) for i, v in enumerate(node)]
+        pending += [(f"{pointer}/{k}", v) for k, v in reversed(items) if type(v) in _CONTAINERS]
+
+
+_CONTAINERS = (dict, list)
+
+
+def _site(file: JsonFile, pointer: str, node: dict[str, Any], found: References) -> None:
+    """The metric, then the tag references of one object that has a key they need."""
+    if not _METRIC_SITE_KEYS.isdisjoint(node):
+        _metrics(file, pointer, node, found.metrics)
+    if node.get("type") == _TAG_FILTER:
+        _tag(file, pointer, "name", node.get("name"), found.tags)
+    if "groupbyTag" in node:
+        _tag(file, pointer, "groupbyTag", node["groupbyTag"], found.tags)
     identifiers = node.get("identifiers")
     if isinstance(identifiers, list):
-        candidates.extend((f"identifiers/{i}", v) for i, v in enumerate(identifiers))
-    for relative, tag in candidates:
-        attribute = _attribute_of(tag)
-        if attribute is not None and isinstance(tag, str):
-            yield TagReference(file, f"{pointer}/{relative}", tag, *attribute)
+        for i, value in enumerate(identifiers):
+            _tag(file, pointer, f"identifiers/{i}", value, found.tags)
 
 
-def _attribute_of(tag: object) -> tuple[str, str] | None:
+def _metrics(
+    file: JsonFile, pointer: str, node: dict[str, Any], found: list[MetricReference]
+) -> None:
+    regex = node.get("regex") is True
+    for key, value in node.items():
+        if key in METRIC_KEYS or (key == "source" and _is_entity_metric(file, pointer)):
+            if not isinstance(value, str):
+                continue
+            metric = _parse_cached(value, regex)
+        elif key == PATTERN_KEY and isinstance(value, dict):
+            metric = MetricId(metric_pattern_regex(value), pattern=True)
+        else:
+            continue
+        found.append(MetricReference(file, f"{pointer}/{key}", metric, node, pointer))
+
+
+def _is_entity_metric(file: JsonFile, pointer: str) -> bool:
+    """True for an entry of an entity's ``data.metrics`` list."""
+    return (
+        file.kind == "entity"
+        and pointer.startswith(_ENTITY_METRICS)
+        and pointer[len(_ENTITY_METRICS) :].isdecimal()
+    )
+
+
+def _tag(
+    file: JsonFile, pointer: str, relative: str, tag: object, found: list[TagReference]
+) -> None:
+    """Add ``tag`` (at ``pointer/relative``) when it is a string naming an attribute."""
     if not isinstance(tag, str):
-        return None
+        return
     for prefix, scope in ATTRIBUTE_PREFIXES.items():
         if tag.startswith(prefix) and len(tag) > len(prefix):
-            return tag[len(prefix) :], scope
-    return None
+            attribute = tag[len(prefix) :]
+            found.append(TagReference(file, f"{pointer}/{relative}", tag, attribute, scope))
+            return

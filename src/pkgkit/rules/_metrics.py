@@ -6,7 +6,6 @@ Each view is computed once per package through :meth:`RuleContext.shared`.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from pkgkit.model.conventions import (
@@ -67,43 +66,64 @@ def conventions(ctx: RuleContext) -> Conventions:
     )
 
 
-@dataclass(frozen=True)
+def documented(ctx: RuleContext, name: str) -> DocumentedMetric | None:
+    """The first README row documenting exactly ``name`` (``Conventions.lookup``, indexed)."""
+    index = ctx.shared("met.documented", lambda: _first_rows(conventions(ctx).metrics))
+    return cast("dict[str, DocumentedMetric]", index).get(name)
+
+
+def _first_rows(metrics: list[DocumentedMetric]) -> dict[str, DocumentedMetric]:
+    index: dict[str, DocumentedMetric] = {}
+    for metric in metrics:
+        index.setdefault(metric.name, metric)
+    return index
+
+
 class Facts:
-    """What is known about a metric: its README row and its catalogue entry."""
+    """What is known about a metric: its README row and its catalogue entry.
 
-    documented: DocumentedMetric | None
-    emitted: CatalogueMetric | None
+    ``unit`` is the unit class (the README's when it is known, else the catalogue's);
+    ``instrument`` the normalised instrument, chosen the same way.
+    """
 
-    @property
-    def unit(self) -> str | None:
-        """Unit class: the README's when it is known, else the catalogue's."""
-        documented = unit_class(self.documented.unit) if self.documented else None
-        if documented is None and self.emitted is not None:
-            return unit_class(self.emitted.unit)
-        return documented
+    __slots__ = ("documented", "emitted", "instrument", "unit")
 
-    @property
-    def instrument(self) -> str | None:
-        """Normalised instrument: the README's when known, else the catalogue's."""
-        documented = normalize_instrument(self.documented.instrument) if self.documented else None
-        if documented is None and self.emitted is not None:
-            return normalize_instrument(self.emitted.instrument)
-        return documented
+    def __init__(
+        self, documented: DocumentedMetric | None, emitted: CatalogueMetric | None
+    ) -> None:
+        self.documented = documented
+        self.emitted = emitted
+        unit = unit_class(documented.unit) if documented else None
+        if unit is None and emitted is not None:
+            unit = unit_class(emitted.unit)
+        self.unit = unit
+        instrument = normalize_instrument(documented.instrument) if documented else None
+        if instrument is None and emitted is not None:
+            instrument = normalize_instrument(emitted.instrument)
+        self.instrument = instrument
 
 
 def facts(ctx: RuleContext, reference: MetricReference) -> Facts:
-    """The README row and catalogue entry of a (non-pattern) reference."""
-    name = reference.metric.name
-    documented = conventions(ctx).lookup(name)
-    scope = reference.metric.scope or (documented.scope if documented else None)
+    """The README row and catalogue entry of a (non-pattern) reference (once per metric)."""
+    known: dict[tuple[str, str | None], Facts] = ctx.shared("met.facts", dict)
+    key = (reference.metric.name, reference.metric.scope)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _facts(ctx, *key)
+    return found
+
+
+def _facts(ctx: RuleContext, name: str, scope: str | None) -> Facts:
+    row = documented(ctx, name)
+    scope = scope or (row.scope if row else None)
     known = catalogue(ctx)
-    emitted = known.find(name, scope) if scope in known.scopes else None
-    return Facts(documented, emitted)
+    return Facts(row, known.find(name, scope) if scope in known.scopes else None)
 
 
 def named(ctx: RuleContext) -> list[MetricReference]:
     """References that name one metric (patterns excluded)."""
-    return [r for r in references(ctx) if not r.metric.pattern]
+    compute = lambda: [r for r in references(ctx) if not r.metric.pattern]  # noqa: E731
+    return cast("list[MetricReference]", ctx.shared("met.named", compute))
 
 
 def metric_hint(name: str, candidates: Iterable[str]) -> str | None:

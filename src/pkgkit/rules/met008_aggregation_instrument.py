@@ -16,7 +16,6 @@ Good::
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
@@ -32,7 +31,6 @@ NAME = "aggregation-instrument-mismatch"
 SEVERITY = Severity.WARNING
 SUMMARY = "An aggregation that does not fit the metric's instrument"
 
-_PERCENTILE = re.compile(r"P\d\d")
 _LEVEL = "a current value"
 #: Aggregations (upper-cased; dashboard and event names) that make no sense per instrument.
 _UNFIT: dict[str, tuple[frozenset[str], str, str]] = {
@@ -53,10 +51,15 @@ def unfit(instrument: str, aggregation: str) -> tuple[str, str] | None:
         bad, nature, better = _UNFIT[instrument]
         if upper in bad:
             return nature, better
-    if instrument != "histogram" and _PERCENTILE.fullmatch(upper):
+    if instrument != "histogram" and _is_percentile(upper):
         better = "PER_SECOND or SUM" if instrument == "counter" else "MEAN or MAX"
         return "not a histogram, so it has no percentiles", better
     return None
+
+
+def _is_percentile(aggregation: str) -> bool:
+    """``P`` and two decimal digits (``P25`` .. ``P99``)."""
+    return len(aggregation) == 3 and aggregation[0] == "P" and aggregation[1:].isdecimal()
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

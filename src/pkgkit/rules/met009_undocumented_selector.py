@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.rules._metrics import conventions, named
+from pkgkit.rules._metrics import documented, named
 from pkgkit.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -33,10 +33,11 @@ SUMMARY = "A metric id selects by an attribute not documented for that metric"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """Every selector key of a documented metric that its README row does not list."""
-    documented = conventions(ctx)
     for reference in named(ctx):
-        metric = documented.lookup(reference.metric.name)
-        if metric is None or not reference.metric.selectors:
+        if not reference.metric.selectors:
+            continue
+        metric = documented(ctx, reference.metric.name)
+        if metric is None:
             continue
         for key, _value in reference.metric.selectors:
             if key in metric.attributes:
