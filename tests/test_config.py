@@ -267,3 +267,24 @@ def test_no_config_file_imports_no_parser(package, tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_shared_memo_finds_what_each_walk_finds(tmp_path):
+    """ConfigResolver remembers each folder's answer: any order of packages, same files."""
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    folders = ["repo/a/p1", "repo/a/p2", "repo/b/c/p3", "repo/b/p4", "repo/p5", "repo/d/p6"]
+    for folder in folders:
+        (tmp_path / folder).mkdir(parents=True)
+    write(tmp_path / "repo" / ".pkgkit.yaml", "strict: true\n")
+    write(tmp_path / "repo" / "b" / ".pkgkit.yml", "strict: true\n")
+    write(tmp_path / "repo" / "d" / "pyproject.toml", "[tool.other]\nx = 1\n")
+    write(tmp_path / "repo" / "a" / "p2" / "pyproject.toml", "[tool.pkgkit]\nstrict = true\n")
+    write(tmp_path / ".pkgkit.yaml", "strict: true\n")  # above .git: never found
+    alone = {folder: find_config_file(str(tmp_path / folder)) for folder in folders}
+    assert alone["repo/a/p1"] == alone["repo/p5"] == str(tmp_path / "repo" / ".pkgkit.yaml")
+    assert alone["repo/b/c/p3"] == str(tmp_path / "repo" / "b" / ".pkgkit.yml")
+    assert alone["repo/a/p2"] == str(tmp_path / "repo" / "a" / "p2" / "pyproject.toml")
+    assert alone["repo/d/p6"] == str(tmp_path / "repo" / ".pkgkit.yaml")
+    for order in (folders, folders[::-1], folders[2:] + folders[:2]):
+        memo: dict[str, str | None] = {}
+        assert {f: find_config_file(str(tmp_path / f), memo) for f in order} == alone

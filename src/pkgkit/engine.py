@@ -8,8 +8,10 @@ JSON pointer. Positions are resolved only for problems that survive filtering.
 
 from __future__ import annotations
 
+import functools
 import os
 
+from pkgkit.config import Config
 from pkgkit.diagnostics import Diagnostic
 from pkgkit.model.package import discover_packages, load_package
 from pkgkit.paths import display_path
@@ -20,7 +22,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from pkgkit.config import Config
     from pkgkit.diagnostics import Problem
     from pkgkit.model.package import Package
     from pkgkit.rules import RuleModule
@@ -62,9 +63,11 @@ def check_package(
     context = RuleContext(package, config)
     diagnostics: list[Diagnostic] = []
     crashes: list[str] = []
-    for rule in rules if rules is not None else all_rules():
-        if not config.is_enabled(rule.CODE):
-            continue
+    if rules is None:
+        selected = enabled_rules(config.select, config.ignore)
+    else:
+        selected = tuple(rule for rule in rules if config.is_enabled(rule.CODE))
+    for rule in selected:
         try:
             for problem in rule.check(context):
                 diagnostic = stamp(rule, problem, config, package)
@@ -73,6 +76,13 @@ def check_package(
         except Exception as error:
             crashes.append(f"rule {rule.CODE} crashed on {display_path(package.root)}: {error!r}")
     return sorted(set(diagnostics)), crashes
+
+
+@functools.cache
+def enabled_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[RuleModule, ...]:
+    """The rules a configuration with this ``select`` and ``ignore`` runs (once per selection)."""
+    probe = Config(select=select, ignore=ignore)
+    return tuple(rule for rule in all_rules() if probe.is_enabled(rule.CODE))
 
 
 def lint_roots(roots: Iterable[str], config: Config) -> Iterator[tuple[PackageResult, list[str]]]:

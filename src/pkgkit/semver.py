@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _NUMBER = r"(?:0|[1-9][0-9]*)"
 #: A pre-release identifier: a number without leading zeros, or alphanumerics with a letter or -.
 _IDENTIFIER = r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"
 #: semver.org 2.0.0: x.y.z, optional -pre.release and +build.metadata (use with fullmatch).
-SEMVER = re.compile(
+SEMVER = (
     rf"(?P<major>{_NUMBER})\.(?P<minor>{_NUMBER})\.(?P<patch>{_NUMBER})"
     rf"(?:-(?P<pre>{_IDENTIFIER}(?:\.{_IDENTIFIER})*))?"
     r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
 )
+
+
+@functools.cache
+def semver_pattern() -> re.Pattern[str]:
+    """:data:`SEMVER` compiled (on first use: compiling it costs about a millisecond)."""
+    return re.compile(SEMVER)
+
+
+def is_semver(version: str) -> bool:
+    """True when ``version`` is a semantic version (a full match of :data:`SEMVER`).
+
+    A plain ``x.y.z`` (ASCII digits, no leading zeros) is answered without the pattern.
+    """
+    parts = version.split(".")
+    if len(parts) == 3 and all(_is_number(part) for part in parts):
+        return True
+    return semver_pattern().fullmatch(version) is not None
+
+
+def _is_number(part: str) -> bool:
+    """A numeric identifier: ASCII digits without a leading zero (``0`` itself allowed)."""
+    return part.isascii() and part.isdigit() and (part == "0" or part[0] != "0")
 
 #: A sort key: (major, minor, patch, release flag, pre-release identifiers).
 VersionKey = tuple[int, int, int, int, tuple[tuple[int, int, str], ...]]
@@ -25,7 +48,7 @@ def version_key(version: str) -> VersionKey | None:
     alphanumeric ones; a longer pre-release wins when all shared identifiers are equal; build
     metadata is ignored.
     """
-    match = SEMVER.fullmatch(version.strip()) if isinstance(version, str) else None
+    match = semver_pattern().fullmatch(version.strip()) if isinstance(version, str) else None
     if match is None:
         return None
     pre = match["pre"]

@@ -7,19 +7,18 @@ treated as one separator), so ``heap.alloc`` finds ``heap_alloc`` and ``Go Runti
 
 from __future__ import annotations
 
-import difflib
 import re
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-_SEPARATORS = re.compile(r"[\s._\-/]+")
+_SEPARATORS = r"[\s._\-/]+"
 
 
 def normalize_name(name: str) -> str:
     """Case-folded, separator-insensitive form of a name."""
-    return _SEPARATORS.sub(".", name.casefold()).strip(".")
+    return re.sub(_SEPARATORS, ".", name.casefold()).strip(".")
 
 
 def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
@@ -36,6 +35,8 @@ def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     ]
     if len(suffixed) == 1:
         return suffixed[0]
+    import difflib  # noqa: PLC0415 - only when a name is misspelt (difflib imports heapq)
+
     matches = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=cutoff)
     return by_normal[matches[0]] if matches else None
 

@@ -226,7 +226,8 @@ def lint_report(
         jobs = jobs_for(getattr(args, "jobs", None), len(packages))
         results = lint_results(packages, resolver, cache, jobs)
         for index, package in enumerate(packages, start=1):
-            progress.show(index, display_path(package))
+            if progress.enabled:
+                progress.show(index, display_path(package))
             result, crashes = next(results)
             report.packages.append(result)
             report.internal_errors.extend(crashes)

@@ -64,7 +64,7 @@ def widgets(file: JsonFile) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 DASHBOARDS_FOLDER = "dashboards"
-_DRIVE = re.compile(r"^[A-Za-z]:")
+_DRIVE = r"^[A-Za-z]:"
 
 
 def dashboard_references(file: JsonFile) -> Iterator[tuple[str, str]]:
@@ -81,7 +81,7 @@ def dashboard_references(file: JsonFile) -> Iterator[tuple[str, str]]:
 def reference_escapes(reference: str) -> bool:
     """True for absolute paths, drive letters and any ``..`` segment (either slash)."""
     path = reference.replace("\\", "/")
-    return path.startswith("/") or bool(_DRIVE.match(path)) or ".." in path.split("/")
+    return path.startswith("/") or bool(re.match(_DRIVE, path)) or ".." in path.split("/")
 
 
 def resolve_dashboard_reference(reference: str) -> str | None:

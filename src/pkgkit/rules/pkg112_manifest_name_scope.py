@@ -33,7 +33,7 @@ NAME = "manifest-name-scope"
 SEVERITY = Severity.WARNING
 SUMMARY = "The package name is not @instana-integration/<name>"
 
-_UNSCOPED = re.compile(rf"[^{NAME_CHARS}]+")
+_UNSCOPED = rf"[^{NAME_CHARS}]+"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -56,7 +56,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 def _suggested(name: str, root: str) -> str:
     """The unscoped part of ``name`` in npm's lower-case alphabet (the folder name if empty)."""
     bare = name.rsplit("/", 1)[-1].lower()
-    bare = _UNSCOPED.sub("-", bare).strip("-._")
+    bare = re.sub(_UNSCOPED, "-", bare).strip("-._")
     if not bare:
-        bare = _UNSCOPED.sub("-", Path(root).resolve().name.lower()).strip("-._")
+        bare = re.sub(_UNSCOPED, "-", Path(root).resolve().name.lower()).strip("-._")
     return bare or "<name>"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import manifest
-from pkgkit.semver import SEMVER
+from pkgkit.semver import is_semver
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,7 +31,7 @@ NAME = "manifest-version"
 SEVERITY = Severity.ERROR
 SUMMARY = "The package version is not x.y.z (semver)"
 
-_NUMBERS = re.compile(r"[0-9]+")
+_NUMBERS = r"[0-9]+"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -40,7 +40,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     if file is None:
         return
     version = file.data.get("version")
-    if not isinstance(version, str) or not version.strip() or SEMVER.fullmatch(version):
+    if not isinstance(version, str) or not version.strip() or is_semver(version):
         return
     yield Problem(
         file,
@@ -52,5 +52,5 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 
 def _suggested(version: str) -> str:
     """The first three numbers of ``version``, padded with zeros (``v1.2`` -> ``1.2.0``)."""
-    numbers = [str(int(n)) for n in _NUMBERS.findall(version)[:3]]
+    numbers = [str(int(n)) for n in re.findall(_NUMBERS, version)[:3]]
     return ".".join(numbers + ["0"] * (3 - len(numbers))) if numbers else "1.0.0"
