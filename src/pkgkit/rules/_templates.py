@@ -3,33 +3,50 @@
 Instana's CLI renders the raw text of every content file before ``JSON.parse``, so placeholders
 are found in the text, also of files that are not valid JSON (an unquoted placeholder makes them
 so). Located by the file, so a byte-order mark does not shift the column.
+
+Each file is scanned once for all five rules: its placeholders, where each sits in the JSON text
+(outside strings, in a string, in a member name), and its malformed placeholders, which are
+looked for in detail only when the scan saw one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import functools
+import re
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from pkgkit.diagnostics import Problem
-from pkgkit.model.positions import StringIndex, StringSpan
 from pkgkit.model.variables import SetArgument, documented_variables
 
 if TYPE_CHECKING:
     from pkgkit.model.jsonfile import JsonFile
-    from pkgkit.placeholders import MalformedPlaceholder, Placeholder
+    from pkgkit.placeholders import MalformedPlaceholder
     from pkgkit.rules import RuleContext
 
+#: Where a placeholder sits in a file's JSON text: outside every string token, in a string token,
+#: in a string token that is a member name.
+OUTSIDE: Final = "outside"
+STRING: Final = "string"
+KEY: Final = "key"
 
-@dataclass(frozen=True)
-class Use:
+
+class Use(NamedTuple):
     """A placeholder in one content file."""
 
     file: JsonFile
-    placeholder: Placeholder
+    name: str
+    start: int
+    end: int
+    where: str  # OUTSIDE, STRING or KEY
+    cli_literal: bool  # Handlebars reads the name as a literal, so --set cannot fill it
+
+    @property
+    def raw(self) -> str:
+        """The placeholder as written."""
+        return (self.file.text or "")[self.start : self.end]
 
 
-@dataclass(frozen=True)
-class Malformed:
+class Malformed(NamedTuple):
     """Placeholder-like text the CLI mishandles, in one content file."""
 
     file: JsonFile
@@ -37,39 +54,93 @@ class Malformed:
 
 
 def uses(ctx: RuleContext) -> list[Use]:
-    """Every well-formed placeholder of every content file, in file order (computed once)."""
-    result: list[Use] = ctx.shared("tpl.uses", lambda: list(_find_uses(ctx)))
-    return result
-
-
-def _find_uses(ctx: RuleContext) -> list[Use]:
-    from pkgkit.placeholders import find_placeholders  # noqa: PLC0415 - keep start-up light
-
-    return [
-        Use(file, placeholder)
-        for file, text in _templated(ctx)
-        for placeholder in find_placeholders(text)
-    ]
-
-
-def _templated(ctx: RuleContext) -> list[tuple[JsonFile, str]]:
-    """Content files whose text has ``{{``: no placeholder, well-formed or not, is without it."""
-    return [
-        (file, file.text)
-        for file in ctx.package.content
-        if file.text is not None and "{{" in file.text
-    ]
+    """Every well-formed placeholder of every content file, in file order."""
+    return _scanned(ctx)[0]
 
 
 def malformed(ctx: RuleContext) -> list[Malformed]:
     """Every malformed placeholder of every content file."""
-    from pkgkit.placeholders import find_malformed_placeholders  # noqa: PLC0415
+    return _scanned(ctx)[1]
 
-    return [
-        Malformed(file, site)
-        for file, text in _templated(ctx)
-        for site in find_malformed_placeholders(text)
-    ]
+
+def _scanned(ctx: RuleContext) -> tuple[list[Use], list[Malformed]]:
+    """Uses and malformed placeholders of the package (computed once)."""
+    result: tuple[list[Use], list[Malformed]] = ctx.shared("tpl.scan", lambda: _scan(ctx))
+    return result
+
+
+def _scan(ctx: RuleContext) -> tuple[list[Use], list[Malformed]]:
+    from pkgkit.placeholders import (  # noqa: PLC0415 - keep start-up light
+        find_malformed_placeholders,
+        is_cli_literal,
+        scan,
+    )
+
+    found: list[Use] = []
+    bad: list[Malformed] = []
+    for file in ctx.package.content:
+        text = file.text
+        if text is None or "{{" not in text:
+            continue  # no placeholder, well-formed or not, is without "{{"
+        placeholders, clean = scan(text)
+        found += [
+            Use(file, name, start, end, place(text, start, end), is_cli_literal(name))
+            for name, start, end in placeholders
+        ]
+        if not clean:
+            bad += [Malformed(file, site) for site in find_malformed_placeholders(text)]
+    return found, bad
+
+
+def place(text: str, start: int, end: int) -> str:
+    """Where ``text[start:end]`` sits: :data:`OUTSIDE`, :data:`STRING` or :data:`KEY`."""
+    return quick_place(text, start, end) or exact_place(text, start, end)
+
+
+def quick_place(text: str, start: int, end: int) -> str | None:
+    """:func:`exact_place` from a few searches of the line, or None when they cannot tell.
+
+    Without backslashes, the quotes of a line pair up from its start (a string token never spans
+    lines): after an even number the placeholder is outside; after an odd one it is in the string
+    the next quote closes, unless a backslash or a line end comes first (then None).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.find("\\", line_start, start) >= 0:
+        return None
+    if not text.count('"', line_start, start) % 2:
+        return OUTSIDE
+    close = text.find('"', end)
+    if close < 0 or text.find("\n", start, close) >= 0 or text.find("\\", end, close) >= 0:
+        return None
+    return KEY if _member_colon().match(text, close + 1) else STRING
+
+
+def exact_place(text: str, start: int, end: int) -> str:
+    """Where ``text[start:end]`` sits, by the string tokens of the line of ``start``.
+
+    The tokens are those of a scan from the top of the text that skips whatever is not a string
+    (an unquoted placeholder, a quote that starts no string on its line). A string directly
+    followed by ``:`` is a member name.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    tokens = _string_token().finditer(text, line_start, len(text) if line_end < 0 else line_end)
+    for token in tokens:
+        if token.start() > start:
+            break
+        if end < token.end():
+            return KEY if _member_colon().match(text, token.end()) else STRING
+    return OUTSIDE
+
+
+@functools.cache
+def _string_token() -> re.Pattern[str]:
+    return re.compile(r'"(?:[^"\\\n]|\\.)*"')
+
+
+@functools.cache
+def _member_colon() -> re.Pattern[str]:
+    return re.compile(r"[ \t\n\r]*:")
 
 
 def variables(ctx: RuleContext) -> list[SetArgument] | None:
@@ -79,15 +150,6 @@ def variables(ctx: RuleContext) -> list[SetArgument] | None:
         return None
     result: list[SetArgument] = ctx.shared("tpl.variables", lambda: documented_variables(readme))
     return result
-
-
-def enclosing_string(ctx: RuleContext, use: Use) -> StringSpan | None:
-    """The JSON string token that holds the whole placeholder, or None when it is outside one."""
-    indexes: dict[str, StringIndex] = ctx.shared("tpl.strings", dict)
-    index = indexes.get(use.file.relpath)
-    if index is None:
-        index = indexes[use.file.relpath] = StringIndex(use.file.text or "")
-    return index.enclosing(use.placeholder.start, use.placeholder.end)
 
 
 def at_offset(file: JsonFile, offset: int, message: str, hint: str | None) -> Problem:

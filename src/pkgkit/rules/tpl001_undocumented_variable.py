@@ -45,15 +45,14 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     known = set(names)
     groups: dict[tuple[str, str], list[Use]] = {}
     for use in uses(ctx):
-        name = use.placeholder.name
-        if name not in known and not use.placeholder.cli_literal:
-            groups.setdefault((use.file.relpath, name), []).append(use)
+        if use.name not in known and not use.cli_literal:
+            groups.setdefault((use.file.relpath, use.name), []).append(use)
     for (_, name), group in groups.items():
         first = group[0]
         times = f" (used {len(group)} times in this file)" if len(group) > 1 else ""
         yield at_offset(
             first.file,
-            first.placeholder.start,
+            first.start,
             f"template variable '{name}' is not documented in the README's import command{times}",
             _hint(name, names),
         )

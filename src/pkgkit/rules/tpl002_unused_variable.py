@@ -42,9 +42,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     readme = ctx.package.readme
     if not documented or readme is None:
         return
-    used = list(
-        dict.fromkeys(u.placeholder.name for u in uses(ctx) if not u.placeholder.cli_literal)
-    )
+    used = list(dict.fromkeys(use.name for use in uses(ctx) if not use.cli_literal))
     for argument in documented:
         if argument.name in used:
             continue

@@ -45,12 +45,11 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             found.file, site.start, f"malformed placeholder '{site.raw}': {site.reason}", _HINT
         )
     for use in uses(ctx):
-        placeholder = use.placeholder
-        if placeholder.cli_literal:
+        if use.cli_literal:
             yield at_offset(
                 use.file,
-                placeholder.start,
-                f"'{placeholder.raw}' is not a variable: Handlebars reads "
-                f"'{placeholder.name}' as a literal, so --set cannot fill it",
+                use.start,
+                f"'{use.raw}' is not a variable: Handlebars reads "
+                f"'{use.name}' as a literal, so --set cannot fill it",
                 _HINT,
             )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Severity
-from pkgkit.rules._templates import at_offset, enclosing_string, uses
+from pkgkit.rules._templates import OUTSIDE, at_offset, uses
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,12 +38,12 @@ SUMMARY = "A {{ placeholder }} outside a JSON string makes the file invalid JSON
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """Every placeholder that no JSON string token encloses."""
     for use in uses(ctx):
-        if enclosing_string(ctx, use) is not None:
+        if use.where != OUTSIDE:
             continue
-        raw = use.placeholder.raw
+        raw = use.raw
         yield at_offset(
             use.file,
-            use.placeholder.start,
+            use.start,
             f"placeholder '{raw}' is outside a JSON string: the file is not valid JSON before "
             "rendering, and stays invalid when the variable is not set",
             f'put it inside a string ("{raw}"); a number or boolean field cannot be templated',

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Severity
-from pkgkit.rules._templates import at_offset, enclosing_string, uses
+from pkgkit.rules._templates import KEY, at_offset, uses
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -37,13 +37,12 @@ SUMMARY = "A {{ placeholder }} in a JSON member name makes the document's fields
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """Every placeholder inside a member name."""
     for use in uses(ctx):
-        span = enclosing_string(ctx, use)
-        if span is None or not span.is_key:
+        if use.where != KEY:
             continue
         yield at_offset(
             use.file,
-            use.placeholder.start,
-            f"placeholder '{use.placeholder.raw}' is in a member name: rules and the schema see "
+            use.start,
+            f"placeholder '{use.raw}' is in a member name: rules and the schema see "
             "the unrendered key, and rendered keys may collide",
             "use fixed member names and put the variable in a value",
         )
