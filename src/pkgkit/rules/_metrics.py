@@ -6,6 +6,7 @@ Each view is computed once per package through :meth:`RuleContext.shared`.
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import TYPE_CHECKING, cast
 
 from pkgkit.model.conventions import (
@@ -79,6 +80,11 @@ def _first_rows(metrics: list[DocumentedMetric]) -> dict[str, DocumentedMetric]:
     return index
 
 
+#: Unit classes and instruments of README and catalogue cells, which repeat across metrics.
+_unit_class = functools.lru_cache(maxsize=512)(unit_class)
+_instrument = functools.lru_cache(maxsize=512)(normalize_instrument)
+
+
 class Facts:
     """What is known about a metric: its README row and its catalogue entry.
 
@@ -93,13 +99,13 @@ class Facts:
     ) -> None:
         self.documented = documented
         self.emitted = emitted
-        unit = unit_class(documented.unit) if documented else None
+        unit = _unit_class(documented.unit) if documented else None
         if unit is None and emitted is not None:
-            unit = unit_class(emitted.unit)
+            unit = _unit_class(emitted.unit)
         self.unit = unit
-        instrument = normalize_instrument(documented.instrument) if documented else None
+        instrument = _instrument(documented.instrument) if documented else None
         if instrument is None and emitted is not None:
-            instrument = normalize_instrument(emitted.instrument)
+            instrument = _instrument(emitted.instrument)
         self.instrument = instrument
 
 

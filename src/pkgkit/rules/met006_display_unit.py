@@ -16,6 +16,7 @@ Good::
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
@@ -33,6 +34,8 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A widget's unit or formatter contradicts the metric's unit"
 
 _COMPATIBLE = {frozenset({"count", "percent"})}
+#: Unit classes of widget units and formatters, which repeat across widgets.
+_shown_class = functools.lru_cache(maxsize=256)(display_class)
 
 
 def compatible(metric_unit: str, shown: str) -> bool:
@@ -51,7 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             continue
         for key in ("unit", "formatter"):
             value = reference.setting(key)
-            shown = display_class(value)
+            shown = _shown_class(value) if isinstance(value, str) else None
             if shown is None or compatible(unit, shown):
                 continue
             yield Problem(
