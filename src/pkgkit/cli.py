@@ -6,6 +6,7 @@ user: an unexpected exception is reported in one line (``PKGKIT_DEBUG=1`` shows 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -112,6 +113,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     :mod:`pkgkit.fastpath` before anything heavy is imported.
     """
     arguments = sys.argv[1:] if argv is None else list(argv)
+    code = _main(arguments)
+    if argv is None:
+        # The program ends now: the collection at interpreter exit skips frozen objects (saves
+        # ~15 ms of a lint's CPU). Not done for callers that pass arguments (tests, embedders).
+        gc.freeze()
+    return code
+
+
+def _main(arguments: list[str]) -> int:
     cached = _from_cache(arguments)
     if cached is not None:
         return cached
