@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 from pkgkit.diagnostics import Problem
 from pkgkit.model.variables import SetArgument, documented_variables
@@ -30,15 +30,20 @@ STRING: Final = "string"
 KEY: Final = "key"
 
 
-class Use(NamedTuple):
+class Use:
     """A placeholder in one content file."""
 
-    file: JsonFile
-    name: str
-    start: int
-    end: int
-    where: str  # OUTSIDE, STRING or KEY
-    cli_literal: bool  # Handlebars reads the name as a literal, so --set cannot fill it
+    __slots__ = ("cli_literal", "end", "file", "name", "start", "where")
+
+    def __init__(  # noqa: PLR0917 - built in one place, from a scanned placeholder
+        self, file: JsonFile, name: str, start: int, end: int, where: str, cli_literal: bool
+    ) -> None:
+        self.file = file
+        self.name = name
+        self.start = start
+        self.end = end
+        self.where = where  # OUTSIDE, STRING or KEY
+        self.cli_literal = cli_literal  # a name Handlebars reads as a literal: --set cannot fill it
 
     @property
     def raw(self) -> str:
@@ -46,11 +51,14 @@ class Use(NamedTuple):
         return (self.file.text or "")[self.start : self.end]
 
 
-class Malformed(NamedTuple):
+class Malformed:
     """Placeholder-like text the CLI mishandles, in one content file."""
 
-    file: JsonFile
-    site: MalformedPlaceholder
+    __slots__ = ("file", "site")
+
+    def __init__(self, file: JsonFile, site: MalformedPlaceholder) -> None:
+        self.file = file
+        self.site = site
 
 
 def uses(ctx: RuleContext) -> list[Use]:
