@@ -90,14 +90,30 @@ def content_names(package: Package, listing: Listing) -> list[tuple[JsonFile, st
     return named
 
 
+def _shared_cells(ctx: RuleContext, readme: Readme, listing: Listing) -> list[Cell] | None:
+    """:func:`readme_cells`, computed once per package for the two rules of a listing."""
+    cells: list[Cell] | None = ctx.shared(
+        f"listing.cells.{listing.kind}", lambda: readme_cells(readme, listing)
+    )
+    return cells
+
+
+def _shared_names(ctx: RuleContext, listing: Listing) -> list[tuple[JsonFile, str]]:
+    """:func:`content_names`, computed once per package for the two rules of a listing."""
+    names: list[tuple[JsonFile, str]] = ctx.shared(
+        f"listing.names.{listing.kind}", lambda: content_names(ctx.package, listing)
+    )
+    return names
+
+
 def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
     """README rows that name no content file, located at the name cell."""
     package = ctx.package
     readme = package.readme
     if readme is None or any(not f.ok for f in package.files(listing.kind)):
         return  # a file that does not load may hold the name; PKG0xx reports it
-    cells = readme_cells(readme, listing)
-    names = [name for _, name in content_names(package, listing)]
+    cells = _shared_cells(ctx, readme, listing)
+    names = [name for _, name in _shared_names(ctx, listing)]
     known = {same_name(name) for name in names}
     for cell in cells or []:
         if same_name(cell.text) in known:
@@ -122,10 +138,10 @@ def unlisted_content(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
     readme = ctx.package.readme
     if readme is None:
         return  # a missing README is reported on its own
-    cells = readme_cells(readme, listing)
+    cells = _shared_cells(ctx, readme, listing)
     listed = [cell.text for cell in cells or []]
     known = {same_name(text) for text in listed}
-    for file, name in content_names(ctx.package, listing):
+    for file, name in _shared_names(ctx, listing):
         if same_name(name) in known:
             continue
         if cells is None:

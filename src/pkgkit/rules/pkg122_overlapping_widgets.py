@@ -93,12 +93,14 @@ def overlaps(boxes: list[Box]) -> Iterator[tuple[Box, Box]]:
 
 def _box(index: int, widget: dict[str, Any]) -> Box | None:
     """The widget's rectangle, or None when it has no integer position and positive size."""
-    values = [widget.get(key) for key in ("x", "y", "width", "height")]
-    numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
-    if len(numbers) != len(values):
-        return None
-    x, y, width, height = numbers
-    if width <= 0 or height <= 0:
+    x, y = _integer(widget.get("x")), _integer(widget.get("y"))
+    width, height = _integer(widget.get("width")), _integer(widget.get("height"))
+    if x is None or y is None or width is None or height is None or width <= 0 or height <= 0:
         return None
     name = widget.get("id")
     return Box(index, name if isinstance(name, str) else f"#{index}", x, y, width, height)
+
+
+def _integer(value: object) -> int | None:
+    """A JSON integer (not a boolean), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
