@@ -2,9 +2,8 @@
 
 Built in layers, each a pure function: defaults (:class:`Config`), then the configuration file
 (:func:`load_config_file`, found by :func:`~pkgkit.model.discovery.find_config_file` walking up
-from the package), then
-the command line (:meth:`Overrides.apply`). :class:`ConfigResolver` puts the layers together per
-package and caches each file.
+from the package), then the command line (:meth:`Overrides.apply`). :class:`ConfigResolver`
+puts the layers together per package and caches each file.
 
 Configuration lives in ``.pkgkit.yaml`` / ``.pkgkit.yml`` or in the ``[tool.pkgkit]`` table of
 ``pyproject.toml``. A file is validated against ``schemas/pkgkit-config.schema.json``, then
