@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.atomic import write_atomically
+from pkgkit.report import LintReport, PackageResult
 
 if TYPE_CHECKING:
     from pkgkit.diagnostics import Diagnostic
-    from pkgkit.engine import LintReport
 
 #: Format version, stored under this key; a file without it is not a baseline.
 FORMAT_KEY, FORMAT_VERSION = "pkgkit-baseline", 1
@@ -159,6 +159,6 @@ def apply_baseline(report: LintReport, baseline: Counter[Fingerprint], path: str
                 absorbed += 1
             else:
                 kept.append(diagnostic)
-        results.append(dataclasses.replace(result, diagnostics=kept))
-    filtered = dataclasses.replace(report, packages=results)
+        results.append(PackageResult(result.name, result.root, kept, result.skipped))
+    filtered = LintReport(results, report.internal_errors, report.rules)
     return Filtered(filtered, absorbed, sum(remaining.values()))
