@@ -6,7 +6,7 @@ can be rebuilt from cached plain data without loading them.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from pkgkit.diagnostics import Diagnostic, Severity
 
@@ -25,14 +25,19 @@ class PackageResult:
         self.skipped = skipped
 
 
-class RuleDescriptor(NamedTuple):
+class RuleDescriptor:
     """One rule as plain report data, for reporters that describe every rule (SARIF)."""
 
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    doc: str
+    __slots__ = ("code", "doc", "name", "severity", "summary")
+
+    def __init__(
+        self, code: str, name: str, severity: Severity, summary: str, doc: str
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.doc = doc
 
 
 class LintReport:

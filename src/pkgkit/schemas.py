@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import NamedTuple
 
 from pkgkit.packaged import read_text
 
@@ -43,17 +42,20 @@ _BOUNDS = {
 }
 
 
-class SchemaError(NamedTuple):
+class SchemaError:
     """One schema violation: where, what, and the schema's own explanation.
 
     ``keyword`` is the failing schema keyword (``required``, ``type``, ``enum`` ...), so callers
     can leave some violations to rules with better messages.
     """
 
-    pointer: str
-    message: str
-    hint: str | None
-    keyword: str = ""
+    __slots__ = ("hint", "keyword", "message", "pointer")
+
+    def __init__(self, pointer: str, message: str, hint: str | None, keyword: str = "") -> None:
+        self.pointer = pointer
+        self.message = message
+        self.hint = hint
+        self.keyword = keyword
 
 
 @functools.cache

@@ -43,13 +43,19 @@ __all__ = [
 MAX_README_BYTES = 1024 * 1024
 
 
-class FileIssue(NamedTuple):
-    """Something about the package's files that is not about any file's content."""
+class FileIssue:
+    """Something about the package's files that is not about any file's content.
 
-    #: "symlink-escapes", "symlink-dir", "unreadable", "missing-manifest" or "missing-readme"
-    kind: str
-    relpath: str
-    message: str
+    ``kind`` is "symlink-escapes", "symlink-dir", "unreadable", "missing-manifest" or
+    "missing-readme".
+    """
+
+    __slots__ = ("kind", "message", "relpath")
+
+    def __init__(self, kind: str, relpath: str, message: str) -> None:
+        self.kind = kind
+        self.relpath = relpath
+        self.message = message
 
 
 class TextFile(NamedTuple):

@@ -10,8 +10,6 @@ the missing name, and PKG0xx reports it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from pkgkit.diagnostics import Problem
 from pkgkit.model.readme import normalize_heading
 from pkgkit.suggest import did_you_mean
@@ -26,15 +24,26 @@ if TYPE_CHECKING:
     from pkgkit.rules import RuleContext
 
 
-class Listing(NamedTuple):
+class Listing:
     """One kind of content and how the README lists it."""
 
-    kind: str
-    folder: str
-    section: str
-    columns: tuple[str, ...]
-    pointer: str
-    field: str
+    __slots__ = ("columns", "field", "folder", "kind", "pointer", "section")
+
+    def __init__(  # noqa: PLR0917 - the three listings below give every field in order
+        self,
+        kind: str,
+        folder: str,
+        section: str,
+        columns: tuple[str, ...],
+        pointer: str,
+        field: str,
+    ) -> None:
+        self.kind = kind
+        self.folder = folder
+        self.section = section
+        self.columns = columns
+        self.pointer = pointer
+        self.field = field
 
 
 DASHBOARDS = Listing(
