@@ -119,12 +119,20 @@ def code_problem(code: str) -> str | None:
 # --------------------------------------------------------------------------- the command line
 
 
-class Overrides(NamedTuple):
+class Overrides:
     """Command-line options: a given option replaces the file's value (``strict`` only turns on)."""
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    strict: bool = False
+    __slots__ = ("ignore", "select", "strict")
+
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] | None = None,
+        strict: bool = False,
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.strict = strict
 
     def apply(self, config: Config) -> Config:
         """The configuration with the command line laid over it."""

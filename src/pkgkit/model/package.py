@@ -7,7 +7,6 @@ links are never followed out of the package, and nothing is ever written.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
 
 from pkgkit.model.discovery import (
     CONTENT_FOLDERS,
@@ -58,10 +57,13 @@ class FileIssue:
         self.message = message
 
 
-class TextFile(NamedTuple):
+class TextFile:
     """A non-JSON file a problem can point at (README.md when it cannot be parsed, folders)."""
 
-    path: str
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Text files are located by explicit lines; a pointer means the top."""
