@@ -126,9 +126,9 @@ def quick_place(text: str, start: int, end: int) -> str | None:
 def exact_place(text: str, start: int, end: int) -> str:
     """Where ``text[start:end]`` sits, by the string tokens of the line of ``start``.
 
-    The tokens are those of a scan from the top of the text that skips whatever is not a string
-    (an unquoted placeholder, a quote that starts no string on its line). A string directly
-    followed by ``:`` is a member name.
+    Tokens are found as a scan from the top of the text would, skipping what is not a string (an
+    unquoted placeholder, a quote that starts no string on its line): a token never spans lines,
+    so the line alone has the same ones. A string directly followed by ``:`` is a member name.
     """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
