@@ -6,12 +6,14 @@ markdown-it-py, kept here (a test dependency) as the reference: the model must n
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from helpers import GO_FIXTURE, TEST_FIXTURES
-from pkgkit.model.readme import CodeBlock, Readme, Section, Table, normalize_heading
+from pkgkit.model.readme import CodeBlock, Readme, Row, normalize_heading
 
 TRICKY = """\
 # Title *em* `code` <b>x</b> &amp; \\*
@@ -168,42 +170,44 @@ CORPUS = {
 def _model(readme: Readme) -> object:
     return (
         [(s.title, s.level, s.line, s.path) for s in readme.sections],
-        [(t.line, t.headers, t.rows, t.section and t.section.path) for t in readme.tables],
+        [(t.line, t.headers, [_row(r) for r in t.rows], t.section and t.section.path)
+         for t in readme.tables],
         readme.code_blocks,
     )
 
 
+def _row(row: Row) -> object:
+    return row.line, {h: (c.text, c.line, c.column) for h, c in row.cells.items()}
+
+
 def _reference(text: str) -> object:
-    """The model as pkgkit built it from markdown-it-py's token stream."""
-    readme = Readme("README.md", "")
-    readme.lines = text.splitlines()
+    """The model as pkgkit built it from markdown-it-py's token stream (plain values)."""
+    lines = text.splitlines()
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    sections: list = []
+    tables: list = []
+    blocks: list = []
     stack: list = []
     for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else 1
         if token.type == "heading_open":
-            _reference_heading(readme, token, tokens[index + 1], stack)
+            level = int(token.tag[1:])
+            while stack and stack[-1][1] >= level:
+                stack.pop()
+            title = _text(tokens[index + 1])
+            path = (*(stack[-1][3] if stack else ()), normalize_heading(title))
+            stack.append((title, level, line, path))
+            sections.append(stack[-1])
         elif token.type == "table_open":
-            _reference_table(readme, tokens, index, stack[-1] if stack else None)
+            line, headers, rows = _reference_table(lines, tokens, index)
+            tables.append((line, headers, rows, stack[-1][3] if stack else None))
         elif token.type in {"fence", "code_block"}:
             first = line + (1 if token.type == "fence" else 0)
-            readme.code_blocks.append(CodeBlock(token.info.strip(), token.content, first))
-    return _model(readme)
+            blocks.append(CodeBlock(token.info.strip(), token.content, first))
+    return sections, tables, blocks
 
 
-def _reference_heading(readme: Readme, token: Token, inline: Token, stack: list) -> None:
-    level = int(token.tag[1:])
-    while stack and stack[-1].level >= level:
-        stack.pop()
-    line = token.map[0] + 1 if token.map else 1
-    section = Section(_text(inline), level, line, stack[-1] if stack else None)
-    stack.append(section)
-    readme.sections.append(section)
-
-
-def _reference_table(
-    readme: Readme, tokens: list[Token], index: int, section: Section | None
-) -> None:
+def _reference_table(lines: list[str], tokens: list[Token], index: int) -> tuple:
     start = index
     headers: list[str] = []
     rows = []
@@ -218,12 +222,30 @@ def _reference_table(
         elif token.type == "tr_close" and not headers:
             headers = [normalize_heading(c) for c in cells]
         elif token.type == "tr_close":
-            rows.append(readme._row(headers, cells, row_line))
+            raw = lines[row_line - 1] if row_line <= len(lines) else ""
+            columns = reference_cell_columns(raw)
+            located = {
+                header: (text, row_line, columns[i] if i < len(columns) else 1)
+                for i, (header, text) in enumerate(zip(headers, cells, strict=False))
+            }
+            rows.append((row_line, located))
         index += 1
-    table = Table(tokens[start].map[0] + 1, headers, rows, section)
-    readme.tables.append(table)
-    if section is not None:
-        section.tables.append(table)
+    return tokens[start].map[0] + 1, headers, rows
+
+
+def reference_cell_columns(raw: str) -> list[int]:
+    """1-based column of the first character of each cell of a raw table row (the first code)."""
+    columns: list[int] = []
+    boundaries = [-1, *(m.start() for m in re.finditer(r"(?<!\\)\|", raw))]
+    if raw.lstrip().startswith("|"):
+        boundaries = boundaries[1:]
+    for start in boundaries:
+        rest = raw[start + 1 :]
+        stripped = rest.lstrip(" \t")
+        if not stripped or (stripped.startswith("|") and not rest.strip(" \t|")):
+            break
+        columns.append(start + 1 + (len(rest) - len(stripped)) + 1)
+    return columns
 
 
 def _text(inline: Token) -> str:

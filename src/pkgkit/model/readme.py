@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -26,64 +25,90 @@ def normalize_heading(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-@dataclass(frozen=True)
 class Cell:
-    """One table cell: plain text (code spans unwrapped) and where it starts."""
+    """One table cell: plain text (code spans unwrapped) and where it starts.
 
-    text: str
-    line: int
-    column: int
+    ``row`` is the raw line of the table row and ``index`` the cell's place in it: the column is
+    found there only when asked for (most cells are never reported).
+    """
+
+    __slots__ = ("_index", "_row", "line", "text")
+
+    def __init__(self, text: str, line: int, row: str, index: int) -> None:
+        self.text = text
+        self.line = line
+        self._row = row
+        self._index = index
+
+    @property
+    def column(self) -> int:
+        """1-based column of the cell's first character in its raw row (1 when not found)."""
+        return _cell_column(self._row, self._index)
 
 
-@dataclass(frozen=True)
 class Row:
     """A body row of a table, cells keyed by their normalised column header."""
 
-    line: int
-    cells: dict[str, Cell]
+    __slots__ = ("cells", "line")
+
+    def __init__(self, line: int, cells: dict[str, Cell]) -> None:
+        self.line = line
+        self.cells = cells
 
     def get(self, *headers: str) -> Cell | None:
         """The first cell whose column is one of ``headers`` (normalised names)."""
+        cells = self.cells
         for header in headers:
-            cell = self.cells.get(header)
+            cell = cells.get(header)
             if cell is not None:
                 return cell
         return None
 
 
-@dataclass
 class Section:
-    """A heading and everything up to the next heading of the same or a higher level."""
+    """A heading and everything up to the next heading of the same or a higher level.
 
-    title: str
-    level: int
-    line: int
-    parent: Section | None = None
-    tables: list[Table] = field(default_factory=list)
+    ``path`` holds the normalised titles from the top-level section down to this one.
+    """
 
-    @property
-    def path(self) -> tuple[str, ...]:
-        """Normalised titles from the top-level section down to this one."""
-        parents = self.parent.path if self.parent else ()
-        return (*parents, normalize_heading(self.title))
+    __slots__ = ("level", "line", "parent", "path", "tables", "title")
+
+    def __init__(
+        self,
+        title: str,
+        level: int,
+        line: int,
+        parent: Section | None = None,
+        tables: list[Table] | None = None,
+    ) -> None:
+        self.title = title
+        self.level = level
+        self.line = line
+        self.parent = parent
+        self.tables: list[Table] = [] if tables is None else tables
+        key = normalize_heading(title)
+        self.path: tuple[str, ...] = (*parent.path, key) if parent is not None else (key,)
 
     def within(self, title: str) -> bool:
         """True when this section or one of its ancestors has ``title`` (normalised)."""
         return normalize_heading(title) in self.path
 
 
-@dataclass
 class Table:
     """A GitHub table: normalised headers and located body rows."""
 
-    line: int
-    headers: list[str]
-    rows: list[Row]
-    section: Section | None
+    __slots__ = ("headers", "line", "rows", "section")
+
+    def __init__(
+        self, line: int, headers: list[str], rows: list[Row], section: Section | None
+    ) -> None:
+        self.line = line
+        self.headers = headers
+        self.rows = rows
+        self.section = section
 
 
-@dataclass(frozen=True)
-class CodeBlock:
+class CodeBlock(NamedTuple):
     """A fenced or indented code block; ``line`` is the first line of its content."""
 
     info: str
@@ -116,7 +141,7 @@ class Readme:
     def find_sections(self, title: str) -> list[Section]:
         """Every section whose heading is ``title`` (case and spacing ignored)."""
         wanted = normalize_heading(title)
-        return [s for s in self.sections if normalize_heading(s.title) == wanted]
+        return [s for s in self.sections if s.path[-1] == wanted]
 
     def tables_with(self, *headers: str) -> Iterator[Table]:
         """Tables that have a column named like any of ``headers``."""
@@ -145,9 +170,10 @@ class Readme:
         headers: list[str] = []
         rows: list[Row] = []
         for part in node.children:
+            head = part.name == "thead"
             for row in part.children:
-                texts = [_plain_text(cell) for cell in row.children]
-                if part.name == "thead":
+                texts = [_cell_text(cell) for cell in row.children]
+                if head:
                     headers = [normalize_heading(t) for t in texts]
                 else:
                     rows.append(self._row(headers, texts, lines.line(row)))
@@ -157,11 +183,10 @@ class Readme:
             section.tables.append(table)
 
     def _row(self, headers: list[str], texts: list[str], line: int) -> Row:
-        columns = _cell_columns(self.lines[line - 1] if line <= len(self.lines) else "")
-        cells = {
-            header: Cell(text, line, columns[i] if i < len(columns) else 1)
-            for i, (header, text) in enumerate(zip(headers, texts, strict=False))
-        }
+        raw = self.lines[line - 1] if line <= len(self.lines) else ""
+        cells: dict[str, Cell] = {}
+        for index, (header, text) in enumerate(zip(headers, texts, strict=False)):
+            cells[header] = Cell(text, line, raw, index)
         return Row(line, cells)
 
 
@@ -205,9 +230,6 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-_NEWLINES = re.compile(r"\r\n?")
-
-
 def _normalized(text: str) -> str:
     """CommonMark's input normalisation: CR LF and lone CR become LF, NUL becomes U+FFFD.
 
@@ -215,7 +237,7 @@ def _normalized(text: str) -> str:
     CommonMark does (a lone CR ends a line).
     """
     if "\r" in text:
-        text = _NEWLINES.sub("\n", text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\0" in text:
         text = text.replace("\0", "\ufffd")
     return text
@@ -250,22 +272,36 @@ class _LineCounter:
         return self._data.count(b"\n", start, end) == content_lines
 
 
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+def _cell_column(raw: str, index: int) -> int:
+    """1-based column of the first character of cell ``index`` of a raw table row (1: not shown).
+
+    Cells start after the row's leading pipe, if any, and after every pipe without a backslash
+    right before it. A cell holding only padding, or only pipes and padding up to the end of the
+    row, ends the row: every later cell holds no more than it, so a cell is shown exactly when its
+    own start passes that test.
+    """
+    skip = index if raw.lstrip().startswith("|") else index - 1
+    start = -1 if skip < 0 else _nth_pipe(raw, skip)
+    if skip >= 0 and start < 0:
+        return 1
+    first, length = start + 1, len(raw)
+    while first < length and raw[first] in " \t":
+        first += 1
+    if first == length or (raw[first] == "|" and not raw[start + 1 :].strip(" \t|")):
+        return 1
+    return first + 1
 
 
-def _cell_columns(raw: str) -> list[int]:
-    """1-based column of the first character of each cell of a raw table row."""
-    columns: list[int] = []
-    boundaries = [-1, *(m.start() for m in _UNESCAPED_PIPE.finditer(raw))]
-    if raw.lstrip().startswith("|"):
-        boundaries = boundaries[1:]
-    for start in boundaries:
-        rest = raw[start + 1 :]
-        stripped = rest.lstrip(" \t")
-        if not stripped or (stripped.startswith("|") and not rest.strip(" \t|")):
-            break
-        columns.append(start + 1 + (len(rest) - len(stripped)) + 1)
-    return columns
+def _nth_pipe(raw: str, count: int) -> int:
+    """Offset of the pipe that has ``count`` unescaped pipes before it (-1: none)."""
+    index = raw.find("|")
+    while index >= 0:
+        if index == 0 or raw[index - 1] != "\\":
+            if count == 0:
+                return index
+            count -= 1
+        index = raw.find("|", index + 1)
+    return -1
 
 
 #: Inline nodes whose ``content`` is text of the cell or heading.
@@ -273,16 +309,46 @@ _TEXT_NODES = frozenset({"text", "text_special", "html_inline"})
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
-def _plain_text(node: Node) -> str:
-    """Text of a heading or cell with markup removed (code spans keep their content)."""
+def _cell_text(cell: Node) -> str:
+    """:func:`_plain_text` of a table cell, reading the common lone text node directly."""
+    children = cell.children
+    if len(children) == 1:
+        only = children[0]
+        if only.name == "text":
+            content: str = only.meta["content"]
+            return content.strip()
+    return _plain_text(cell, children)
+
+
+def _plain_text(node: Node, children: Sequence[Node] | None = None) -> str:
+    """Text of a heading or cell with markup removed (code spans keep their content).
+
+    A lone text, or one wrapped in a lone code span, emphasis or link, is read directly.
+    ``children`` saves asking the node for them again.
+    """
+    if children is None:
+        children = node.children
+    while len(children) == 1:
+        only = children[0]
+        name = only.name
+        if name in _TEXT_NODES:
+            content: str = only.meta["content"]
+            return content.strip()
+        if name in _NOT_WRAPPERS:
+            break
+        children = only.children
     parts: list[str] = []
-    _collect_text(node, parts)
+    _collect_text(children, parts)
     return "".join(parts).strip()
 
 
-def _collect_text(node: Node, parts: list[str]) -> None:
+#: Inline nodes that :func:`_collect_text` reads other than by descending into their children.
+_NOT_WRAPPERS = frozenset({"autolink", "image", *_BREAKS})
+
+
+def _collect_text(nodes: Sequence[Node], parts: list[str]) -> None:
     """Texts in document order; an image's alternative text is not part of the text."""
-    for child in node.children:
+    for child in nodes:
         name = child.name
         if name in _TEXT_NODES:
             parts.append(child.meta["content"])
@@ -291,17 +357,17 @@ def _collect_text(node: Node, parts: list[str]) -> None:
         elif name in _BREAKS:
             parts.append(" ")
         elif name != "image":
-            _collect_text(child, parts)
+            _collect_text(child.children, parts)
 
 
 #: Percent-escapes of these characters stay escaped in an autolink's text (as markdown-it does).
 _KEEP_ESCAPED = frozenset(";/?:@&=+$,#%")
-_ESCAPE_RUN = re.compile(r"(?:%[0-9a-f]{2})+", re.IGNORECASE)
+_ESCAPE_RUN = r"(?i)(?:%[0-9a-f]{2})+"
 
 
 def _decode_link_text(url: str) -> str:
     """An autolink's text as markdown-it shows it: percent-escapes of UTF-8 decoded."""
-    return _ESCAPE_RUN.sub(_decode_escapes, url) if "%" in url else url
+    return re.sub(_ESCAPE_RUN, _decode_escapes, url) if "%" in url else url
 
 
 def _decode_escapes(match: re.Match[str]) -> str:
