@@ -10,15 +10,20 @@ import yaml
 from helpers import GO_FIXTURE
 from pkgkit.model.conventions import (
     BUILTIN_CATALOGUES,
+    NAME_HEADERS,
+    UNIT_HEADERS,
+    _cell,
+    _column,
     builtin_catalogue,
     display_class,
     load_catalogue,
     normalize_instrument,
     readme_conventions,
+    split_list,
     unit_class,
 )
 from pkgkit.model.package import load_package
-from pkgkit.model.readme import Readme
+from pkgkit.model.readme import Cell, Readme, Row
 from pkgkit.packaged import read_text
 
 RUNTIME = "go.opentelemetry.io/contrib/instrumentation/runtime"
@@ -133,3 +138,31 @@ def test_instruments_are_normalised():
     assert [normalize_instrument(t) for t in written] == [
         "updowncounter", "gauge", "histogram", "counter", None, None
     ]
+
+
+def test_a_row_cell_is_found_by_the_tables_column_as_by_its_headers():
+    """``_cell`` tries the table's column first; a row without it falls back to ``Row.get``."""
+    package = load_package(str(GO_FIXTURE))
+    readmes = [package.readme, Readme("README.md", README)]
+    for table in (t for r in readmes for t in r.tables):
+        for headers in (NAME_HEADERS, UNIT_HEADERS, ("type",), ("nothing",)):
+            for row in table.rows:
+                assert _cell(row, _column(table, headers), headers) is row.get(*headers)
+    short = Row(3, {"units": Cell("By", 3, "| By |", 0)})
+    assert _cell(short, "unit", UNIT_HEADERS) is short.cells["units"]
+
+
+def test_documented_values_compare_and_hash_by_value():
+    conventions = readme_conventions(Readme("README.md", README), ())
+    again = readme_conventions(Readme("README.md", README), ())
+    assert conventions.metrics == again.metrics
+    assert len({*conventions.metrics, *again.metrics}) == 2
+    assert conventions.resource_attributes == again.resource_attributes
+    assert conventions.names == {"a.b", "c.d"}
+    assert conventions.lookup("c.d").selectors == (("type", "rss"),)
+    assert conventions.metric_attributes == {"k1", "k2", "type"}
+
+
+def test_lists_are_split_at_commas_semicolons_and_spaces():
+    assert split_list("") == ()
+    assert split_list(" a, b;c\td  ") == ("a", "b", "c", "d")

@@ -21,22 +21,17 @@ the older ``runtime.uptime`` and ``process.runtime.go.*`` ones (older releases, 
 time and is not complete, so other names under its scope are not reported as not emitted.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: NamedTuple fields annotated with strings cost a
+# compile each at import.
 import functools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath, PureWindowsPath
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple
 
-from pkgkit import safeyaml
 from pkgkit.model.metrics import MetricId, parse_metric_id
+from pkgkit.model.readme import Cell, Readme, Row, Table
 from pkgkit.suggest import normalize_name
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from pkgkit.model.readme import Readme, Row, Table
 
 BUILTIN_CATALOGUES = ("otel-go-runtime.json", "otel-go-host.json")
 NAME_HEADERS = ("metric name", "metrics name", "metric", "metrics", "name")
@@ -48,12 +43,12 @@ KEY_HEADERS = ("attribute key", "attribute name", "attribute", "key", "name")
 METRIC_SECTIONS = ("semantic conventions", "metrics")
 RESOURCE_SECTION = "resource attributes"
 
-_EXPLICIT_SCOPE = re.compile(r"instrumentation scope\s+`([^`]+)`", re.IGNORECASE)
-_LIST_SPLIT = re.compile(r"[,;\s]+")
+#: Patterns compiled on first use (``re`` caches them): most runs need few of them.
+_EXPLICIT_SCOPE = r"(?i)instrumentation scope\s+`([^`]+)`"
+_LIST_SPLIT = r"[,;\s]+"
 
 
-@dataclass(frozen=True)
-class DocumentedMetric:
+class DocumentedMetric(NamedTuple):
     """A metric row of a README table, located at its name cell."""
 
     name: str
@@ -68,8 +63,7 @@ class DocumentedMetric:
     selectors: tuple[tuple[str, str], ...] | None = None
 
 
-@dataclass(frozen=True)
-class DocumentedAttribute:
+class DocumentedAttribute(NamedTuple):
     """A row of the Resource Attributes table."""
 
     key: str
@@ -79,12 +73,20 @@ class DocumentedAttribute:
     description: str | None = None
 
 
-@dataclass
 class Conventions:
     """Everything the README documents about metrics and attributes."""
 
-    metrics: list[DocumentedMetric] = field(default_factory=list)
-    resource_attributes: list[DocumentedAttribute] = field(default_factory=list)
+    __slots__ = ("metrics", "resource_attributes")
+
+    def __init__(
+        self,
+        metrics: list[DocumentedMetric] | None = None,
+        resource_attributes: list[DocumentedAttribute] | None = None,
+    ) -> None:
+        self.metrics: list[DocumentedMetric] = [] if metrics is None else metrics
+        self.resource_attributes: list[DocumentedAttribute] = (
+            [] if resource_attributes is None else resource_attributes
+        )
 
     @property
     def names(self) -> set[str]:
@@ -101,8 +103,7 @@ class Conventions:
         return {a for m in self.metrics for a in m.attributes}
 
 
-@dataclass(frozen=True)
-class CatalogueMetric:
+class CatalogueMetric(NamedTuple):
     """A metric an instrumentation emits."""
 
     name: str
@@ -113,21 +114,27 @@ class CatalogueMetric:
     brief: str | None = None
 
 
-@dataclass(frozen=True)
-class RegistryIssue:
+class RegistryIssue(NamedTuple):
     """A configured registry that could not be used."""
 
     path: str
     message: str
 
 
-@dataclass
 class Catalogue:
     """Metrics of known instrumentation scopes."""
 
-    scopes: dict[str, dict[str, CatalogueMetric]] = field(default_factory=dict)
-    complete: set[str] = field(default_factory=set)
-    issues: list[RegistryIssue] = field(default_factory=list)
+    __slots__ = ("complete", "issues", "scopes")
+
+    def __init__(
+        self,
+        scopes: dict[str, dict[str, CatalogueMetric]] | None = None,
+        complete: set[str] | None = None,
+        issues: list[RegistryIssue] | None = None,
+    ) -> None:
+        self.scopes: dict[str, dict[str, CatalogueMetric]] = {} if scopes is None else scopes
+        self.complete: set[str] = set() if complete is None else complete
+        self.issues: list[RegistryIssue] = [] if issues is None else issues
 
     def add(self, data: Any, default_scope: str | None = None) -> str | None:  # noqa: ANN401
         """Add one registry document; the reason it is unusable, or None."""
@@ -227,6 +234,8 @@ def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
 def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
     import yaml  # noqa: PLC0415
 
+    from pkgkit import safeyaml  # noqa: PLC0415 - only configured registries need it
+
     relative = PurePath(path)
     absolute = relative.is_absolute() or PureWindowsPath(path).is_absolute()
     if absolute or ".." in re.split(r"[\\/]", path):
@@ -256,65 +265,80 @@ def readme_conventions(readme: Readme | None, known_scopes: Iterable[str] = ()) 
     previous_end = 0
     for table in readme.tables:
         section = table.section
-        if section is not None and section.within(RESOURCE_SECTION):
+        if section is not None and RESOURCE_SECTION in section.path:
             conventions.resource_attributes.extend(_attributes(table))
         elif section is not None and _is_metrics_table(table):
             start = max(previous_end, section.line)
             scope = _table_scope(readme.lines[start : table.line - 1], scopes)
-            conventions.metrics.extend(_metric(row, table, scope) for row in _rows(table))
+            conventions.metrics.extend(_metrics(table, scope))
         previous_end = table.rows[-1].line if table.rows else table.line
     return conventions
 
 
 def _is_metrics_table(table: Table) -> bool:
+    """A table with a name column in a metrics section (section titles are normalised)."""
     section = table.section
-    in_section = section is not None and any(section.within(t) for t in METRIC_SECTIONS)
+    in_section = section is not None and any(t in section.path for t in METRIC_SECTIONS)
     return in_section and any(h in table.headers for h in NAME_HEADERS)
-
-
-def _rows(table: Table) -> list[Row]:
-    return [row for row in table.rows if (cell := row.get(*NAME_HEADERS)) and cell.text]
 
 
 def _table_scope(lines: list[str], known: tuple[str, ...]) -> str | None:
     """The instrumentation scope the text before a table names."""
     text = "\n".join(lines)
-    explicit = _EXPLICIT_SCOPE.search(text)
+    explicit = re.search(_EXPLICIT_SCOPE, text)
     if explicit:
         return explicit.group(1)
     mentioned = [(text.find(scope), scope) for scope in known if scope in text]
     return min(mentioned)[1] if mentioned else None
 
 
-def _metric(row: Row, table: Table, scope: str | None) -> DocumentedMetric:
-    name = row.get(*NAME_HEADERS)
-    assert name is not None, "_rows keeps only rows with a name"
-    used = {_column(table, NAME_HEADERS)}
-    values: dict[str, str | None] = {}
-    for key, headers in (
-        ("description", DESCRIPTION_HEADERS),
-        ("unit", UNIT_HEADERS),
-        ("instrument", INSTRUMENT_HEADERS),
-        ("attributes", ATTRIBUTE_HEADERS),
-    ):
-        cell = row.get(*headers)
-        values[key] = cell.text if cell is not None else None
-        used.add(_column(table, headers))
-    extra = tuple((h, c.text) for h, c in row.cells.items() if h not in used)
+#: Header groups of the value columns of a metrics table, in :class:`DocumentedMetric` order.
+_VALUE_HEADERS = (DESCRIPTION_HEADERS, UNIT_HEADERS, INSTRUMENT_HEADERS, ATTRIBUTE_HEADERS)
+
+
+def _metrics(table: Table, scope: str | None) -> Iterator[DocumentedMetric]:
+    """The rows of a metrics table that have a name."""
+    name_column, *value_columns = [
+        (_column(table, headers), headers) for headers in (NAME_HEADERS, *_VALUE_HEADERS)
+    ]
+    used = {name_column[0], *(column for column, _ in value_columns)}
+    for row in table.rows:
+        name = _cell(row, *name_column)
+        if name is not None and name.text:
+            values = [_cell(row, column, headers) for column, headers in value_columns]
+            texts = [cell.text if cell is not None else None for cell in values]
+            extra = tuple((h, c.text) for h, c in row.cells.items() if h not in used)
+            yield _metric(name, texts, extra, scope)
+
+
+def _cell(row: Row, column: str | None, headers: tuple[str, ...]) -> Cell | None:
+    """``row.get(*headers)``, trying first the table's column for them (``column``).
+
+    The table's column is the first of ``headers`` it has, so a row holding it has no earlier one.
+    """
+    cell = row.cells.get(column) if column is not None else None
+    return cell if cell is not None else row.get(*headers)
+
+
+def _metric(
+    name: Cell, texts: list[str | None], extra: tuple[tuple[str, str], ...], scope: str | None
+) -> DocumentedMetric:
+    """A named row; ``texts`` of its description, unit, instrument and attributes cells."""
+    description, unit, instrument, attributes = texts
     written = documented_id(name.text)
     selectors = written.selectors or ()
+    listed = tuple(dict.fromkeys(split_list(attributes))) if attributes else ()
     return DocumentedMetric(
-        name=written.name,
-        line=name.line,
-        column=name.column,
-        scope=written.scope or scope,
-        description=values["description"],
-        unit=values["unit"],
-        instrument=values["instrument"],
-        attributes=tuple(dict.fromkeys(split_list(values["attributes"] or "")))
-        + tuple(key for key, _ in selectors),
-        extra=extra,
-        selectors=written.selectors,
+        written.name,
+        name.line,
+        name.column,
+        written.scope or scope,
+        description,
+        unit,
+        instrument,
+        listed + tuple(key for key, _ in selectors),
+        extra,
+        written.selectors,
     )
 
 
@@ -334,7 +358,9 @@ def _column(table: Table, headers: tuple[str, ...]) -> str | None:
 
 def split_list(text: str) -> tuple[str, ...]:
     """``"a, b c"`` -> ``("a", "b", "c")``."""
-    return tuple(part for part in _LIST_SPLIT.split(text) if part)
+    if not text:
+        return ()
+    return tuple(part for part in re.split(_LIST_SPLIT, text) if part)
 
 
 def _attributes(table: Table) -> list[DocumentedAttribute]:

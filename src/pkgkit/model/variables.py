@@ -5,22 +5,19 @@ The README's import instructions show the ``stanctl-integration import`` command
 the ``--set`` in the README.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: NamedTuple fields annotated with strings cost a
+# compile each at import.
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from pkgkit.model.readme import Readme
+from pkgkit.model.readme import Readme
 
 #: ``--set name=value``, ``--set=name=value`` or ``--set "name=value"``; the name is what the CLI
-#: splits off at ``=``.
-_SET_ARGUMENT = re.compile(r"--set(?:[ \t]+|=)[\"']?(?P<name>[^\s=\"']+)=(?P<value>\S*)")
+#: splits off at ``=``. Compiled on first use (``re`` caches it): only code blocks with ``--set``.
+_SET_ARGUMENT = r"--set(?:[ \t]+|=)[\"']?(?P<name>[^\s=\"']+)=(?P<value>\S*)"
 
 
-@dataclass(frozen=True)
-class SetArgument:
+class SetArgument(NamedTuple):
     """One documented ``--set name=value`` and where it is in the README."""
 
     name: str
@@ -33,7 +30,9 @@ def documented_variables(readme: Readme) -> list[SetArgument]:
     """Every ``--set name=value`` of the README's code blocks, in order."""
     found: list[SetArgument] = []
     for block in readme.code_blocks:
-        for match in _SET_ARGUMENT.finditer(block.content):
+        if "--set" not in block.content:
+            continue
+        for match in re.finditer(_SET_ARGUMENT, block.content):
             index = block.content.count("\n", 0, match.start())
             line = block.line + index
             found.append(
