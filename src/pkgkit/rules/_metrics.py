@@ -5,7 +5,6 @@ Each view is computed once per package through :meth:`RuleContext.shared`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from typing import TYPE_CHECKING, cast
 
@@ -144,6 +143,8 @@ def metric_hint(name: str, candidates: Iterable[str]) -> str | None:
         return None
     if normalize_name(match) != normalize_name(name):
         ours, theirs = _tail(name, match), _tail(match, name)
+        import difflib  # noqa: PLC0415 - only for a did-you-mean (difflib imports heapq)
+
         if difflib.SequenceMatcher(None, ours, theirs).ratio() < _TAIL_CUTOFF:
             return None
     return f"did you mean '{match}'?"
