@@ -199,3 +199,44 @@ def test_the_clean_fixture_is_clean_through_the_command_line(tmp_path):
     copy_go(tmp_path)
     code, found, stderr = run_lint(tmp_path, "go")
     assert (code, found, stderr) == (0, [], "")
+
+
+def test_a_readme_the_markdown_parser_panics_on_is_still_linted_exactly(tmp_path):
+    """markdown-it-pyrs panics on "a [` b" (an unclosed code span after "["): markdown-it-py
+    reads that README instead; findings after the line keep their place; Rust says nothing."""
+    package = copy_go(tmp_path)
+    readme = package / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    text = text.replace("\n## Dashboards\n", "\nSee a [` b here, and [a`b](c.\n\n## Dashboards\n")
+    text = text.replace("| Go Runtime Metrics |", "| Go Runtime Metrics [` |")
+    readme.write_text(text, encoding="utf-8")
+    env = {**os.environ, "RUST_BACKTRACE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "--format", "json", "go"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert result.stderr == ""
+    found = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert [(f["rule"], f["path"], f["line"], f["column"], f["message"]) for f in found] == [
+        (
+            "DOC001",
+            "go/README.md",
+            13,
+            3,
+            "README lists dashboard 'Go Runtime Metrics [`' but no dashboard in dashboards/ has"
+            " this title",
+        ),
+        (
+            "DOC002",
+            "go/dashboards/go-runtime-metrics.json",
+            3,
+            12,
+            "dashboard 'Go Runtime Metrics' is not listed in the README's Dashboards table",
+        ),
+    ]

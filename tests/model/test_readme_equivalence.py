@@ -1,19 +1,24 @@
-"""The README model built with markdown-it-pyrs equals one built with markdown-it-py.
+"""The README model read with markdown-it-pyrs equals the one read with markdown-it-py.
 
-pkgkit reads READMEs with markdown-it-pyrs (markdown-it.rs); it used to read them with
-markdown-it-py, kept here (a test dependency) as the reference: the model must not notice.
+pkgkit reads READMEs with markdown-it-pyrs (markdown-it.rs) and, when it panics, with
+markdown-it-py (pkgkit.model.readme_fallback, the reference implementation it used to read them
+with): the model must not notice which parser read a README. Cell columns are also compared with
+a reading of the whole raw row (:func:`reference_cell_columns`).
 """
 
 from __future__ import annotations
 
+import os
 import re
+from unittest import mock
 
 import pytest
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from hypothesis import given, reject, settings
+from hypothesis import strategies as st
 
+import pkgkit.model.readme as model
 from helpers import GO_FIXTURE, TEST_FIXTURES
-from pkgkit.model.readme import CodeBlock, Readme, Row, normalize_heading
+from pkgkit.model.readme import Readme, Row
 
 TRICKY = """\
 # Title *em* `code` <b>x</b> &amp; \\*
@@ -167,9 +172,44 @@ CORPUS = {
 }
 
 
-def _model(readme: Readme) -> object:
+def _panic_class() -> type[BaseException]:
+    """pyo3's PanicException (not importable), from a text markdown-it-pyrs panics on."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    saved = os.dup(2)
+    os.dup2(null, 2)
+    try:
+        model._parser().tree("a [` b")
+    except BaseException as error:
+        return type(error)
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+    raise AssertionError("markdown-it-pyrs no longer panics on 'a [` b'")
+
+
+PanicException = _panic_class()
+
+
+def primary(text: str) -> Readme:
+    """The README read by markdown-it-pyrs (a text it panics on is not a primary reading)."""
+    try:
+        model._tree(model._normalized(text))
+    except PanicException:
+        raise AssertionError("markdown-it-pyrs panics on this text") from None
+    return Readme("README.md", text)
+
+
+def fallback(text: str) -> Readme:
+    """The README read by markdown-it-py, as it is when markdown-it-pyrs panics."""
+    with mock.patch.object(model, "_tree", side_effect=PanicException("forced")):
+        return Readme("README.md", text)
+
+
+def model_of(readme: Readme) -> object:
+    """The whole model as plain values (sections, tables with located cells, code blocks)."""
     return (
-        [(s.title, s.level, s.line, s.path) for s in readme.sections],
+        [(s.title, s.level, s.line, s.path, [t.line for t in s.tables]) for s in readme.sections],
         [(t.line, t.headers, [_row(r) for r in t.rows], t.section and t.section.path)
          for t in readme.tables],
         readme.code_blocks,
@@ -180,57 +220,22 @@ def _row(row: Row) -> object:
     return row.line, {h: (c.text, c.line, c.column) for h, c in row.cells.items()}
 
 
-def _reference(text: str) -> object:
-    """The model as pkgkit built it from markdown-it-py's token stream (plain values)."""
-    lines = text.splitlines()
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    sections: list = []
-    tables: list = []
-    blocks: list = []
-    stack: list = []
-    for index, token in enumerate(tokens):
-        line = token.map[0] + 1 if token.map else 1
-        if token.type == "heading_open":
-            level = int(token.tag[1:])
-            while stack and stack[-1][1] >= level:
-                stack.pop()
-            title = _text(tokens[index + 1])
-            path = (*(stack[-1][3] if stack else ()), normalize_heading(title))
-            stack.append((title, level, line, path))
-            sections.append(stack[-1])
-        elif token.type == "table_open":
-            line, headers, rows = _reference_table(lines, tokens, index)
-            tables.append((line, headers, rows, stack[-1][3] if stack else None))
-        elif token.type in {"fence", "code_block"}:
-            first = line + (1 if token.type == "fence" else 0)
-            blocks.append(CodeBlock(token.info.strip(), token.content, first))
-    return sections, tables, blocks
-
-
-def _reference_table(lines: list[str], tokens: list[Token], index: int) -> tuple:
-    start = index
-    headers: list[str] = []
-    rows = []
-    cells: list[str] = []
-    row_line = 0
-    while tokens[index].type != "table_close":
-        token = tokens[index]
-        if token.type == "tr_open":
-            cells, row_line = [], token.map[0] + 1
-        elif token.type == "inline":
-            cells.append(_text(token))
-        elif token.type == "tr_close" and not headers:
-            headers = [normalize_heading(c) for c in cells]
-        elif token.type == "tr_close":
-            raw = lines[row_line - 1] if row_line <= len(lines) else ""
+def assert_columns_are_the_whole_row_reading(readme: Readme) -> None:
+    """Each cell's column, found alone, is the one a reading of its whole raw row gives."""
+    for table in readme.tables:
+        for row in table.rows:
+            raw = readme.lines[row.line - 1] if row.line <= len(readme.lines) else ""
             columns = reference_cell_columns(raw)
-            located = {
-                header: (text, row_line, columns[i] if i < len(columns) else 1)
-                for i, (header, text) in enumerate(zip(headers, cells, strict=False))
-            }
-            rows.append((row_line, located))
-        index += 1
-    return tokens[start].map[0] + 1, headers, rows
+            for cell in row.cells.values():
+                assert cell._row == raw
+                index = cell._index
+                assert cell.column == (columns[index] if index < len(columns) else 1)
+
+
+def assert_same_model(text: str) -> None:
+    readme = primary(text)
+    assert model_of(readme) == model_of(fallback(text))
+    assert_columns_are_the_whole_row_reading(readme)
 
 
 def reference_cell_columns(raw: str) -> list[int]:
@@ -248,20 +253,88 @@ def reference_cell_columns(raw: str) -> list[int]:
     return columns
 
 
-def _text(inline: Token) -> str:
-    parts = []
-    for child in inline.children or []:
-        if child.type in {"text", "code_inline", "html_inline"}:
-            parts.append(child.content)
-        elif child.type in {"softbreak", "hardbreak"}:
-            parts.append(" ")
-    return "".join(parts).strip()
-
-
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_same_model_as_markdown_it_py(name):
-    text = CORPUS[name]
-    assert _model(Readme("README.md", text)) == _reference(text)
+    assert_same_model(CORPUS[name])
+
+
+#: Inline Markdown that changes a cell's or heading's text, or its node structure (no "[`":
+#: markdown-it-pyrs panics on an unclosed code span right after "[").
+PIECES = [
+    "a", "b c", " ", "\t", "`", "``", "*", "**", "_", "__", "\\", "\\|", "|", "[", "]", "(u)",
+    "![", "[x]", "<", ">", "&amp;", "&#35;", "&copy;", "<b>", "</b>", "<https://x.y/%C3%A9%2F>",
+    "<me@x.y>", "<https://a/%e2%82>", "~", "é", "\\*", "#", "-", "1.", "    ", "{{x}}",
+]
+INLINE = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
+LINE = INLINE.map(lambda text: text.replace("\n", " "))
+#: No escaped pipe right before a cell's end: markdown-it.rs joins the cells (see readme.py).
+CELL = LINE.map(
+    lambda text: (f"{text}x" if text.endswith(("\\", "\\|")) else text).replace("\\||", "\\| |")
+)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> str:
+    """A GitHub table: optional outer pipes, padding, alignments, short and long body rows."""
+    width = draw(st.integers(1, 4))
+    outer = draw(st.booleans()) or width == 1  # a one-column table needs a pipe (see readme.py)
+    pad = draw(st.sampled_from(["", " ", "  ", "\t"]))
+
+    def row(cells: list[str], lead: str = "x") -> str:
+        """A row; without outer pipes it starts with ``lead`` ("-", ">", "#" start other blocks)."""
+        inner = "|".join(f"{pad}{cell}{pad}" for cell in cells)
+        return f"|{inner}|" if outer else f"{lead}{inner}"
+
+    header = [draw(CELL.filter(lambda c: "|" not in c)) or "h" for _ in range(width)]
+    delimiter = [draw(st.sampled_from(["---", ":--", "--:", ":-:", "-"])) for _ in range(width)]
+    if not outer and delimiter[0] == "-":
+        delimiter[0] = "--"  # "-" and a tab start a list item for markdown-it-py (see readme.py)
+    body = draw(st.lists(st.lists(CELL, min_size=1, max_size=width + 1), max_size=4))
+    return "\n".join([row(header), row(delimiter, ""), *(row(cells) for cells in body)])
+
+
+BLOCKS = st.one_of(
+    st.builds(lambda level, text: f"{'#' * level} {text}", st.integers(1, 7), LINE),
+    st.builds(
+        lambda text, under: f"{text or 'x'}\n{under}",
+        LINE.filter(lambda text: "|" not in text),  # "|" over "---": a one-column table or not
+        st.sampled_from(["===", "---"]),
+    ),
+    tables(),
+    st.builds(lambda info, body: f"```{info}\n{body}\n```", LINE.filter(lambda i: "`" not in i),
+              st.lists(LINE, max_size=3).map("\n".join)),
+    st.builds(lambda body: f"    {body or 'code'}", LINE),
+    LINE,
+)
+
+
+def _no_pipe_after_list_marker(block: str) -> bool:
+    """False for "h|h" (markdown-it.rs reads "- h|h" as a table row after a first list item)."""
+    first = block.split("\n", 1)[0]
+    return first.startswith("|") or "|" not in first
+
+
+CONTAINED = st.one_of(
+    BLOCKS,
+    BLOCKS.map(lambda block: "> " + block.replace("\n", "\n> ")),
+    BLOCKS.filter(_no_pipe_after_list_marker).map(lambda block: "- " + block.replace("\n", "\n  ")),
+)
+DOCUMENTS = st.builds(
+    lambda blocks, separator, end: separator.join(blocks) + end,
+    st.lists(CONTAINED, max_size=6),
+    st.sampled_from(["\n\n", "\r\n\r\n"]),  # a blank line: lazy continuations differ
+    st.sampled_from(["", "\n"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DOCUMENTS)
+def test_generated_readmes_read_the_same_with_both_parsers(text):
+    try:
+        model._tree(model._normalized(text))
+    except PanicException:
+        reject()
+    assert_same_model(text)
 
 
 def test_the_corpus_has_what_it_claims():

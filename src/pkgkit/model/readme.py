@@ -2,15 +2,21 @@
 
 Parsed with markdown-it-pyrs (markdown-it.rs: CommonMark plus the GFM table extension), so tables
 inside code blocks, escaped pipes, alignment rows and padding are read the way GitHub reads them.
-The model is the one markdown-it-py gave (tests/model/test_readme_equivalence.py); the parsers
-still differ on rare inputs: a one-column table whose delimiter row has no pipe, Unicode spaces
-other than space and tab at the edge of a table row, ``_emphasis_`` right after an emoji, and
-punycode host names in autolinks.
+markdown-it-pyrs panics on an unclosed code span right after ``[`` (``a [` b``): such a README is
+read with markdown-it-py, the pure-Python reference parser (imported only then), into the same
+model (readme_fallback.py). tests/model/test_readme_equivalence.py holds both readings equal; the
+two parsers still differ on rare inputs: a one-column table whose delimiter row has no pipe, a
+delimiter row starting with ``-`` and a tab, an escaped pipe right before a cell's closing pipe
+(``\\||``: markdown-it.rs joins the cells), a table row starting with ``>`` or a list marker, a
+table continuing a list item or block quote without a blank line, Unicode spaces other than space
+and tab at the edge of a table row, ``_emphasis_`` right after an emoji, and punycode host names
+in autolinks.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -150,8 +156,20 @@ class Readme:
 
     def _parse(self) -> None:
         text = _normalized(self.text)
-        lines = _LineCounter(text)
-        self._walk(_parser().tree(text).children, lines, [])
+        try:
+            tree = _tree(text)
+        except BaseException as error:
+            if not _is_panic(error):
+                raise
+            self._parse_with_markdown_it_py(text)
+            return
+        self._walk(tree.children, _LineCounter(text), [])
+
+    def _parse_with_markdown_it_py(self, text: str) -> None:
+        """The same model from markdown-it-py, for a text markdown-it-pyrs panicked on."""
+        from pkgkit.model.readme_fallback import parse  # noqa: PLC0415 - rare, keep start-up light
+
+        self.sections, self.tables, self.code_blocks = parse(text, self.lines)
 
     def _walk(self, nodes: Sequence[Node], lines: _LineCounter, stack: list[Section]) -> None:
         """Read the block nodes in document order, descending into containers (lists, quotes)."""
@@ -220,6 +238,49 @@ def _code_block(node: Node, lines: _LineCounter) -> CodeBlock:
         if content.endswith("\n") and lines.unclosed_at_end(node, content.count("\n")):
             content = content[:-1]
     return CodeBlock(str(meta.get("info", "")).strip(), content, first)
+
+
+def _tree(text: str) -> Node:
+    """markdown-it-pyrs' tree of ``text``, with file descriptor 2 on the null device meanwhile.
+
+    A panic in the parser (see :func:`_is_panic`) makes Rust print its message, and with
+    ``RUST_BACKTRACE`` set a backtrace, straight to file descriptor 2: the README is then read by
+    markdown-it-py, so that is noise on the user's terminal. A few system calls per README
+    (microseconds; parsing takes about a millisecond).
+    """
+    saved = _stderr_to_null()
+    try:
+        return _parser().tree(text)
+    finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _stderr_to_null() -> int | None:
+    """Point file descriptor 2 at the null device; a copy of the old one (None: not open)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        return None
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        os.close(saved)
+        return None
+    os.dup2(null, 2)
+    os.close(null)
+    return saved
+
+
+def _is_panic(error: BaseException) -> bool:
+    """True for pyo3's ``PanicException`` (a ``BaseException`` that cannot be imported).
+
+    markdown-it-pyrs 0.4 panics on an unclosed code span right after ``[``: ``a [` b``
+    (markdown-it-rust/markdown-it issue #40).
+    """
+    kind = type(error)
+    return kind.__name__ == "PanicException" and kind.__module__ == "pyo3_runtime"
 
 
 @functools.cache
