@@ -1,6 +1,8 @@
-"""pkgkit.cli.main freezes the objects for the exit only when it runs as the program."""
+"""pkgkit.cli.main: objects frozen for the exit only as the program; a cold lint imports little."""
 
 import gc
+import os
+import subprocess
 import sys
 
 from helpers import REPO
@@ -18,3 +20,38 @@ def test_frozen_only_without_arguments(monkeypatch, capsys):
     assert calls == ["freeze"]
     capsys.readouterr()
 
+
+#: Modules a cold ``pkgkit lint`` of a clean package must not import: each costs milliseconds of
+#: start-up (``dataclasses`` brings ``inspect``, ``ast``, ``dis``, ``tokenize``; ``shutil`` brings
+#: ``bz2`` and ``lzma``) or belongs to another command or to a configured YAML file only.
+HEAVY = (
+    "dataclasses",
+    "inspect",
+    "shutil",
+    "difflib",
+    "pkgutil",
+    "yaml",
+    "jsonschema",
+    "markdown_it",
+    "hypothesis",
+    "pytest",
+    "concurrent.futures",
+    "pkgkit.render",
+    "pkgkit.baseline",
+)
+
+
+def test_a_cold_lint_imports_nothing_heavy(tmp_path):
+    """The start-up budget of README "Speed": a clean cold lint stays off the heavy modules."""
+    go = str(REPO / "fixtures" / "go")
+    script = (
+        "import sys\n"
+        "from pkgkit import cli\n"
+        f"code = cli.main(['lint', '--no-cache', '--jobs', '1', {go!r}])\n"
+        f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PKGKIT_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    assert result.stdout.splitlines()[-1] == "0 []"
