@@ -4,6 +4,7 @@ import pytest
 
 from helpers import copy_go, edit_json, findings, lint
 from pkgkit.diagnostics import Severity
+from pkgkit.rules.pkg112_manifest_name_scope import _suggested
 
 
 def _rename(package, name):
@@ -50,3 +51,13 @@ def test_blank_or_non_string_names_are_left_to_the_schema_rule(tmp_path):
 
 def test_clean_fixture_is_scoped(tmp_path):
     assert lint(copy_go(tmp_path), select="PKG112", strict=True) == []
+
+
+def test_an_empty_name_suggests_the_resolved_folder_name(tmp_path, monkeypatch):
+    (tmp_path / "Real.Folder").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "Real.Folder")
+    monkeypatch.chdir(tmp_path / "link")
+    assert _suggested("@x/", str(tmp_path / "link")) == "real.folder"
+    assert _suggested("", ".") == "real.folder"
+    assert _suggested("", "./") == "real.folder"
+    assert _suggested("", "/") == "<name>"

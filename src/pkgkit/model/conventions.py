@@ -26,7 +26,6 @@ time and is not complete, so other names under its scope are not reported as not
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any, NamedTuple
 
 from pkgkit.model.metrics import MetricId, parse_metric_id
@@ -232,6 +231,8 @@ def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
 
 
 def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
+    from pathlib import Path, PurePath, PureWindowsPath  # noqa: PLC0415 - off the lint path
+
     import yaml  # noqa: PLC0415
 
     from pkgkit import safeyaml  # noqa: PLC0415 - only configured registries need it

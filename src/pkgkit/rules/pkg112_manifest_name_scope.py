@@ -15,8 +15,8 @@ Good::
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
@@ -58,5 +58,6 @@ def _suggested(name: str, root: str) -> str:
     bare = name.rsplit("/", 1)[-1].lower()
     bare = re.sub(_UNSCOPED, "-", bare).strip("-._")
     if not bare:
-        bare = re.sub(_UNSCOPED, "-", Path(root).resolve().name.lower()).strip("-._")
+        folder = os.path.basename(os.path.realpath(root))  # noqa: PTH119 - pathlib is off the lint path
+        bare = re.sub(_UNSCOPED, "-", folder.lower()).strip("-._")
     return bare or "<name>"
