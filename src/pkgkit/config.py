@@ -18,16 +18,17 @@ from __future__ import annotations
 import fnmatch
 import functools
 import re
-from typing import Any, NamedTuple
 
 from pkgkit.diagnostics import Severity
 from pkgkit.model.discovery import MAX_CONFIG_BYTES, find_config_file
 from pkgkit.paths import display_path
+from pkgkit.records import Record
 from pkgkit.suggest import did_you_mean
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
+    from typing import Any
 
     import yaml
     from jsonschema.exceptions import ValidationError
@@ -39,7 +40,7 @@ CONFIG_SCHEMA = "pkgkit-config.schema.json"
 KeyPath = tuple[str | int, ...]
 
 
-class Config(NamedTuple):
+class Config(Record):
     """Options every rule and the engine read (never mutated: the empty defaults are shared)."""
 
     select: tuple[str, ...] = ()

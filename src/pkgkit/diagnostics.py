@@ -5,24 +5,27 @@ package. The engine stamps each surviving problem into a :class:`Diagnostic` (ru
 path relative to the working directory, line and column). Reporters only ever see diagnostics.
 """
 
-# No ``from __future__ import annotations`` here: NamedTuple fields annotated with strings cost
-# a compile() each (typing.ForwardRef) at import; these annotations are evaluated directly.
+from __future__ import annotations
 
 import enum
-from typing import NamedTuple, Protocol
 
+from pkgkit.records import Record
 
-class Source(Protocol):
-    """A file of a package that problems point into."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    @property
-    def path(self) -> str:
-        """Filesystem path of the file (absolute or relative to the working directory)."""
-        ...
+    class Source(Protocol):
+        """A file of a package that problems point into."""
 
-    def locate(self, pointer: str) -> tuple[int, int]:
-        """1-based ``(line, column)`` of the value at ``pointer`` (``(1, 1)`` when unknown)."""
-        ...
+        @property
+        def path(self) -> str:
+            """Filesystem path of the file (absolute or relative to the working directory)."""
+            ...
+
+        def locate(self, pointer: str) -> tuple[int, int]:
+            """1-based ``(line, column)`` of the value at ``pointer`` (``(1, 1)`` when unknown)."""
+            ...
 
 
 class Severity(enum.StrEnum):
@@ -32,7 +35,7 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """What a rule found, located relative to ``source``.
 
     ``pointer`` is a JSON pointer into ``source`` (``""`` for the whole document, None where
@@ -52,7 +55,7 @@ class Problem(NamedTuple):
     severity: Severity | None = None
 
 
-class Diagnostic(NamedTuple):
+class Diagnostic(Record):
     """One located finding. Sorts by path, line, column, then code (then the other fields)."""
 
     path: str

@@ -12,10 +12,11 @@ offsets found, never for the whole text.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from typing import Final
 
 __all__ = [
     "JS_WS",

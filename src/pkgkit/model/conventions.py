@@ -21,16 +21,21 @@ the older ``runtime.uptime`` and ``process.runtime.go.*`` ones (older releases, 
 time and is not complete, so other names under its scope are not reported as not emitted.
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields annotated with strings cost a
-# compile each at import.
+from __future__ import annotations
+
 import functools
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
 
 from pkgkit.model.metrics import MetricId, parse_metric_id
-from pkgkit.model.readme import Cell, Readme, Row, Table
+from pkgkit.records import Record
 from pkgkit.suggest import normalize_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
+    from pkgkit.model.readme import Cell, Readme, Row, Table
 
 BUILTIN_CATALOGUES = ("otel-go-runtime.json", "otel-go-host.json")
 NAME_HEADERS = ("metric name", "metrics name", "metric", "metrics", "name")
@@ -47,7 +52,7 @@ _EXPLICIT_SCOPE = r"(?i)instrumentation scope\s+`([^`]+)`"
 _LIST_SPLIT = r"[,;\s]+"
 
 
-class DocumentedMetric(NamedTuple):
+class DocumentedMetric(Record):
     """A metric row of a README table, located at its name cell."""
 
     name: str
@@ -62,7 +67,7 @@ class DocumentedMetric(NamedTuple):
     selectors: tuple[tuple[str, str], ...] | None = None
 
 
-class DocumentedAttribute(NamedTuple):
+class DocumentedAttribute(Record):
     """A row of the Resource Attributes table."""
 
     key: str
@@ -102,7 +107,7 @@ class Conventions:
         return {a for m in self.metrics for a in m.attributes}
 
 
-class CatalogueMetric(NamedTuple):
+class CatalogueMetric(Record):
     """A metric an instrumentation emits."""
 
     name: str
@@ -113,7 +118,7 @@ class CatalogueMetric(NamedTuple):
     brief: str | None = None
 
 
-class RegistryIssue(NamedTuple):
+class RegistryIssue(Record):
     """A configured registry that could not be used."""
 
     path: str

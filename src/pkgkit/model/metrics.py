@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any
 
 from pkgkit.model.positions import escape_pointer_token
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Any
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.package import Package

@@ -5,19 +5,22 @@ The README's import instructions show the ``stanctl-integration import`` command
 the ``--set`` in the README.
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields annotated with strings cost a
-# compile each at import.
-import re
-from typing import NamedTuple
+from __future__ import annotations
 
-from pkgkit.model.readme import Readme
+import re
+
+from pkgkit.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pkgkit.model.readme import Readme
 
 #: ``--set name=value``, ``--set=name=value`` or ``--set "name=value"``; the name is what the CLI
 #: splits off at ``=``. Compiled on first use (``re`` caches it): only code blocks with ``--set``.
 _SET_ARGUMENT = r"--set(?:[ \t]+|=)[\"']?(?P<name>[^\s=\"']+)=(?P<value>\S*)"
 
 
-class SetArgument(NamedTuple):
+class SetArgument(Record):
     """One documented ``--set name=value`` and where it is in the README."""
 
     name: str

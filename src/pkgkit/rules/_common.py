@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING, Any
 
 from pkgkit.diagnostics import Problem
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from typing import Any
 
     from pkgkit.model.jsonfile import JsonFile, LoadErrorKind
     from pkgkit.model.package import Package

@@ -6,7 +6,6 @@ Each view is computed once per package through :meth:`RuleContext.shared`.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, cast
 
 from pkgkit.model.conventions import (
     Catalogue,
@@ -26,6 +25,7 @@ from pkgkit.model.metrics import (
 )
 from pkgkit.suggest import closest, normalize_name
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 def _references(ctx: RuleContext) -> References:
     """Metric and tag references, found in one walk of each document."""
     compute = lambda: package_references(ctx.package)  # noqa: E731
-    return cast("References", ctx.shared("references", compute))
+    found: References = ctx.shared("references", compute)
+    return found
 
 
 def references(ctx: RuleContext) -> list[MetricReference]:
@@ -50,26 +51,23 @@ def tags(ctx: RuleContext) -> list[TagReference]:
 
 def catalogue(ctx: RuleContext) -> Catalogue:
     """Built-in catalogue plus the configured registries."""
-    return cast(
-        "Catalogue",
-        ctx.shared("catalogue", lambda: load_catalogue(ctx.package.root, ctx.config.registries)),
-    )
+    compute = lambda: load_catalogue(ctx.package.root, ctx.config.registries)  # noqa: E731
+    known: Catalogue = ctx.shared("catalogue", compute)
+    return known
 
 
 def conventions(ctx: RuleContext) -> Conventions:
     """What the README documents."""
-    return cast(
-        "Conventions",
-        ctx.shared(
-            "conventions", lambda: readme_conventions(ctx.package.readme, catalogue(ctx).scopes)
-        ),
-    )
+    compute = lambda: readme_conventions(ctx.package.readme, catalogue(ctx).scopes)  # noqa: E731
+    documented: Conventions = ctx.shared("conventions", compute)
+    return documented
 
 
 def documented(ctx: RuleContext, name: str) -> DocumentedMetric | None:
     """The first README row documenting exactly ``name`` (``Conventions.lookup``, indexed)."""
-    index = ctx.shared("met.documented", lambda: _first_rows(conventions(ctx).metrics))
-    return cast("dict[str, DocumentedMetric]", index).get(name)
+    compute = lambda: _first_rows(conventions(ctx).metrics)  # noqa: E731
+    index: dict[str, DocumentedMetric] = ctx.shared("met.documented", compute)
+    return index.get(name)
 
 
 def _first_rows(metrics: list[DocumentedMetric]) -> dict[str, DocumentedMetric]:
@@ -128,7 +126,8 @@ def _facts(ctx: RuleContext, name: str, scope: str | None) -> Facts:
 def named(ctx: RuleContext) -> list[MetricReference]:
     """References that name one metric (patterns excluded)."""
     compute = lambda: [r for r in references(ctx) if not r.metric.pattern]  # noqa: E731
-    return cast("list[MetricReference]", ctx.shared("met.named", compute))
+    found: list[MetricReference] = ctx.shared("met.named", compute)
+    return found
 
 
 def metric_hint(name: str, candidates: Iterable[str]) -> str | None:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Final
 
 from pkgkit.diagnostics import Problem
 from pkgkit.model.variables import SetArgument, documented_variables
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.placeholders import MalformedPlaceholder
     from pkgkit.rules import RuleContext

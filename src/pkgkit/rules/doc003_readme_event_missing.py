@@ -20,11 +20,10 @@ Good::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pkgkit.diagnostics import Severity
 from pkgkit.rules._listing import EVENTS, unmatched_rows
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -18,8 +18,6 @@ Good (``dashboards/go-runtime.json`` exists)::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import (
     DASHBOARDS_FOLDER,
@@ -29,6 +27,7 @@ from pkgkit.rules._common import (
 )
 from pkgkit.suggest import did_you_mean
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

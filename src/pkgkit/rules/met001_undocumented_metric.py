@@ -13,11 +13,10 @@ Good: the README row reads ``process.runtime.go.mem.heap_alloc``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import conventions, metric_hint, named
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -17,8 +17,6 @@ Good::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import (
     DASHBOARDS_FOLDER,
@@ -26,6 +24,7 @@ from pkgkit.rules._common import (
     resolve_dashboard_reference,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -17,13 +17,13 @@ Good::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import widgets
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from typing import Any
 
     from pkgkit.rules import RuleContext
 

@@ -18,12 +18,11 @@ Good::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pkgkit.diagnostics import Severity
 from pkgkit.rules._templates import Use, at_offset, uses, variables
 from pkgkit.suggest import did_you_mean
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
