@@ -1,4 +1,4 @@
-"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s bench``.
+"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s bench``, ``nox -s schemas``.
 
 ``nox`` alone runs tests and lint. The benchmark is opt-in (it takes a while and its numbers only
 mean something on a quiet machine); pass options after ``--``: ``nox -s bench -- --packages 1000``.
@@ -36,3 +36,10 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".")
     args = session.posargs or ["--packages", BENCH_PACKAGES]
     session.run("python", "bench/run.py", *args)
+
+
+@nox.session
+def schemas(session: nox.Session) -> None:
+    """Regenerate src/pkgkit/schema_validators.py after editing schemas/*.schema.json."""
+    session.install("-e", ".")
+    session.run("python", "-m", "pkgkit.schema_codegen")

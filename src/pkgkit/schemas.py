@@ -1,8 +1,10 @@
 """The JSON Schemas of package artifacts and validation that yields located, readable errors.
 
-Clean documents take the fast path (a compiled jsonschema-rs validator). Only a document that
-fails is handed to python-jsonschema, whose error paths (``absolute_path``) turn each failure
-into a pointer; :func:`explain` writes the message a person reads (``'severity' is 7; expected
+Clean documents take the fast path: predicates generated ahead of time from these schemas
+(``pkgkit.schema_validators``, written by ``python -m pkgkit.schema_codegen``), plain Python that
+answers as python-jsonschema does and imports nothing but ``re``. Only a document that fails is
+handed to python-jsonschema, whose error paths (``absolute_path``) turn each failure into a
+pointer; :func:`explain` writes the message a person reads (``'severity' is 7; expected
 one of -1, 5, 10``) and takes the hint from the schema's own ``description``.
 
 Two idioms of pkgkit's schemas get special care: an enumerated string that may also be one
@@ -65,16 +67,11 @@ def load_schema(kind: str) -> dict[str, Any]:
     return schema
 
 
-@functools.cache
-def _fast_validator(kind: str) -> Any:  # noqa: ANN401 - jsonschema_rs ships no stubs
-    import jsonschema_rs  # noqa: PLC0415 - imported only when a file is validated
-
-    return jsonschema_rs.validator_for(load_schema(kind))
-
-
 def is_valid(kind: str, instance: object) -> bool:
-    """Fast check on the compiled validator."""
-    return bool(_fast_validator(kind).is_valid(instance))
+    """Fast check: the generated predicate of ``kind`` (python-jsonschema's verdict)."""
+    from pkgkit.schema_validators import VALIDATORS  # noqa: PLC0415 - only when a file is checked
+
+    return VALIDATORS[kind](instance)
 
 
 def validate(kind: str, instance: object) -> Iterator[SchemaError]:
