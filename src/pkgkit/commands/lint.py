@@ -15,10 +15,10 @@ Configuration, baseline and output-file problems raise :class:`~pkgkit.cli.Usage
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import sys
+import types
 
 from pkgkit.config import Config, ConfigResolver, Overrides
 
@@ -32,11 +32,29 @@ if TYPE_CHECKING:
     import argparse
     from collections import Counter
     from collections.abc import Iterator, Sequence
-    from typing import Any, TextIO
+    from typing import Any, Protocol, TextIO
 
     from pkgkit.baseline import Fingerprint
     from pkgkit.cache import ResultCache
     from pkgkit.engine import LintReport, PackageResult
+
+    class Options(Protocol):
+        """What options are added to: an argparse parser, or :class:`_Defaults`."""
+
+        def add_argument(self, *flags: str, **options: Any) -> object:  # noqa: ANN401
+            """Add one argument."""
+            ...
+
+        def add_mutually_exclusive_group(self) -> Options:
+            """A group of arguments of which one at most may be given."""
+            ...
+
+        def set_defaults(self, **values: Any) -> None:  # noqa: ANN401
+            """Values of no argument."""
+            ...
+
+    #: Parsed options: argparse's, or :func:`plain_args`'s for a plain command line.
+    Arguments = argparse.Namespace | types.SimpleNamespace
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -46,9 +64,48 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         help="check packages (a package folder or any folder above packages)",
         description="Check Instana integration packages and report located findings.",
     )
+    add_lint_arguments(parser)
+
+
+def add_lint_arguments(parser: Options) -> None:
+    """Everything ``lint`` parses: the paths, the options every linting command takes, run()."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     add_lint_options(parser)
     parser.set_defaults(run=run)
+
+
+def plain_args(paths: list[str], output_format: str, no_cache: bool) -> types.SimpleNamespace:
+    """What argparse parses a plain ``pkgkit lint`` into (:func:`pkgkit.fastpath.plain_lint`
+    recognises one), without importing argparse: the defaults are read from
+    :func:`add_lint_arguments` itself. tests/test_fastpath.py holds the two equal.
+    """
+    defaults = _Defaults()
+    add_lint_arguments(defaults)
+    given = {"paths": paths, "format": output_format, "no_cache": no_cache}
+    return types.SimpleNamespace(**{"command": "lint", **defaults.values, **given})
+
+
+class _Defaults:
+    """Collects the value argparse gives each argument that is not on the command line."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def add_argument(self, *flags: str, **options: Any) -> object:  # noqa: ANN401
+        """argparse's ``dest`` and default (``store_true`` False, ``store_false`` True)."""
+        long = [flag for flag in flags if flag.startswith("--")]
+        dest = options.get("dest") or (long or flags)[0].lstrip("-").replace("-", "_")
+        implied = {"store_true": False, "store_false": True}.get(options.get("action", "store"))
+        self.values[dest] = options.get("default", implied)
+        return None
+
+    def add_mutually_exclusive_group(self) -> _Defaults:
+        """The group's arguments are the parser's."""
+        return self
+
+    def set_defaults(self, **values: Any) -> None:  # noqa: ANN401
+        """Defaults of no argument (``run``)."""
+        self.values.update(values)
 
 
 def default_format() -> str:
@@ -56,7 +113,7 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def add_lint_options(parser: argparse.ArgumentParser) -> None:
+def add_lint_options(parser: Options) -> None:
     """Options shared by every command that lints (lint, test, ci)."""
     from pkgkit.reporters import REPORTERS  # noqa: PLC0415
 
@@ -131,16 +188,24 @@ def split_codes(values: list[str]) -> tuple[str, ...]:
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
-@contextlib.contextmanager
-def usage_errors() -> Iterator[None]:
-    """Turn configuration problems into usage errors (exit 2, no traceback)."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
-    from pkgkit.config import ConfigError  # noqa: PLC0415
+def usage_errors() -> _UsageErrors:
+    """A ``with`` block that turns configuration problems into usage errors (exit 2, no traceback).
 
-    try:
-        yield
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
+    A class rather than :func:`contextlib.contextmanager`: contextlib is off the lint path.
+    """
+    return _UsageErrors()
+
+
+class _UsageErrors:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
+        from pkgkit.cli import UsageError  # noqa: PLC0415
+        from pkgkit.config import ConfigError  # noqa: PLC0415
+
+        if isinstance(error, ConfigError):
+            raise UsageError(str(error)) from None
 
 
 def _load_baseline(path: str) -> Counter[Fingerprint]:
@@ -157,7 +222,7 @@ def _load_baseline(path: str) -> Counter[Fingerprint]:
         raise UsageError(str(error)) from None
 
 
-def _option_codes(args: argparse.Namespace, option: str) -> tuple[str, ...] | None:
+def _option_codes(args: Arguments, option: str) -> tuple[str, ...] | None:
     from pkgkit.cli import UsageError  # noqa: PLC0415
     from pkgkit.config import code_problem  # noqa: PLC0415
 
@@ -169,7 +234,7 @@ def _option_codes(args: argparse.Namespace, option: str) -> tuple[str, ...] | No
     return codes or None
 
 
-def resolver_from_args(args: argparse.Namespace) -> ConfigResolver:
+def resolver_from_args(args: Arguments) -> ConfigResolver:
     """Per-package configuration: ``--config``/``--isolated`` choose the file layer, and
     ``--select``, ``--ignore``, ``--strict`` override it."""
     overrides = Overrides(
@@ -206,7 +271,7 @@ class Progress:
 
 
 def lint_report(
-    args: argparse.Namespace, roots: list[str], resolver: ConfigResolver | None = None
+    args: Arguments, roots: list[str], resolver: ConfigResolver | None = None
 ) -> LintReport:
     """Lint every package at or under ``roots``, each with its own configuration (from
     ``resolver``, by default the one the options give), and leave out the findings
@@ -355,7 +420,7 @@ def _without_baselined(
     return filtered.report
 
 
-def emit(args: argparse.Namespace, report: LintReport) -> int:
+def emit(args: Arguments, report: LintReport) -> int:
     """Write the report to ``--output`` (and the summary to stdout) or to stdout; exit code."""
     from pkgkit.engine import describe_rules  # noqa: PLC0415
     from pkgkit.reporters import get_reporter  # noqa: PLC0415
@@ -413,7 +478,7 @@ def check_paths_exist(paths: list[str]) -> None:
             raise UsageError(f"{path}: no such file or directory")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: Arguments) -> int:
     """Lint, report, and return the exit code."""
     from pkgkit.model.package import packages_for_paths  # noqa: PLC0415
 
