@@ -43,6 +43,7 @@ HEAVY = (
     "argparse",
     "gettext",
     "locale",
+    "jsonschema_rs",
 )
 
 
