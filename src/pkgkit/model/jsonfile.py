@@ -11,9 +11,12 @@ import enum
 import io
 import json
 import os
-from typing import Any
 
 from pkgkit.model.positions import LineIndex, ScanResult, parent_pointer, pointer_tokens, scan
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Content files larger than this are reported and not parsed; real dashboards are kilobytes.
 MAX_FILE_BYTES = 16 * 1024 * 1024

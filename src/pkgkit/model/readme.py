@@ -18,8 +18,10 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import TYPE_CHECKING, NamedTuple
 
+from pkgkit.records import Record
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
@@ -114,7 +116,7 @@ class Table:
         self.section = section
 
 
-class CodeBlock(NamedTuple):
+class CodeBlock(Record):
     """A fenced or indented code block; ``line`` is the first line of its content."""
 
     info: str
