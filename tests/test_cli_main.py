@@ -44,6 +44,10 @@ HEAVY = (
     "gettext",
     "locale",
     "jsonschema_rs",
+    "typing",
+    "contextlib",
+    "importlib",
+    "warnings",
 )
 
 

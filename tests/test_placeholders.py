@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pkgkit import placeholders
 from pkgkit.placeholders import (
     JS_WS,
-    PLACEHOLDER_RE,
+    PLACEHOLDER,
     find_malformed_placeholders,
     find_placeholders,
     scan,
@@ -124,4 +124,4 @@ def test_the_fast_whitespace_is_javascripts():
 
 def test_placeholder_re_is_the_clis_regex_with_javascript_whitespace():
     text = "{{\u2028a\ufeff}} {{\x85a}} {{\x1cb}} {{ c\u3000}}"
-    assert [m.group(1) for m in PLACEHOLDER_RE.finditer(text)] == ["a", "c"]
+    assert [m.group(1) for m in re.finditer(PLACEHOLDER, text)] == ["a", "c"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import pkgutil
 import re
 import zipfile
@@ -97,6 +98,17 @@ def test_the_folder_walk_names_modules_as_pkgutil_does(tmp_path):
     (tmp_path / "__pycache__").mkdir()
     expected = [info.name for info in pkgutil.iter_modules([str(tmp_path)])]
     assert pkgkit.rules._module_names([str(tmp_path)]) == expected
+
+
+@pytest.mark.parametrize(
+    "filename",
+    ["a.py", "a.pyc", "a.pyw", "a.so", "a.abi3.so", "a.cpython-311-x86_64-linux-gnu.so",
+     "a.so.py", "a.py.so", "a.pyc.py", "a.py.txt", "README", ".py"],
+)
+def test_a_file_s_module_suffix_is_the_longest_import_suffix_it_ends_with(filename):
+    suffixes = sorted(importlib.machinery.all_suffixes(), key=len, reverse=True)
+    expected = next((s for s in suffixes if filename.endswith(s)), None)
+    assert pkgkit.rules._module_suffix(filename) == expected
 
 
 def test_a_path_entry_that_is_not_a_folder_is_left_to_pkgutil(tmp_path):

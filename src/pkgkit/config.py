@@ -15,7 +15,6 @@ when a configuration file is read.
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import re
 
@@ -68,6 +67,8 @@ class Config(Record):
 
     def is_ignored_in(self, code: str, relpath: str) -> bool:
         """True when ``per_file_ignores`` silences ``code`` for a package-relative path."""
+        import fnmatch  # noqa: PLC0415 - only with per-file-ignores configured
+
         return any(
             fnmatch.fnmatch(relpath, pattern) and _longest_prefix(code, codes)
             for pattern, codes in self.per_file_ignores.items()

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "JS_WS",
     "JS_WS_CLASS",
-    "PLACEHOLDER_RE",
+    "PLACEHOLDER",
     "MalformedPlaceholder",
     "Placeholder",
     "Site",
@@ -45,15 +45,14 @@ JS_WS: Final = f"[{JS_WS_CLASS}]"
 _JS_WS_FAST: Final = r"(?:[^\S\x1c-\x1f\x85]|\ufeff)"
 _NAME: Final = "[A-Za-z0-9_]+"
 
-#: The CLI's rewrite regex ``/{{\s*(\w+)\s*}}/g`` with JavaScript's character classes.
-PLACEHOLDER_RE: Final = re.compile(
-    r"\{\{" + _JS_WS_FAST + "*(" + _NAME + ")" + _JS_WS_FAST + r"*\}\}"
-)
+#: The CLI's rewrite regex ``/{{\s*(\w+)\s*}}/g`` with JavaScript's character classes. Patterns
+#: are compiled on first use (``re`` caches them): a package without ``{{`` needs none.
+PLACEHOLDER: Final = r"\{\{" + _JS_WS_FAST + "*(" + _NAME + ")" + _JS_WS_FAST + r"*\}\}"
 
 # A run of "{" (two or more), then the rest of a placeholder if one follows: (1) the braces beyond
-# two, (2) the name, (3) the "}" beyond two. A PLACEHOLDER_RE match with the braces around it, or
+# two, (2) the name, (3) the "}" beyond two. A PLACEHOLDER match with the braces around it, or
 # a "{{" that opens no placeholder.
-_OPENING_RE: Final = re.compile(
+_OPENING: Final = (
     r"\{\{(\{*+)(?:" + _JS_WS_FAST + "*(" + _NAME + ")" + _JS_WS_FAST + r"*\}\}(\}*+))?"
 )
 
@@ -127,7 +126,7 @@ class MalformedPlaceholder:
 
 
 class Site:
-    """A match of :data:`PLACEHOLDER_RE` and the extra braces around it."""
+    """A match of :data:`PLACEHOLDER` and the extra braces around it."""
 
     __slots__ = ("left", "match", "right")
 
@@ -167,8 +166,8 @@ def _run(text: str, index: int, char: str, step: int) -> int:
 
 
 def sites(text: str) -> Iterator[Site]:
-    """Every match of :data:`PLACEHOLDER_RE` in ``text``, balanced or not, in order."""
-    for match in PLACEHOLDER_RE.finditer(text):
+    """Every match of :data:`PLACEHOLDER` in ``text``, balanced or not, in order."""
+    for match in re.finditer(PLACEHOLDER, text):
         left = _run(text, match.start() - 1, "{", -1)
         right = _run(text, match.end(), "}", 1)
         yield Site(match, left, right)
@@ -180,7 +179,7 @@ def scan(text: str) -> tuple[list[tuple[str, int, int]], bool]:
     """
     found: list[tuple[str, int, int]] = []
     clean = True
-    for match in _OPENING_RE.finditer(text):
+    for match in re.finditer(_OPENING, text):
         name, right = match.group(2, 3)
         start = match.start()
         left = match.end(1) - start - 2
@@ -232,7 +231,7 @@ def _malformed_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
     A ``{{`` run that opens no placeholder ends before the next ``{``, so the spans never overlap.
     """
-    for match in _OPENING_RE.finditer(text):
+    for match in re.finditer(_OPENING, text):
         if match.group(2) is None:
             yield match.start(), *_classify_opening(text, match.end())
         elif problem := _site_problem(text, match):
@@ -240,7 +239,7 @@ def _malformed_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _site_problem(text: str, match: re.Match[str]) -> str | None:
-    """What is wrong with the placeholder of an :data:`_OPENING_RE` match, if anything."""
+    """What is wrong with the placeholder of an :data:`_OPENING` match, if anything."""
     left, right = len(match.group(1)), len(match.group(3))
     if left > 1 or right > 1:
         return "too many braces: '{{{{' opens a Handlebars raw block, so the CLI fails"

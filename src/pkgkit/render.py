@@ -74,7 +74,7 @@ from pkgkit.model.positions import LineIndex
 from pkgkit.placeholders import (
     JS_WS,
     JS_WS_CLASS,
-    PLACEHOLDER_RE,
+    PLACEHOLDER,
     MalformedPlaceholder,
     Placeholder,
     find_malformed_placeholders,
@@ -230,7 +230,7 @@ def _rewrite(text: str) -> tuple[str, _OffsetMap]:
     parts: list[str] = []
     offsets = _OffsetMap()
     length = last = 0
-    for match in PLACEHOLDER_RE.finditer(text):
+    for match in re.finditer(PLACEHOLDER, text):
         literal = text[last : match.start()]
         replacement = f'{{{{default {match.group(1)} "{match.group(0)}"}}}}'
         parts += [literal, replacement]

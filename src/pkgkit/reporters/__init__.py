@@ -6,7 +6,7 @@ built by the command, from the registry). Each lives in its own module, imported
 
 from __future__ import annotations
 
-import importlib
+import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ RULE_FORMATS = frozenset({"sarif"})
 
 def get_reporter(name: str) -> Reporter:
     """The reporter module for a format name (a key of :data:`REPORTERS`)."""
-    module: Reporter = importlib.import_module(REPORTERS[name])
+    __import__(REPORTERS[name])  # importlib.import_module's work; importlib imports warnings
+    module: Reporter = sys.modules[REPORTERS[name]]
     return module
 
 

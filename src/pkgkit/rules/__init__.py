@@ -9,9 +9,8 @@ documentation (with a bad and a good example), and ``check(ctx)`` yielding
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.machinery
 import os
+import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -66,7 +65,7 @@ def all_rules() -> tuple[RuleModule, ...]:
     for name in _module_names(__path__):
         if name.startswith("_"):
             continue
-        module = importlib.import_module(f"{__name__}.{name}")
+        module = _import(f"{__name__}.{name}")
         if hasattr(module, "CODE"):
             rules.append(module)
     return tuple(sorted(rules, key=lambda rule: rule.CODE))
@@ -79,7 +78,6 @@ def _module_names(path: Iterable[str]) -> list[str]:
     ast, dis and tokenize). Any other kind of path entry (a zip) is left to pkgutil. Rules are
     modules, never sub-packages.
     """
-    suffixes = sorted(importlib.machinery.all_suffixes(), key=len, reverse=True)
     names: dict[str, None] = {}
     for entry in path:
         try:
@@ -91,10 +89,30 @@ def _module_names(path: Iterable[str]) -> list[str]:
             names.update((info.name, None) for info in pkgutil.iter_modules([entry]))
             continue
         for filename in filenames:
-            suffix = next((s for s in suffixes if filename.endswith(s)), None)
+            suffix = _module_suffix(filename)
             if suffix is not None and filename != f"__init__{suffix}":
                 names.setdefault(filename.removesuffix(suffix), None)
     return list(names)
+
+
+def _module_suffix(filename: str) -> str | None:
+    """The longest of ``importlib.machinery.all_suffixes()`` that ends ``filename``, or None.
+
+    A ``.py`` file is answered without importing :mod:`importlib` (and :mod:`warnings`): no
+    longer suffix ends in ``.py``.
+    """
+    if filename.endswith(".py"):
+        return ".py"
+    import importlib.machinery  # noqa: PLC0415
+
+    suffixes = sorted(importlib.machinery.all_suffixes(), key=len, reverse=True)
+    return next((s for s in suffixes if filename.endswith(s)), None)
+
+
+def _import(name: str) -> Any:  # noqa: ANN401 - a module
+    """``importlib.import_module(name)`` for an absolute name, without importing importlib."""
+    __import__(name)
+    return sys.modules[name]
 
 
 def rule_doc(rule: RuleModule) -> str:
