@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pkgkit.atomic import current_umask, write_atomically
-from pkgkit.model.names import SCOPE, UNSCOPED_NAME
+from pkgkit.model.names import SCOPE, is_unscoped_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,7 +35,7 @@ class ScaffoldError(Exception):
 def package_name(wanted: str) -> str:
     """The unscoped package name; ``@instana-integration/x`` and ``x`` both give ``x``."""
     name = wanted.removeprefix(SCOPE)
-    if not UNSCOPED_NAME.fullmatch(name) or len(SCOPE + name) > 214:
+    if not is_unscoped_name(name) or len(SCOPE + name) > 214:
         raise ScaffoldError(
             f"'{wanted}' is not a valid package name "
             "(lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)"

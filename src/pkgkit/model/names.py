@@ -1,20 +1,26 @@
 """The grammar of an integration package's name: ``@instana-integration/<name>``.
 
-Shared by the manifest rule (PKG112) and the scaffold (``pkgkit init``); imports only :mod:`re`.
+Shared by the manifest rule (PKG112) and the scaffold (``pkgkit init``); imports nothing.
 """
 
 from __future__ import annotations
-
-import re
 
 #: The npm scope Instana's CLI downloads integration packages from.
 SCOPE = "@instana-integration/"
 #: The characters of an unscoped name (a regular-expression character-class body).
 NAME_CHARS = "a-z0-9._-"
-#: An unscoped name: npm's lower-case alphabet, starting with a letter or digit.
-UNSCOPED_NAME = re.compile(rf"[a-z0-9][{NAME_CHARS}]*")
+#: An unscoped name: npm's lower-case alphabet, starting with a letter or digit (a pattern for
+#: ``re.fullmatch``; :func:`is_unscoped_name` answers the same without compiling it).
+UNSCOPED_NAME = rf"[a-z0-9][{NAME_CHARS}]*"
+_FIRST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_NAME_CHARS = _FIRST_CHARS | frozenset("._-")
+
+
+def is_unscoped_name(name: str) -> bool:
+    """True when ``name`` is a full match of :data:`UNSCOPED_NAME`."""
+    return name[:1] in _FIRST_CHARS and _NAME_CHARS.issuperset(name)
 
 
 def is_scoped_name(name: str) -> bool:
     """True for ``@instana-integration/<name>`` with a valid unscoped name."""
-    return name.startswith(SCOPE) and UNSCOPED_NAME.fullmatch(name.removeprefix(SCOPE)) is not None
+    return name.startswith(SCOPE) and is_unscoped_name(name.removeprefix(SCOPE))

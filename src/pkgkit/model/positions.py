@@ -9,7 +9,6 @@ are reported as too deep and never scanned.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import re
@@ -155,6 +154,8 @@ class LineIndex:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of ``offset``."""
+        import bisect  # noqa: PLC0415 - only when a problem is located
+
         starts = self._starts
         line = bisect.bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
