@@ -101,6 +101,7 @@ class PackageNode(pytest.Directory):
 
         package = load_package(str(self.path))
         config = _settings(self.config).config_for(str(self.path))
+        _refuse_undrawable_variables(config)
         yield LintItem.from_parent(self, name="lint", package=package, package_config=config)
         for file in package.content:
             if not file.ok or file.text is None:
@@ -112,6 +113,37 @@ class PackageNode(pytest.Directory):
                 )
         for path in sorted((self.path / "tests").glob("*.y*ml")):
             yield EventTestFile.from_parent(self, path=path, package=package)
+
+
+def _refuse_undrawable_variables(config: Config) -> None:
+    """A declared schema no value can be drawn from is a configuration error (exit code 2)."""
+    if not config.variables or config.source is None:
+        return
+    from pkgkit.config import ConfigError  # noqa: PLC0415
+    from pkgkit.testing.strategies import undrawable_reason  # noqa: PLC0415
+
+    reasons = {name: undrawable_reason(schema) for name, schema in config.variables.items()}
+    problems = [
+        (_variable_line(config.source, name), f"variables.{name}: {reason}")
+        for name, reason in reasons.items()
+        if reason is not None
+    ]
+    if problems:
+        raise ConfigError(config.source, problems)
+
+
+def _variable_line(source: str, name: str) -> int:
+    """The first line naming variable ``name`` from the ``variables`` key on (else that key's).
+
+    A text search, as :mod:`pkgkit.config` does for TOML registries (tomllib keeps no positions).
+    """
+    import re  # noqa: PLC0415
+
+    rows = Path(source).read_text(encoding="utf-8").splitlines()
+    start = next((n for n, row in enumerate(rows) if "variables" in row), 0)
+    named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    tails = [rows[start].partition("variables")[2], *rows[start + 1 :]] if rows else []
+    return start + 1 + next((n for n, row in enumerate(tails) if named.search(row)), 0)
 
 
 class LintItem(_Item):
