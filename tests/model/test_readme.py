@@ -1,6 +1,27 @@
-"""model.readme: sections, GitHub tables with located cells, and code blocks."""
+"""model.readme: sections, GitHub tables with located cells, and code blocks.
+
+Every test runs twice: READMEs read with markdown-it-pyrs (where it is installed) and with
+markdown-it-py alone, as where markdown-it-pyrs is not installed.
+"""
+
+import contextlib
+
+import pytest
+from test_readme_equivalence import needs_markdown_it_pyrs, without_markdown_it_pyrs
 
 from pkgkit.model.readme import Readme, normalize_heading
+
+
+@pytest.fixture(
+    autouse=True,
+    params=[
+        pytest.param(contextlib.nullcontext, id="markdown-it-pyrs", marks=needs_markdown_it_pyrs),
+        pytest.param(without_markdown_it_pyrs, id="markdown-it-py"),
+    ],
+)
+def each_parser(request):
+    with request.param():
+        yield
 
 TEXT = """# @instana-integration/go
 

@@ -1,15 +1,21 @@
 """The README model read with markdown-it-pyrs equals the one read with markdown-it-py.
 
-pkgkit reads READMEs with markdown-it-pyrs (markdown-it.rs) and, when it panics, with
-markdown-it-py (pkgkit.model.readme_fallback, the reference implementation it used to read them
-with): the model must not notice which parser read a README. Cell columns are also compared with
-a reading of the whole raw row (:func:`reference_cell_columns`).
+pkgkit reads READMEs with markdown-it-pyrs (markdown-it.rs) and, when it panics or is not
+installed (it has wheels for CPython 3.11 and 3.12 only), with markdown-it-py
+(pkgkit.model.readme_fallback, the reference implementation it used to read them with): the
+model must not notice which parser read a README. Cell columns are also compared with a reading
+of the whole raw row (:func:`reference_cell_columns`). Comparisons need both parsers: they are
+skipped where markdown-it-pyrs is not installed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import os
 import re
+import sys
+from collections.abc import Iterator
 from unittest import mock
 
 import pytest
@@ -19,6 +25,12 @@ from hypothesis import strategies as st
 import pkgkit.model.readme as model
 from helpers import GO_FIXTURE, TEST_FIXTURES
 from pkgkit.model.readme import Readme, Row
+
+#: Whether markdown-it-pyrs is installed (pyproject.toml requires it only where it has wheels).
+HAS_MARKDOWN_IT_PYRS = importlib.util.find_spec("markdown_it_pyrs") is not None
+needs_markdown_it_pyrs = pytest.mark.skipif(
+    not HAS_MARKDOWN_IT_PYRS, reason="markdown-it-pyrs is not installed (no wheel for this Python)"
+)
 
 TRICKY = """\
 # Title *em* `code` <b>x</b> &amp; \\*
@@ -188,19 +200,48 @@ def _panic_class() -> type[BaseException]:
     raise AssertionError("markdown-it-pyrs no longer panics on 'a [` b'")
 
 
-PanicException = _panic_class()
+#: (Without markdown-it-pyrs, a stand-in that nothing raises: the tests using it are skipped.)
+PanicException = (
+    _panic_class() if HAS_MARKDOWN_IT_PYRS else type("PanicException", (BaseException,), {})
+)
+
+
+@contextlib.contextmanager
+def without_markdown_it_pyrs() -> Iterator[None]:
+    """markdown_it_pyrs unimportable, as where it is not installed; the parser looked for anew
+    on the way in and on the way out."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(sys.modules, "markdown_it_pyrs", None)
+        model._parser.cache_clear()
+        try:
+            yield
+        finally:
+            model._parser.cache_clear()
+
+
+def parsed_tree(text: str) -> object:
+    """markdown-it-pyrs' tree of a README text, as Readme parses it."""
+    parser = model._parser()
+    assert parser is not None, "markdown-it-pyrs is not installed"
+    return model._tree(parser, model._normalized(text))
 
 
 def primary(text: str) -> Readme:
     """The README read by markdown-it-pyrs (a text it panics on is not a primary reading)."""
     try:
-        model._tree(model._normalized(text))
+        parsed_tree(text)
     except PanicException:
         raise AssertionError("markdown-it-pyrs panics on this text") from None
     return Readme("README.md", text)
 
 
 def fallback(text: str) -> Readme:
+    """The README read by markdown-it-py, as it is where markdown-it-pyrs is not installed."""
+    with without_markdown_it_pyrs():
+        return Readme("README.md", text)
+
+
+def forced_panic(text: str) -> Readme:
     """The README read by markdown-it-py, as it is when markdown-it-pyrs panics."""
     with mock.patch.object(model, "_tree", side_effect=PanicException("forced")):
         return Readme("README.md", text)
@@ -253,9 +294,28 @@ def reference_cell_columns(raw: str) -> list[int]:
     return columns
 
 
+@needs_markdown_it_pyrs
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_same_model_as_markdown_it_py(name):
     assert_same_model(CORPUS[name])
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_a_panic_reads_as_a_missing_markdown_it_pyrs_does(name):
+    assert model_of(forced_panic(CORPUS[name])) == model_of(fallback(CORPUS[name]))
+
+
+def test_without_markdown_it_pyrs_it_is_looked_for_once_and_never_called(monkeypatch):
+    def not_called(parser, text):
+        raise AssertionError("markdown-it-pyrs called")
+
+    monkeypatch.setattr(model, "_tree", not_called)
+    with without_markdown_it_pyrs():
+        readmes = [Readme("README.md", CORPUS[name]) for name in sorted(CORPUS)]
+        assert model._parser() is None
+        assert model._parser.cache_info().misses == 1
+    assert all(readme.sections for readme in readmes)
 
 
 #: Inline Markdown that changes a cell's or heading's text, or its node structure (no "[`":
@@ -327,11 +387,12 @@ DOCUMENTS = st.builds(
 )
 
 
+@needs_markdown_it_pyrs
 @settings(max_examples=400, deadline=None)
 @given(DOCUMENTS)
 def test_generated_readmes_read_the_same_with_both_parsers(text):
     try:
-        model._tree(model._normalized(text))
+        parsed_tree(text)
     except PanicException:
         reject()
     assert_same_model(text)

@@ -2,7 +2,8 @@
 
 markdown-it-pyrs panics on an unclosed code span right after "[" (markdown-it-rust/markdown-it
 issue #40): pkgkit reads such a README with markdown-it-py; what comes after that line is read
-as usual, tables with their lines and columns included.
+as usual, tables with their lines and columns included. Where markdown-it-pyrs is not installed,
+markdown-it-py reads every README (the tests of the panic itself are skipped there).
 """
 
 from __future__ import annotations
@@ -11,7 +12,13 @@ import subprocess
 import sys
 
 import pytest
-from test_readme_equivalence import PanicException, fallback, model_of
+from test_readme_equivalence import (
+    PanicException,
+    fallback,
+    model_of,
+    needs_markdown_it_pyrs,
+    parsed_tree,
+)
 
 import pkgkit.model.readme as model
 from pkgkit.model.readme import CodeBlock, Readme
@@ -50,10 +57,11 @@ def _cells(readme: Readme) -> list[list[tuple[int, list[tuple[str, str, int, int
     ]
 
 
+@needs_markdown_it_pyrs
 @pytest.mark.parametrize("line", PANICS)
 def test_the_parser_panics_on_these_lines(line):
     with pytest.raises(PanicException):
-        model._tree(README.format(line=line))
+        parsed_tree(README.format(line=line))
 
 
 @pytest.mark.parametrize("line", PANICS)
@@ -88,18 +96,36 @@ def test_the_model_is_the_one_the_fallback_reads(line):
     assert model_of(Readme("README.md", text)) == model_of(fallback(text))
 
 
-def test_a_readme_the_parser_reads_does_not_import_markdown_it_py():
-    code = (
-        "import sys; from pkgkit.model.readme import Readme;"
-        "Readme('R', '# t\\n\\n| a |\\n|-|\\n');"
-        "print('markdown_it' in sys.modules, 'pkgkit.model.readme_fallback' in sys.modules)"
-    )
+#: Reads a README in a fresh process (``{block}``: a statement first), printing the parser
+#: modules imported after ``import pkgkit.model.readme`` and after reading.
+READ_ONE = (
+    "import sys; {block}; from pkgkit.model.readme import Readme;"
+    "loaded = lambda: [m for m in ('markdown_it_pyrs', 'markdown_it',"
+    " 'pkgkit.model.readme_fallback') if sys.modules.get(m)];"
+    "print(loaded()); readme = Readme('R', '# t\\n\\n| a |\\n|-|\\n| `b` |\\n');"
+    "print(loaded()); print(readme.tables[0].rows[0].get('a').text)"
+)
+
+
+def _read_one(block: str) -> list[str]:
+    code = READ_ONE.format(block=block)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "False"]
+    return done.stdout.splitlines()
 
 
+@needs_markdown_it_pyrs
+def test_a_readme_the_parser_reads_does_not_import_markdown_it_py():
+    assert _read_one("pass") == ["[]", "['markdown_it_pyrs']", "b"]
+
+
+def test_without_markdown_it_pyrs_markdown_it_py_reads_the_readme_imported_on_first_use():
+    block = "sys.modules['markdown_it_pyrs'] = None"
+    assert _read_one(block) == ["[]", "['markdown_it', 'pkgkit.model.readme_fallback']", "b"]
+
+
+@needs_markdown_it_pyrs
 def test_other_errors_of_the_parser_are_not_swallowed(monkeypatch):
-    def broken(text):
+    def broken(parser, text):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(model, "_tree", broken)

@@ -2,7 +2,8 @@
 
 Cell and heading text reads a lone text node (or one wrapped in a lone code span, emphasis or
 link) directly, and collects the text of anything else; a cell's column is found on demand for
-that cell alone; line breaks are normalised with string replacement.
+that cell alone; line breaks are normalised with string replacement. The text fast paths read
+markdown-it-pyrs' nodes: those tests are skipped where it is not installed.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import re
 import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
-from markdown_it_pyrs import Node
-from test_readme_equivalence import CORPUS, reference_cell_columns
+from test_readme_equivalence import CORPUS, needs_markdown_it_pyrs, reference_cell_columns
 
 import pkgkit.model.readme as model
 from pkgkit.model.readme import Readme, normalize_heading
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from markdown_it_pyrs import Node
 
 #: Pieces of inline Markdown that change a cell's or heading's text, or its node structure.
 PIECES = [
@@ -64,6 +68,7 @@ def _documents(inline: str, other: str) -> str:
     )
 
 
+@needs_markdown_it_pyrs
 @settings(max_examples=300, deadline=None)
 @given(INLINE, INLINE)
 def test_cell_and_heading_text_equals_the_general_reading(inline, other):
@@ -75,12 +80,14 @@ def test_cell_and_heading_text_equals_the_general_reading(inline, other):
             assert model._cell_text(node) == reference_text(node)
 
 
+@needs_markdown_it_pyrs
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_corpus_text_equals_the_general_reading(name):
     for node in _text_nodes(CORPUS[name]):
         assert model._plain_text(node) == reference_text(node)
 
 
+@needs_markdown_it_pyrs
 @pytest.mark.parametrize(
     ("cell", "text", "general"),
     [

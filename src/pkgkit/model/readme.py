@@ -4,8 +4,11 @@ Parsed with markdown-it-pyrs (markdown-it.rs: CommonMark plus the GFM table exte
 inside code blocks, escaped pipes, alignment rows and padding are read the way GitHub reads them.
 markdown-it-pyrs panics on an unclosed code span right after ``[`` (``a [` b``): such a README is
 read with markdown-it-py, the pure-Python reference parser (imported only then), into the same
-model (readme_fallback.py). tests/model/test_readme_equivalence.py holds both readings equal; the
-two parsers still differ on rare inputs: a one-column table whose delimiter row has no pipe, a
+model (readme_fallback.py). Where markdown-it-pyrs is not installed (it has wheels for CPython
+3.11 and 3.12 only: pyproject.toml requires it only there), markdown-it-py reads every README;
+:func:`_parser` decides on the first README of the process. tests/model/test_readme_equivalence.py
+holds both readings equal; the two parsers still differ on rare inputs (without markdown-it-pyrs,
+findings there follow markdown-it-py): a one-column table whose delimiter row has no pipe, a
 delimiter row starting with ``-`` and a tab, an escaped pipe right before a cell's closing pipe
 (``\\||``: markdown-it.rs joins the cells), a table row starting with ``>`` or a list marker, a
 table continuing a list item or block quote without a blank line, Unicode spaces other than space
@@ -158,8 +161,12 @@ class Readme:
 
     def _parse(self) -> None:
         text = _normalized(self.text)
+        parser = _parser()
+        if parser is None:
+            self._parse_with_markdown_it_py(text)
+            return
         try:
-            tree = _tree(text)
+            tree = _tree(parser, text)
         except BaseException as error:
             if not _is_panic(error):
                 raise
@@ -168,8 +175,8 @@ class Readme:
         self._walk(tree.children, _LineCounter(text), [])
 
     def _parse_with_markdown_it_py(self, text: str) -> None:
-        """The same model from markdown-it-py, for a text markdown-it-pyrs panicked on."""
-        from pkgkit.model.readme_fallback import parse  # noqa: PLC0415 - rare, keep start-up light
+        """The same model from markdown-it-py: markdown-it-pyrs panicked or is not installed."""
+        from pkgkit.model.readme_fallback import parse  # noqa: PLC0415 - keep start-up light
 
         self.sections, self.tables, self.code_blocks = parse(text, self.lines)
 
@@ -242,7 +249,7 @@ def _code_block(node: Node, lines: _LineCounter) -> CodeBlock:
     return CodeBlock(str(meta.get("info", "")).strip(), content, first)
 
 
-def _tree(text: str) -> Node:
+def _tree(parser: MarkdownIt, text: str) -> Node:
     """markdown-it-pyrs' tree of ``text``, with file descriptor 2 on the null device meanwhile.
 
     A panic in the parser (see :func:`_is_panic`) makes Rust print its message, and with
@@ -252,7 +259,7 @@ def _tree(text: str) -> Node:
     """
     saved = _stderr_to_null()
     try:
-        return _parser().tree(text)
+        return parser.tree(text)
     finally:
         if saved is not None:
             os.dup2(saved, 2)
@@ -286,10 +293,16 @@ def _is_panic(error: BaseException) -> bool:
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
-    """One CommonMark + table parser for every README."""
-    from markdown_it_pyrs import MarkdownIt  # noqa: PLC0415 - keep start-up light
+def _parser() -> MarkdownIt | None:
+    """One CommonMark + table parser for every README (None: markdown-it-pyrs is not installed).
 
+    Imported on the first README, so a lint that reads none (or answers from the cache) does
+    not pay for it; the answer holds for the rest of the process.
+    """
+    try:
+        from markdown_it_pyrs import MarkdownIt  # noqa: PLC0415 - keep start-up light
+    except ImportError:
+        return None
     return MarkdownIt("commonmark").enable("table")
 
 

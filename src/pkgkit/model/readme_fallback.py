@@ -1,10 +1,12 @@
-"""The README model built from markdown-it-py's tokens, for READMEs markdown-it-pyrs panics on.
+"""The README model built from markdown-it-py's tokens, where markdown-it-pyrs cannot read one.
 
 markdown-it-pyrs 0.4 (markdown-it.rs 0.6) panics on an unclosed code span right after ``[``
-(``a [` b``; markdown-it-rust/markdown-it issue #40). markdown-it-py, the pure-Python
-reference implementation of the same parser, reads those READMEs into the same model: same
-sections, tables, rows, cells (text, line, column) and code blocks. It is imported only here,
-on that rare path. tests/model/test_readme_equivalence.py holds both readings equal.
+(``a [` b``; markdown-it-rust/markdown-it issue #40), and it is not installed where it has no
+wheel (CPython 3.13 and later, other implementations and platforms: see pyproject.toml).
+markdown-it-py, the pure-Python reference implementation of the same parser, reads those READMEs
+into the same model: same sections, tables, rows, cells (text, line, column) and code blocks. It
+is imported only here, on first use. tests/model/test_readme_equivalence.py holds both readings
+equal.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ _CODE_BLOCKS = {"fence": 1, "code_block": 0}
 @functools.cache
 def _parser() -> MarkdownIt:
     """One CommonMark + table parser, imported on first use (start-up does not pay for it)."""
-    from markdown_it import MarkdownIt  # noqa: PLC0415 - only READMEs the primary parser fails
+    from markdown_it import MarkdownIt  # noqa: PLC0415 - only READMEs markdown-it-pyrs cannot read
 
     return MarkdownIt("commonmark").enable("table")
 
