@@ -3,12 +3,18 @@
 Loading never raises: an unreadable file, bytes that are not UTF-8, a syntax error or a document
 nested too deeply become a :class:`LoadError` value that rules report. Positions are computed on
 demand (:meth:`JsonFile.locate`), so a clean file costs one read and one ``json.loads``.
+
+Every supported Python gives the same errors: a syntax error is worded as Python 3.13's ``json``
+words it (:func:`restate_syntax_error`), and the nesting limit is pkgkit's own
+(:data:`MAX_DEPTH`), not the interpreter's recursion limit (about 1,000 levels on 3.11, several
+thousand from 3.13 on).
 """
 
 from __future__ import annotations
 
 import enum
 import io
+import itertools
 import json
 import os
 
@@ -22,6 +28,10 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 _BOM = "\ufeff"
+
+#: Objects and arrays nest at most this deep; one level more is a ``TOO_DEEP`` load error, at the
+#: bracket that opens it. Later stages walk documents recursively within this depth.
+MAX_DEPTH = 500
 
 
 class LoadErrorKind(enum.StrEnum):
@@ -115,7 +125,7 @@ class JsonFile:
         if text is None:
             return
         self.text = text
-        self._parse(text)
+        self._parse(text, raw)
 
     def _read(self) -> bytes | None:
         try:
@@ -152,22 +162,21 @@ class JsonFile:
             text = text[1:]
         return text
 
-    def _parse(self, text: str) -> None:
+    def _parse(self, text: str, raw: bytes) -> None:
         if not text or text.isspace():
             self.error = LoadError(LoadErrorKind.EMPTY, "file is empty")
             return
         try:
             data = _PARSER.parse(text)
         except json.JSONDecodeError as error:
-            self.error = LoadError(
-                LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", error.lineno, error.colno
-            )
+            self._syntax_error(text, error)
             return
-        except RecursionError:
-            line, column = self.position(_depth_limit_offset(text))
-            self.error = LoadError(
-                LoadErrorKind.TOO_DEEP, "JSON nested too deeply to parse", line, column
-            )
+        except RecursionError:  # deeper than the interpreter allows, so deeper than MAX_DEPTH
+            self._too_deep(_depth_limit_offset(text))
+            return
+        # A document nested deeper than MAX_DEPTH has more than twice as many characters.
+        if len(raw) > 2 * MAX_DEPTH and _may_nest_too_deep(raw) and _nests_too_deep(raw):
+            self._too_deep(_depth_limit_offset(text))
             return
         self.has_duplicate_keys = _PARSER.duplicates
         self.has_nonfinite = _PARSER.nonfinite
@@ -178,6 +187,25 @@ class JsonFile:
             )
             return
         self.data = data
+
+    def _syntax_error(self, text: str, error: json.JSONDecodeError) -> None:
+        """The first problem before the parser stopped: nesting too deep, else the syntax error."""
+        accepted = text[: error.pos]
+        too_deep = _depth_limit_offset(accepted) if _may_nest_too_deep(accepted.encode()) else None
+        if too_deep is not None:
+            self._too_deep(too_deep)
+            return
+        error = restate_syntax_error(text, error)
+        self.error = LoadError(
+            LoadErrorKind.SYNTAX, f"invalid JSON: {error.msg}", error.lineno, error.colno
+        )
+
+    def _too_deep(self, offset: int | None) -> None:
+        """A TOO_DEEP error at ``offset``, or at the start when the stack was already deep."""
+        line, column = self.position(offset or 0)
+        self.error = LoadError(
+            LoadErrorKind.TOO_DEEP, "JSON nested too deeply to parse", line, column
+        )
 
     @property
     def scan(self) -> ScanResult:
@@ -250,8 +278,78 @@ def _json_type(value: object) -> str:
     return names.get(type(value), "a number")
 
 
-def _depth_limit_offset(text: str, limit: int = 500) -> int:
-    """Offset of the bracket that first nests deeper than ``limit`` (strings skipped)."""
+#: What Python before 3.13 reports at the closing bracket after a trailing comma, and what 3.13
+#: reports at the comma instead.
+_TRAILING_COMMA_ERRORS = {
+    "Expecting value": ("]", "Illegal trailing comma before end of array"),
+    "Expecting property name enclosed in double quotes": (
+        "}",
+        "Illegal trailing comma before end of object",
+    ),
+}
+
+_JSON_WHITESPACE = " \t\n\r"
+
+
+def restate_syntax_error(text: str, error: json.JSONDecodeError) -> json.JSONDecodeError:
+    """``error`` as Python 3.13+ reports it, whatever Python parsed ``text``.
+
+    A comma, white space and a closing bracket (``[1,]``, ``{"a": 1,}``) is "Illegal trailing
+    comma before end of array/object" at the comma from 3.13 on; Python 3.11 and 3.12 stop at the
+    bracket instead, expecting a value or a member name there. Any other error is the same on
+    every version and is returned as it is.
+    """
+    restated = _TRAILING_COMMA_ERRORS.get(error.msg)
+    if restated is None or not text.startswith(restated[0], error.pos):
+        return error
+    comma = len(text[: error.pos].rstrip(_JSON_WHITESPACE)) - 1
+    if comma < 0 or text[comma] != ",":
+        return error
+    return json.JSONDecodeError(restated[1], text, comma)
+
+
+#: Every byte but ``[`` and ``{``.
+_NOT_OPENING = bytes(byte for byte in range(256) if byte not in b"[{")
+
+
+def _may_nest_too_deep(document: bytes, limit: int = MAX_DEPTH) -> bool:
+    """False when the UTF-8 ``document`` has too few ``[`` and ``{`` to nest deeper than ``limit``.
+
+    One ``bytes.translate`` (faster than two ``str.count``): a clean file pays no per-value cost
+    for the depth limit.
+    """
+    return len(document.translate(None, _NOT_OPENING)) > limit
+
+
+#: Bytes other than brackets and quotes, deleted by :func:`_nests_too_deep`.
+_NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}"')
+#: Depth change of each byte of a text reduced to brackets.
+_DEPTH_STEP = [0] * 256
+_DEPTH_STEP[ord("[")] = _DEPTH_STEP[ord("{")] = 1
+_DEPTH_STEP[ord("]")] = _DEPTH_STEP[ord("}")] = -1
+
+
+def _nests_too_deep(document: bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether the valid JSON ``document`` (UTF-8) nests deeper than ``limit``.
+
+    The same answer as :func:`_depth_limit_offset`, from C loops: escapes are dropped (a run of
+    backslashes pairs up from its left), then everything but brackets and quotes, then the
+    strings with the brackets in them; the depth is the largest running sum of what is left.
+    UTF-8 encodes no other character with an ASCII byte.
+    """
+    if b"\\" in document:
+        document = document.replace(b"\\\\", b"").replace(b'\\"', b"")
+    structure = document.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    if b'"' in structure:  # strings holding brackets: keep what is between them
+        structure = b"".join(structure.split(b'"')[::2])
+    return max(itertools.accumulate(map(_DEPTH_STEP.__getitem__, structure)), default=0) > limit
+
+
+def _depth_limit_offset(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """Offset of the bracket that first nests deeper than ``limit`` (strings skipped), if any.
+
+    ``text`` may end inside a string (the part of a document a parser accepted).
+    """
     depth = 0
     in_string = escaped = False
     for offset, char in enumerate(text):
@@ -270,4 +368,4 @@ def _depth_limit_offset(text: str, limit: int = 500) -> int:
                 return offset
         elif char in "]}":
             depth -= 1
-    return 0
+    return None

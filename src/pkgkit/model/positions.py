@@ -3,7 +3,7 @@
 The scanner runs only when a problem needs a position (or when the fast parse saw a duplicate key
 or a NaN literal), so clean files cost no more than ``json.loads``. It walks the text iteratively,
 so deep nesting cannot exhaust the stack; pointers are built from their parent's, so memory grows
-with the square of the depth. Documents deeper than ``json.loads`` accepts (about 1,000 levels)
+with the square of the depth. Documents nested deeper than ``jsonfile.MAX_DEPTH`` (500 levels)
 are reported as too deep and never scanned.
 """
 
