@@ -112,7 +112,7 @@ def test_missing_manifest_fields_are_left_to_pkg110_but_wrong_types_are_reported
 def test_a_document_too_deep_for_the_validator_is_one_finding_not_a_crash(tmp_path):
     leaf = {"type": "TAG_FILTER", "name": "a", "operator": "EQ", "entity": "NOT_APPLICABLE"}
     expression = leaf
-    for _ in range(400):
+    for _ in range(200):
         expression = {"type": "EXPRESSION", "logicalOperator": "AND", "elements": [expression]}
     entity = {"data": {"label": "Go", "identifiers": ["a"], "tagFilterExpression": expression}}
     package = write_package(copy_go(tmp_path), {"entities/deep.json": json.dumps(entity)})
