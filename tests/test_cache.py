@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import edit_text, go_with_duplicate_key, run_cli
-from pkgkit.cache import ResultCache, cache_dir
+from pkgkit.cache import ResultCache
 from pkgkit.model.discovery import discover_packages
 
 PAST = time.time() - 3600
@@ -194,17 +194,6 @@ def test_a_racy_result_is_not_stored(repo, cache, capsys):
     change_content(repo)
     lint(capsys, "go")
     assert entries(cache) == []
-
-
-def test_cache_dir_location(monkeypatch, tmp_path):
-    monkeypatch.setenv("PKGKIT_CACHE_DIR", str(tmp_path / "c"))
-    assert cache_dir() == str(tmp_path / "c")
-    monkeypatch.delenv("PKGKIT_CACHE_DIR")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache_dir() == str(tmp_path / "xdg" / "pkgkit")
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache_dir() == str(tmp_path / "home" / ".cache" / "pkgkit")
 
 
 def test_the_session_cache_is_hermetic():

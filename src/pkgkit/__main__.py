@@ -1,5 +1,5 @@
-"""``python -m pkgkit``."""
+"""``python -m pkgkit``: the console script."""
 
-from pkgkit.cli import main
+from pkgkit.script import main
 
 raise SystemExit(main())

@@ -1,9 +1,10 @@
 """The result cache of ``pkgkit lint``: a package whose inputs did not change is not linted again.
 
-One entry per package (and working directory) in the cache folder: ``$PKGKIT_CACHE_DIR``, else
-``$XDG_CACHE_HOME/pkgkit``, else ``~/.cache/pkgkit``; never inside the package being linted
-(such a folder is not used). An entry holds the package's result (plain data, see
-:func:`pkgkit.report.result_as_data`) under a key of everything the result depends on:
+One entry per package (and working directory) in the cache folder
+(:func:`pkgkit.paths.cache_dir`: ``$PKGKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/pkgkit``, else
+``~/.cache/pkgkit``); never inside the package being linted (such a folder is not used). An
+entry holds the package's result (plain data, see :func:`pkgkit.report.result_as_data`) under a
+key of everything the result depends on:
 
 * pkgkit's version and a signature of its installed source and schema files (count and newest
   ``mtime_ns``, so an edited editable install does not serve stale results), and the Python version;
@@ -52,16 +53,6 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "config": None,
     "isolated": False,
 }
-
-def cache_dir() -> str:
-    """``$PKGKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/pkgkit``, else ``~/.cache/pkgkit``."""
-    explicit = os.environ.get("PKGKIT_CACHE_DIR")
-    if explicit:
-        return explicit
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = xdg if xdg and os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "pkgkit")
-
 
 def _stat(path: str, *, follow: bool = True) -> list[int] | None:
     """What identifies a version of a file: mode, size, modification and change times, inode."""

@@ -304,7 +304,8 @@ def lint_report(
 
 def open_cache() -> ResultCache:
     """The result cache in its folder (``PKGKIT_CACHE_DIR``, XDG, ``~/.cache/pkgkit``)."""
-    from pkgkit.cache import ResultCache, cache_dir  # noqa: PLC0415
+    from pkgkit.cache import ResultCache  # noqa: PLC0415
+    from pkgkit.paths import cache_dir  # noqa: PLC0415
 
     return ResultCache(cache_dir())
 
