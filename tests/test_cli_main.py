@@ -72,7 +72,7 @@ def test_a_cold_lint_imports_nothing_heavy(tmp_path):
         "    sys.modules.pop(name, None)\n"
         "from pkgkit import script\n"
         f"sys.argv = ['pkgkit', 'lint', '--no-cache', {go!r}]\n"
-        "code = script.main()\n"
+        "code = script.run()\n"
         f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}

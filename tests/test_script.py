@@ -1,20 +1,22 @@
 """pkgkit.script: the console script runs the command line and keeps the code cache current."""
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from helpers import REPO
 
-#: Runs the console script's main() on ``sys.argv[1:]`` and reports on stderr how many of
+#: Runs the console script's run() on ``sys.argv[1:]`` and reports on stderr how many of
 #: pkgkit's modules the code cache served.
 DRIVER = (
     "import sys\n"
     "from pkgkit import script\n"
     "sys.argv = ['pkgkit', *sys.argv[1:]]\n"
-    "code = script.main()\n"
+    "code = script.run()\n"
     "loaders = [type(m.__spec__.loader).__name__ for n, m in list(sys.modules.items())"
     " if n.startswith('pkgkit.')]\n"
     "print('served', loaders.count('_CachedLoader'), file=sys.stderr)\n"
@@ -83,3 +85,54 @@ def test_python_dash_m_runs_the_console_script(tmp_path):
     )
     assert result.returncode == 1
     assert "MET001" in result.stdout
+
+
+#: The console script's main() after an exit handler that says it ran.
+EXITING = (
+    "import atexit, sys\n"
+    "from pkgkit import script\n"
+    "atexit.register(lambda: print('teardown', file=sys.stderr))\n"
+    "sys.argv = ['pkgkit', *sys.argv[1:]]\n"
+    "raise SystemExit(script.main())\n"
+)
+
+
+def test_lint_exits_at_once_with_its_output_flushed_and_other_commands_tear_down(tmp_path):
+    env = {**os.environ, "PKGKIT_CACHE_DIR": str(tmp_path / "cache")}
+    seed = str(REPO / "tests" / "fixtures" / "seed-go")
+    lint = subprocess.run(
+        [sys.executable, "-c", EXITING, "lint", "--no-cache", "--format", "json", seed],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert lint.returncode == 1
+    assert lint.stderr == ""
+    assert any(item["severity"] == "error" for item in json.loads(lint.stdout))  # all arrived
+    rules = subprocess.run(
+        [sys.executable, "-c", EXITING, "rules"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert rules.returncode == 0
+    assert "MET001" in rules.stdout
+    assert rules.stderr == "teardown\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_exit_code_2(tmp_path):
+    env = {**os.environ, "PKGKIT_CACHE_DIR": str(tmp_path / "cache")}
+    go = str(REPO / "fixtures" / "go")
+    with Path("/dev/full").open("w", encoding="utf-8") as full:
+        result = subprocess.run(
+            [sys.executable, "-c", EXITING, "lint", "--no-cache", go],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+        )
+    assert result.returncode == 2
