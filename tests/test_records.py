@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import collections
+import copy
+import inspect
 import pickle
 import subprocess
 import sys
@@ -22,7 +25,7 @@ from pkgkit.model.conventions import (
     RegistryIssue,
 )
 from pkgkit.model.variables import SetArgument
-from pkgkit.records import Record
+from pkgkit.records import Record, named_tuple
 
 
 class TypedSample(typing.NamedTuple):
@@ -180,3 +183,75 @@ def test_importing_records_does_not_import_typing():
         env={"PYTHONPATH": source},
     )
     assert result.stdout.strip() == "False"
+
+
+FIELD_LISTS = [["only"], ["name", "count"], ["a", "b", "c", "d", "e", "f", "g"]]
+
+
+def _public_view(cls: type) -> dict[str, object]:
+    """What a reader of a named tuple class sees, functions by name, doc and signature."""
+    view: dict[str, object] = {}
+    for key, value in vars(cls).items():
+        function = getattr(value, "__func__", value)
+        if callable(function) and hasattr(function, "__code__"):
+            view[key] = (
+                type(value).__name__,
+                function.__name__,
+                function.__qualname__,
+                function.__doc__,
+                str(inspect.signature(function)),
+                function.__defaults__,
+            )
+        elif key != "__module__":
+            view[key] = (type(value).__name__, repr(value))
+    return view
+
+
+@pytest.mark.parametrize("fields", FIELD_LISTS)
+@pytest.mark.parametrize("defaults", [[], [None], ["x", ()]])
+def test_named_tuple_builds_the_class_collections_builds(fields, defaults):
+    if len(defaults) > len(fields):
+        return
+    ours = named_tuple("Sample", fields, defaults)
+    theirs = collections.namedtuple("Sample", fields, defaults=defaults, module=__name__)
+    assert _public_view(ours) == _public_view(theirs)
+    values = list(range(len(fields)))
+    assert ours(*values) == theirs(*values)
+    assert repr(ours(*values)) == repr(theirs(*values))
+    assert ours(*values)._asdict() == theirs(*values)._asdict()
+    assert ours._make(values) == theirs._make(values)
+    assert ours(*values).__getnewargs__() == theirs(*values).__getnewargs__()
+    assert copy.copy(ours(*values)) == ours(*values)
+    for call in (
+        lambda cls: cls(),
+        lambda cls: cls(*values, 99),
+        lambda cls: cls(*values, nope=1),
+        lambda cls: cls._make([*values, 99]),
+        lambda cls: cls(*values)._replace(nope=1),
+    ):
+        assert _error(call, ours) == _error(call, theirs)
+
+
+def _error(call, cls: type) -> str:
+    try:
+        call(cls)
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return "no error"
+
+
+@pytest.mark.parametrize(
+    ("typename", "fields"),
+    [
+        ("Ok", ["class"]),
+        ("Ok", ["_hidden"]),
+        ("Ok", ["a", "a"]),
+        ("Ok", ["not valid"]),
+        ("def", ["a"]),
+        ("Ok", [1]),
+    ],
+)
+def test_named_tuple_refuses_the_names_collections_refuses(typename, fields):
+    assert _error(lambda _: named_tuple(typename, fields, []), type) == _error(
+        lambda _: collections.namedtuple(typename, fields), type
+    )
