@@ -13,7 +13,12 @@ import re
 import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
-from test_readme_equivalence import CORPUS, needs_markdown_it_pyrs, reference_cell_columns
+from test_readme_equivalence import (
+    CORPUS,
+    model_of,
+    needs_markdown_it_pyrs,
+    reference_cell_columns,
+)
 
 import pkgkit.model.readme as model
 from pkgkit.model.readme import Readme, normalize_heading
@@ -107,7 +112,7 @@ def test_lone_texts_are_read_directly_and_the_rest_in_general(monkeypatch, cell,
     calls = []
     collect = model._collect_text
     monkeypatch.setattr(model, "_collect_text", lambda *a: calls.append(a) or collect(*a))
-    row = Readme("README.md", f"| h |\n|---|\n| {cell} |\n").tables[0].rows[0]
+    row = _node_reading(f"| h |\n|---|\n| {cell} |\n").tables[0].rows[0]
     assert row.get("h").text == text
     assert bool(calls) is general
 
@@ -153,3 +158,105 @@ def test_section_paths_are_the_titles_down_from_the_top(name):
         found = readme.find_sections(f"  {section.title.upper()} ")
         assert section in found
         assert all(normalize_heading(s.title) == normalize_heading(section.title) for s in found)
+
+
+#: Raw cell pieces for the plain-table fast path: what it reads itself (text, ``_`` between word
+#: characters, single-backtick code spans) and what must send a table to the nodes.
+TABLE_PIECES = [
+    "a", "Z9", "b c", " ", "  ", "\t", "\u00a0", "é", "😀", "_", "a_b", "x_", "__", "`", "``",
+    "` `", "`  `", "` a `", "`a_b`", "`*`", "`<b>`", "`&amp;`", "*", "**", "[", "]", "[x](u)",
+    "!", "<", "<b>", "&amp;", "&", "\\", "\\|", "~", "~~s~~", "www.x.y", "https://x.y", "{{v}}",
+    "%", "(", ")", ":", "\0", "\u2028", "\x0c", "|",
+]
+TABLE_CELL = st.lists(st.sampled_from(TABLE_PIECES), max_size=6).map("".join)
+
+
+@st.composite
+def plain_tables(draw: st.DrawFn) -> str:
+    """A README around a table whose rows mostly start and end with a pipe."""
+    width = draw(st.integers(1, 4))
+    pad = draw(st.sampled_from(["", " ", "  ", "\t"]))
+
+    def row(cells: list[str]) -> str:
+        line = "|" + "|".join(f"{pad}{cell}{pad}" for cell in cells) + "|"
+        return draw(st.sampled_from([line, line, line, line.rstrip("|"), f" {line}", f"{line} "]))
+
+    header = [draw(TABLE_CELL.filter(lambda c: "|" not in c)) or "h" for _ in range(width)]
+    body = draw(st.lists(st.lists(TABLE_CELL, min_size=width - 1, max_size=width + 1), max_size=4))
+    table = "\n".join([row(header), "|" + "|".join(["---"] * width) + "|", *map(row, body)])
+    before = draw(st.sampled_from(["", "# T\n\n", "text\n", "a\u2028b\n\n", "a\rb\r\n\r\n", "> "]))
+    after = draw(st.sampled_from(["", "\n", "\n\nafter\n", "\nnot a row\n"]))
+    return before + table + after
+
+
+def _node_reading(text: str) -> Readme:
+    """The README with every table read from markdown-it-pyrs' nodes."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Readme, "_plain_table", lambda *args: None)
+        return Readme("README.md", text)
+
+
+@needs_markdown_it_pyrs
+@settings(max_examples=500, deadline=None)
+@given(plain_tables())
+def test_plain_tables_read_from_raw_lines_equal_the_node_reading(text):
+    try:
+        model._parser().tree(model._normalized(text))
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+        reject()
+    assert model_of(Readme("README.md", text)) == model_of(_node_reading(text))
+
+
+def _plain_table_calls(text: str) -> list[bool]:
+    """For each table of ``text``: whether it was read from its raw lines."""
+    calls: list[bool] = []
+    read = Readme._plain_table
+
+    def spy(self: Readme, line: int, count: int) -> object:
+        found = read(self, line, count)
+        calls.append(found is not None)
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Readme, "_plain_table", spy)
+        Readme("README.md", text)
+    return calls
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize("name", ["go-fixture", "unicode"])
+def test_common_tables_are_read_from_raw_lines(name):
+    calls = _plain_table_calls(CORPUS[name])
+    assert calls
+    assert all(calls)
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize(
+    "cell",
+    ["a \\| b", "*em*", "a__b", "_a", "b_", "``x``", "`a` `", "[x](u)", "<b>x</b>", "&amp;", "x\0"],
+)
+def test_cells_with_other_syntax_send_the_table_to_the_nodes(cell):
+    text = f"| h | i |\n|---|---|\n| {cell} | `a_b` c_d |\n"
+    assert _plain_table_calls(text) == [False]
+    assert model_of(Readme("README.md", text)) == model_of(_node_reading(text))
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize(
+    "text",
+    [
+        "h | i\n---|---\nx | y\n",  # no outer pipes
+        " | h | i |\n |---|---|\n | x | y |\n",  # indented
+        "> | h | i |\n> |---|---|\n> | x | y |\n",  # in a block quote
+        "- | h | i |\n  |---|---|\n  | x | y |\n",  # in a list item
+        "a\u2028b\n\n| h | i |\n|---|---|\n| x | y |\n",  # a line break str.splitlines adds
+        "| h | i |\n|---|---|\n| x |\n",  # fewer cells than headers
+        "| h | i |\n|---|---|\n| x | y | z |\n",  # more cells than headers
+    ],
+)
+def test_tables_not_laid_out_plainly_are_read_from_the_nodes(text):
+    assert not any(_plain_table_calls(text))
+    assert model_of(Readme("README.md", text)) == model_of(_node_reading(text))

@@ -137,6 +137,8 @@ class Readme:
         self.sections: list[Section] = []
         self.tables: list[Table] = []
         self.code_blocks: list[CodeBlock] = []
+        #: ``lines[n - 1]`` is line ``n`` as the parser counts lines (no other line breaks).
+        self._aligned = False
         self._parse()
 
     def locate(self, pointer: str) -> tuple[int, int]:
@@ -172,6 +174,7 @@ class Readme:
                 raise
             self._parse_with_markdown_it_py(text)
             return
+        self._aligned = len(self.lines) == _line_count(text)
         self._walk(tree.children, _LineCounter(text), [])
 
     def _parse_with_markdown_it_py(self, text: str) -> None:
@@ -194,9 +197,26 @@ class Readme:
                 self._walk(node.children, lines, stack)
 
     def _table(self, node: Node, lines: _LineCounter, section: Section | None) -> None:
+        line = lines.line(node)
+        parts = node.children
+        body = parts[1].children if len(parts) > 1 else ()
+        read = self._plain_table(line, len(body)) if self._aligned else None
+        if read is None:
+            headers, rows = self._table_nodes(parts, lines)
+        else:
+            headers, rows = read
+        table = Table(line, headers, rows, section)
+        self.tables.append(table)
+        if section is not None:
+            section.tables.append(table)
+
+    def _table_nodes(
+        self, parts: Sequence[Node], lines: _LineCounter
+    ) -> tuple[list[str], list[Row]]:
+        """Headers and rows of a table read from its nodes (any table)."""
         headers: list[str] = []
         rows: list[Row] = []
-        for part in node.children:
+        for part in parts:
             head = part.name == "thead"
             for row in part.children:
                 texts = [_cell_text(cell) for cell in row.children]
@@ -204,10 +224,31 @@ class Readme:
                     headers = [normalize_heading(t) for t in texts]
                 else:
                     rows.append(self._row(headers, texts, lines.line(row)))
-        table = Table(lines.line(node), headers, rows, section)
-        self.tables.append(table)
-        if section is not None:
-            section.tables.append(table)
+        return headers, rows
+
+    def _plain_table(self, line: int, count: int) -> tuple[list[str], list[Row]] | None:
+        """Headers and ``count`` rows of the table at ``line`` read from its raw lines, or None.
+
+        Only for the common table whose every row is a line ``| cell | cell |`` at the left
+        margin (no container) of plain text and code spans (:func:`_plain_cells`), with as many
+        cells as headers: the texts are then what the nodes hold, and the row and cell nodes
+        are not visited. Anything else (None) is read from the nodes.
+        """
+        raw_lines = self.lines[line - 1 : line + 1 + count]
+        if len(raw_lines) != count + 2:
+            return None
+        head = _plain_cells(raw_lines[0])
+        delimiter = raw_lines[1]
+        if head is None or delimiter.count("|") != len(head) + 1 or delimiter[:1] != "|":
+            return None
+        headers = [normalize_heading(t) for t in head]
+        rows: list[Row] = []
+        for number, raw in enumerate(raw_lines[2:], line + 2):
+            texts = _plain_cells(raw)
+            if texts is None or len(texts) != len(headers):
+                return None
+            rows.append(self._row(headers, texts, number))
+        return headers, rows
 
     def _row(self, headers: list[str], texts: list[str], line: int) -> Row:
         raw = self.lines[line - 1] if line <= len(self.lines) else ""
@@ -346,6 +387,69 @@ class _LineCounter:
         if end != len(self._data) or self._data.endswith(b"\n"):
             return False
         return self._data.count(b"\n", start, end) == content_lines
+
+
+def _line_count(text: str) -> int:
+    """Lines of a normalised text as ``str.splitlines`` counts them when only LF breaks lines."""
+    return text.count("\n") + (not text.endswith("\n") and text != "")
+
+
+#: What makes a cell's text differ from its raw text, but code spans and ``_``: escapes,
+#: emphasis, links and images, HTML and autolinks, entities, and NUL (read as U+FFFD).
+_INLINE_SYNTAX = ("\\", "*", "[", "]", "<", "&", "\0", "``")
+_WORD_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _plain_cells(raw: str) -> list[str] | None:
+    """Texts of the cells of a raw table row ``| cell | cell |``, or None when not that simple.
+
+    The row starts and ends with a pipe and holds no :data:`_INLINE_SYNTAX` (no backslash, so
+    every pipe ends a cell). Its backticks are then single: each one of an even count closes
+    the code span the one before it opened, and a span must end in its own cell. A span's
+    content loses one space at each end when it has a space at both ends and is not all
+    spaces, as CommonMark says. Outside spans, ``_`` must stand between two ASCII letters or
+    digits (it then can neither open nor close emphasis).
+    """
+    if len(raw) < 2 or raw[0] != "|" or raw[-1] != "|":
+        return None
+    for syntax in _INLINE_SYNTAX:
+        if syntax in raw:
+            return None
+    inner: str | None = raw[1:-1]
+    if "`" in raw:
+        inner = _unwrap_code_spans(raw[1:-1])
+    elif "_" in raw and not _underscores_inside_words(raw):
+        return None
+    return None if inner is None else [part.strip() for part in inner.split("|")]
+
+
+def _unwrap_code_spans(row: str) -> str | None:
+    """``row`` with its code spans replaced by their content (None: not :func:`_plain_cells`)."""
+    pieces = row.split("`")
+    if len(pieces) % 2 == 0:
+        return None
+    for index in range(0, len(pieces), 2):
+        text = pieces[index]
+        if "_" in text and not _underscores_inside_words(text):
+            return None
+    for index in range(1, len(pieces), 2):
+        code = pieces[index]
+        if "|" in code:
+            return None
+        if code[:1] == " " and code[-1:] == " " and code.strip(" "):
+            pieces[index] = code[1:-1]
+    return "".join(pieces)
+
+
+def _underscores_inside_words(text: str) -> bool:
+    """True when every ``_`` of ``text`` has an ASCII letter or digit on both sides."""
+    underscore = text.find("_")
+    while underscore >= 0:
+        before, after = text[underscore - 1 : underscore], text[underscore + 1 : underscore + 2]
+        if before not in _WORD_CHARACTERS or after not in _WORD_CHARACTERS:
+            return False
+        underscore = text.find("_", underscore + 1)
+    return True
 
 
 def _cell_column(raw: str, index: int) -> int:
