@@ -52,6 +52,7 @@ DRIVER = textwrap.dedent(
     """
 )
 MODULES = ["demo.alpha", "demo.sub", "demo.sub.leaf"]
+pytestmark = pytest.mark.skipif(not codecache.POSIX, reason="the code cache is POSIX-only")
 
 
 @pytest.fixture
@@ -175,7 +176,6 @@ def test_nothing_is_written_when_bytecode_writing_is_off(demo):
     assert not (demo / "cache").exists()
 
 
-@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file modes and owners are POSIX")
 def test_a_file_others_may_write_is_not_used(demo):
     run(demo)
     cache_file(demo).chmod(0o666)
@@ -247,3 +247,11 @@ def read_entries(demo: Path) -> dict:
     header, entries = marshal.loads(cache_file(demo).read_bytes())
     assert header[0] == codecache.FORMAT
     return entries
+
+
+def test_without_file_owners_the_cache_is_neither_read_nor_written(monkeypatch, tmp_path):
+    monkeypatch.setattr(codecache, "POSIX", False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert codecache.save(str(tmp_path), None) is False
+    assert codecache.install(str(tmp_path)) is None
+    assert list(tmp_path.iterdir()) == []

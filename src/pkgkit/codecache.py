@@ -16,10 +16,11 @@ The cache is checked as a timestamp ``.pyc`` is: every module's source must stil
 and ``st_mtime_ns`` it had when its code was stored, or the module is imported the regular way.
 The file names the Python implementation's cache tag and holds the interpreter's version, the
 bytecode magic number, pkgkit's version and the install's folder; a file that does not match,
-cannot be read, is not the current user's or may be written by others is not used. :func:`save`
-rewrites the file at the end of a run that imported a module the regular way or found one
-changed, as a regular import writes a ``.pyc``: not when bytecode writing is off
-(``PYTHONDONTWRITEBYTECODE``, ``python -B``).
+cannot be read, is not the current user's or may be written by others is not used (so the cache
+is used only where files have owners and permission bits: POSIX systems). :func:`save` rewrites
+the file at the end of a run that imported a module the regular way or found one changed, as a
+regular import writes a ``.pyc``: not when bytecode writing is off (``PYTHONDONTWRITEBYTECODE``,
+``python -B``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the file's layout changes.
 FORMAT = 1
+#: The cache is used only where files have owners and permission bits to check.
+POSIX = hasattr(os, "getuid")
 
 #: A module's entry: source path, its ``(st_size, st_mtime_ns)``, ``.pyc`` path, whether it is a
 #: package, and its marshalled code.
@@ -93,6 +96,8 @@ def install(folder: str, package: str = "pkgkit") -> CodeCacheFinder | None:
 
     Returns the finder, or None when there is no usable cache file (nothing is served).
     """
+    if not POSIX:
+        return None
     entries = _read(cache_file(folder, package), _header(package))
     if entries is None:
         return None
@@ -108,7 +113,7 @@ def save(folder: str, finder: CodeCacheFinder | None, package: str = "pkgkit") -
     The file then holds every module of ``package`` imported so far, and the entries of the
     old file whose source is unchanged (modules other commands import).
     """
-    if sys.dont_write_bytecode:
+    if sys.dont_write_bytecode or not POSIX:
         return False
     old = {} if finder is None else finder.entries
     if finder is not None and not finder.changed and _own_modules(package).keys() <= old.keys():
@@ -175,9 +180,8 @@ def _read(path: str, header: tuple[object, ...]) -> dict[str, Entry] | None:
 
 
 def _trusted(status: os.stat_result) -> bool:
-    """Owned by the current user (where there are users) and writable by nobody else."""
-    getuid = getattr(os, "getuid", None)
-    return (getuid is None or status.st_uid == getuid()) and not status.st_mode & 0o022
+    """Owned by the current user and writable by nobody else."""
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 def _is_entry(value: object) -> bool:
