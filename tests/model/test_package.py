@@ -104,3 +104,58 @@ def test_discovery_finds_packages_below_a_folder_and_skips_hidden_ones(tmp_path)
 def test_a_folder_with_content_but_no_manifest_is_itself_the_package(tmp_path):
     write_package(tmp_path, {"dashboards/d.json": {}, "sub/package.json": MANIFEST})
     assert list(discover_packages(str(tmp_path))) == [str(tmp_path)]
+
+
+def _readme_and_issues(package):
+    readme = package.readme
+    text = readme.text if readme is not None else None
+    return text, [(i.kind, i.relpath, i.message) for i in package.issues]
+
+
+def test_readme_newlines_read_as_text_mode_reads_them(tmp_path):
+    raw = b"# T\r\n\r\n| a |\r|---|\n| x |\r\n\xef\xbb\xbfend\r"
+    write_package(tmp_path, {"package.json": MANIFEST, "README.md": raw, "events/e.json": {}})
+    with (tmp_path / "README.md").open(encoding="utf-8") as handle:
+        expected = handle.read()
+    assert load_package(str(tmp_path)).readme.text == expected
+
+
+def test_readme_and_manifest_that_are_no_regular_files(tmp_path):
+    write_package(tmp_path, {"events/e.json": {}})
+    (tmp_path / "README.md").mkdir()
+    (tmp_path / "package.json").symlink_to(tmp_path / "gone.json")
+    _, issues = _readme_and_issues(load_package(str(tmp_path)))
+    assert issues == [
+        ("unreadable", "package.json", "broken symbolic link; not read"),
+        ("unreadable", "README.md", "not a regular file (a pipe, socket or device); not read"),
+    ]
+
+
+def test_links_inside_a_package_reached_through_a_link_are_followed(tmp_path):
+    real = tmp_path / "real"
+    write_package(real, {"package.json": MANIFEST, "docs/README.md": "# T\n", "events/e.json": {}})
+    (real / "README.md").symlink_to(real / "docs" / "README.md")
+    (real / "dashboards").symlink_to(real / "events")
+    (tmp_path / "via").symlink_to(real)
+    package = load_package(str(tmp_path / "via"))
+    assert package.readme.title.title == "T"
+    assert [f.relpath for f in package.content] == ["dashboards/e.json", "events/e.json"]
+    assert package.issues == []
+
+
+def test_readme_links_out_of_the_package_are_not_read(tmp_path):
+    root = tmp_path / "pkg"
+    write_package(root, {"package.json": MANIFEST, "events/e.json": {}})
+    (tmp_path / "README.md").write_text("# outside\n")
+    (root / "README.md").symlink_to(tmp_path / "README.md")
+    package = load_package(str(root))
+    assert package.readme is None
+    assert [(i.kind, i.relpath) for i in package.issues] == [("symlink-escapes", "README.md")]
+
+
+def test_a_large_readme_is_not_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr("pkgkit.model.package.MAX_README_BYTES", 10)
+    write_package(tmp_path, {"package.json": MANIFEST, "README.md": "# " + "x" * 20})
+    package = load_package(str(tmp_path))
+    assert package.readme is None
+    assert [i.kind for i in package.issues] == ["unreadable"]

@@ -7,6 +7,7 @@ links are never followed out of the package, and nothing is ever written.
 from __future__ import annotations
 
 import os
+import stat
 
 from pkgkit.model.discovery import (
     CONTENT_FOLDERS,
@@ -16,7 +17,7 @@ from pkgkit.model.discovery import (
     has_content_folders,
     is_package_dir,
 )
-from pkgkit.model.jsonfile import JsonFile
+from pkgkit.model.jsonfile import JsonFile, read_file
 from pkgkit.model.readme import Readme
 
 TYPE_CHECKING = False
@@ -111,43 +112,52 @@ class Package:
 
 
 def load_package(root: str) -> Package:
-    """Read one package folder into a :class:`Package`."""
+    """Read one package folder into a :class:`Package`.
+
+    Each name is looked at with one ``lstat`` (and a ``stat`` when it is a link); the package's
+    real path is resolved only when a link needs it.
+    """
     package = Package(root=root)
-    real_root = os.path.realpath(root)
     manifest_path = os.path.join(root, MANIFEST)
-    if _inside(manifest_path, real_root, package, MANIFEST):
-        if os.path.isfile(manifest_path):
+    status = _lstat(manifest_path)
+    if _inside(manifest_path, status, root, package, MANIFEST):
+        if _is_file(manifest_path, status):
             package.manifest = JsonFile(manifest_path, MANIFEST, "package")
-        elif os.path.lexists(manifest_path):
+        elif status is not None:
             package.issues.append(FileIssue("unreadable", MANIFEST, _not_a_file(manifest_path)))
         else:
             missing = FileIssue("missing-manifest", MANIFEST, "package.json is missing")
             package.issues.append(missing)
-    package.readme = _load_readme(root, real_root, package)
+    package.readme = _load_readme(root, package)
     for folder, kind in CONTENT_FOLDERS.items():
         folder_path = os.path.join(root, folder)
-        if os.path.islink(folder_path) and not _inside(folder_path, real_root, package, folder):
+        status = _lstat(folder_path)
+        if not _inside(folder_path, status, root, package, folder):
             continue
-        if os.path.isdir(folder_path):
+        target = _followed(folder_path, status)
+        if target is not None and stat.S_ISDIR(target.st_mode):
             package.folders.add(folder)
-            package.content.extend(_load_folder(root, real_root, folder, kind, package))
+            package.content.extend(_load_folder(root, folder, kind, package))
     return package
 
 
-def _load_readme(root: str, real_root: str, package: Package) -> Readme | None:
+def _load_readme(root: str, package: Package) -> Readme | None:
     path = os.path.join(root, README)
-    if not _inside(path, real_root, package, README):
+    status = _lstat(path)
+    if not _inside(path, status, root, package, README):
         return None
-    if os.path.lexists(path) and not os.path.isfile(path):
-        package.issues.append(FileIssue("unreadable", README, _not_a_file(path)))
-        return None
-    if os.path.isfile(path) and os.path.getsize(path) > MAX_README_BYTES:
-        message = f"README.md is larger than {MAX_README_BYTES // (1024 * 1024)} MiB; not parsed"
-        package.issues.append(FileIssue("unreadable", README, message))
-        return None
+    if status is not None:  # else reading it says why not
+        target = _followed(path, status)
+        if target is None or not stat.S_ISREG(target.st_mode):
+            package.issues.append(FileIssue("unreadable", README, _not_a_file(path)))
+            return None
+        if target.st_size > MAX_README_BYTES:
+            limit = MAX_README_BYTES // (1024 * 1024)
+            message = f"README.md is larger than {limit} MiB; not parsed"
+            package.issues.append(FileIssue("unreadable", README, message))
+            return None
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = _universal_newlines(read_file(path, _UNLIMITED).decode("utf-8"))
     except FileNotFoundError:
         package.issues.append(FileIssue("missing-readme", README, "README.md is missing"))
         return None
@@ -158,9 +168,42 @@ def _load_readme(root: str, real_root: str, package: Package) -> Readme | None:
     return Readme(path, text)
 
 
-def _load_folder(
-    root: str, real_root: str, folder: str, kind: str, package: Package
-) -> Iterator[JsonFile]:
+#: Read a README to its end, whatever its size says (it was checked, but a file may grow).
+_UNLIMITED = 1 << 62
+
+
+def _universal_newlines(text: str) -> str:
+    """``text`` as a file opened in text mode reads it: CR LF and lone CR become LF."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _lstat(path: str) -> os.stat_result | None:
+    """The status of ``path`` itself (a link is not followed); None when it does not exist."""
+    try:
+        return os.lstat(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _followed(path: str, status: os.stat_result | None) -> os.stat_result | None:
+    """The status behind ``path`` given its own ``status``: a link's target (None: broken)."""
+    if status is None or not stat.S_ISLNK(status.st_mode):
+        return status
+    try:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _is_file(path: str, status: os.stat_result | None) -> bool:
+    """``os.path.isfile(path)`` from its own ``status``."""
+    target = _followed(path, status)
+    return target is not None and stat.S_ISREG(target.st_mode)
+
+
+def _load_folder(root: str, folder: str, kind: str, package: Package) -> Iterator[JsonFile]:
     """JSON files under one content folder, recursively, in a stable order."""
     pending = [folder]
     while pending:
@@ -176,7 +219,7 @@ def _load_folder(
         for entry in entries:
             relpath = f"{relative}/{entry.name}"
             if entry.is_symlink():
-                if not _inside(entry.path, real_root, package, relpath):
+                if not _inside(entry.path, None, root, package, relpath):
                     continue
                 if entry.is_dir():
                     package.issues.append(
@@ -203,10 +246,18 @@ def _not_a_file(path: str) -> str:
     return "not a regular file (a pipe, socket or device); not read"
 
 
-def _inside(path: str, real_root: str, package: Package, relpath: str) -> bool:
-    """False (and a reported issue) when ``path`` is a link that leads out of the package."""
-    if not os.path.islink(path):
+def _inside(
+    path: str, status: os.stat_result | None, root: str, package: Package, relpath: str
+) -> bool:
+    """False (and a reported issue) when ``path`` is a link that leads out of the package.
+
+    ``status`` is the ``lstat`` of ``path`` (None: look for it; a missing path is no link).
+    """
+    if status is None:
+        status = _lstat(path)
+    if status is None or not stat.S_ISLNK(status.st_mode):
         return True
+    real_root = os.path.realpath(root)
     target = os.path.realpath(path)
     if target == real_root or target.startswith(real_root + os.sep):
         return True
