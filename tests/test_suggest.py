@@ -1,3 +1,7 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pkgkit import suggest
 from pkgkit.suggest import closest, did_you_mean, normalize_name
 
 
@@ -28,3 +32,9 @@ def test_closest_falls_back_to_edit_distance_and_gives_up_when_far():
 def test_did_you_mean_sentence():
     assert did_you_mean("Go Runtime", ["go-runtime"]) == "did you mean 'go-runtime'?"
     assert did_you_mean("x", []) is None
+
+
+@given(st.text(alphabet="aZé. _-/\t\u00a0\u2028ß", max_size=12))
+def test_the_cached_normal_form_is_the_computed_one(name):
+    assert normalize_name(name) == suggest._normalize_name(name)
+    assert normalize_name(name) == normalize_name(name)

@@ -7,6 +7,7 @@ treated as one separator), so ``heap.alloc`` finds ``heap_alloc`` and ``Go Runti
 
 from __future__ import annotations
 
+import functools
 import re
 
 TYPE_CHECKING = False
@@ -16,9 +17,13 @@ if TYPE_CHECKING:
 _SEPARATORS = r"[\s._\-/]+"
 
 
-def normalize_name(name: str) -> str:
-    """Case-folded, separator-insensitive form of a name."""
+def _normalize_name(name: str) -> str:
     return re.sub(_SEPARATORS, ".", name.casefold()).strip(".")
+
+
+#: Case-folded, separator-insensitive form of a name. Cached: rules compare the same metric
+#: names, in every package of a run.
+normalize_name = functools.lru_cache(maxsize=4096)(_normalize_name)
 
 
 def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:

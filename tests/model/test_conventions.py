@@ -166,3 +166,12 @@ def test_documented_values_compare_and_hash_by_value():
 def test_lists_are_split_at_commas_semicolons_and_spaces():
     assert split_list("") == ()
     assert split_list(" a, b;c\td  ") == ("a", "b", "c", "d")
+
+
+def test_catalogue_find_without_a_scope_tries_every_scope_exactly_then_loosely():
+    catalogue = builtin_catalogue()
+    assert catalogue.find("go.memory.used").scope == RUNTIME
+    assert catalogue.find("Go_Memory-Used").name == "go.memory.used"
+    assert catalogue.find("process.cpu.time") is not None
+    assert catalogue.find("no.such.metric") is None
+    assert catalogue.find("go.memory.used", "no.such.scope") is None

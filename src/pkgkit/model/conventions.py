@@ -158,12 +158,15 @@ class Catalogue:
 
     def find(self, name: str, scope: str | None = None) -> CatalogueMetric | None:
         """The catalogue entry for ``name`` (separators and case ignored), optionally by scope."""
-        wanted = normalize_name(name)
+        wanted: str | None = None  # normalised only when a scope lacks the exact name
         scopes = [scope] if scope is not None else list(self.scopes)
         for candidate in scopes:
             metrics = self.scopes.get(candidate, {})
-            if name in metrics:
-                return metrics[name]
+            found = metrics.get(name)
+            if found is not None:
+                return found
+            if wanted is None:
+                wanted = normalize_name(name)
             for metric in metrics.values():
                 if normalize_name(metric.name) == wanted:
                     return metric
