@@ -192,6 +192,13 @@ def test_an_unreadable_file_is_not_used_and_is_replaced(demo, damage):
     assert served(run(demo)) == dict.fromkeys(MODULES, True)
 
 
+def test_a_truncated_file_is_not_used(demo):
+    run(demo)
+    data = cache_file(demo).read_bytes()
+    cache_file(demo).write_bytes(data[: len(data) - 10])  # the last module's code is cut
+    assert served(run(demo)) == dict.fromkeys(MODULES, False)
+
+
 def test_a_file_made_for_another_version_of_the_package_is_not_used(demo):
     run(demo)
     write(demo / "src" / "demo" / "__init__.py", '__version__ = "1.0.1"\n')
@@ -244,9 +251,12 @@ def test_fnv1a_matches_the_reference_values():
 
 
 def read_entries(demo: Path) -> dict:
-    header, entries = marshal.loads(cache_file(demo).read_bytes())
+    """The index of the cache file: module -> (source, signature, .pyc, package, offset, length)."""
+    data = cache_file(demo).read_bytes()
+    size = int.from_bytes(data[:8], "little")
+    header, index = marshal.loads(data[8 : 8 + size])
     assert header[0] == codecache.FORMAT
-    return entries
+    return index
 
 
 def test_without_file_owners_the_cache_is_neither_read_nor_written(monkeypatch, tmp_path):

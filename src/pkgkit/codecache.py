@@ -37,13 +37,17 @@ if TYPE_CHECKING:
     from types import CodeType, ModuleType
 
 #: Bumped whenever the file's layout changes.
-FORMAT = 1
+FORMAT = 2
 #: The cache is used only where files have owners and permission bits to check.
 POSIX = hasattr(os, "getuid")
 
 #: A module's entry: source path, its ``(st_size, st_mtime_ns)``, ``.pyc`` path, whether it is a
-#: package, and its marshalled code.
-Entry = tuple[str, tuple[int, int], str | None, bool, bytes]
+#: package, and its marshalled code (a view of the file's bytes, not a copy, once read).
+Entry = tuple[str, tuple[int, int], str | None, bool, bytes | memoryview]
+#: The file: the size of the index (8 bytes, little-endian), the marshalled ``(header, index)``
+#: (the index maps a module to its entry with ``(offset, length)`` of its code in what follows),
+#: then every module's marshalled code, one after the other.
+_SIZE_BYTES = 8
 
 
 class CodeCacheFinder:
@@ -124,9 +128,7 @@ def save(folder: str, finder: CodeCacheFinder | None, package: str = "pkgkit") -
         for name, entry in old.items()
         if name not in loaded and _signature(entry[0]) == entry[1]
     }
-    content: tuple[object, ...] = (_header(package), {**kept, **loaded})
-    data = marshal.dumps(content)  # type: ignore[arg-type]
-    return _write(cache_file(folder, package), data)
+    return _write(cache_file(folder, package), _pack(_header(package), {**kept, **loaded}))
 
 
 def cache_file(folder: str, package: str = "pkgkit") -> str:
@@ -163,20 +165,42 @@ def _signature(path: str) -> tuple[int, int] | None:
     return (status.st_size, status.st_mtime_ns)
 
 
+def _pack(header: tuple[object, ...], entries: dict[str, Entry]) -> bytes:
+    """The file's bytes (see ``_SIZE_BYTES``)."""
+    index: dict[str, tuple[object, ...]] = {}
+    offset = 0
+    for name, (source, signature, cached, is_package, code) in entries.items():
+        index[name] = (source, signature, cached, is_package, offset, len(code))
+        offset += len(code)
+    content: tuple[object, ...] = (header, index)
+    head = marshal.dumps(content)  # type: ignore[arg-type]
+    codes = (entry[4] for entry in entries.values())
+    return b"".join((len(head).to_bytes(_SIZE_BYTES, "little"), head, *codes))
+
+
 def _read(path: str, header: tuple[object, ...]) -> dict[str, Entry] | None:
     """The entries of a cache file that is safe to use and made for ``header``, else None."""
     try:
         with open(path, "rb") as stream:
             if not _trusted(os.fstat(stream.fileno())):
                 return None
-            data = stream.read()
-        content = marshal.loads(data)
+            data = memoryview(stream.read())
+        size = int.from_bytes(data[:_SIZE_BYTES], "little")
+        content = marshal.loads(data[_SIZE_BYTES : _SIZE_BYTES + size])
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if not (isinstance(content, tuple) and len(content) == 2 and content[0] == header):
         return None
-    entries = content[1]
-    return entries if isinstance(entries, dict) and all(map(_is_entry, entries.values())) else None
+    codes = data[_SIZE_BYTES + size :]
+    index = content[1]
+    if not (
+        isinstance(index, dict) and all(_is_entry(value, len(codes)) for value in index.values())
+    ):
+        return None
+    return {
+        name: (source, signature, cached, is_package, codes[offset : offset + length])
+        for name, (source, signature, cached, is_package, offset, length) in index.items()
+    }
 
 
 def _trusted(status: os.stat_result) -> bool:
@@ -184,16 +208,19 @@ def _trusted(status: os.stat_result) -> bool:
     return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
-def _is_entry(value: object) -> bool:
-    if not (isinstance(value, tuple) and len(value) == 5):
+def _is_entry(value: object, size: int) -> bool:
+    """An index entry whose code lies within the ``size`` bytes of code."""
+    if not (isinstance(value, tuple) and len(value) == 6):
         return False
-    source, signature, cached, is_package, code = value
+    source, signature, cached, is_package, offset, length = value
     return (
         isinstance(source, str)
         and isinstance(signature, tuple)
         and isinstance(cached, str | None)
         and isinstance(is_package, bool)
-        and isinstance(code, bytes)
+        and type(offset) is int
+        and type(length) is int
+        and 0 <= offset <= offset + length <= size
     )
 
 
