@@ -153,7 +153,7 @@ class ConfigResolver:
     ``isolated`` ignores configuration files.
     """
 
-    __slots__ = ("_cache", "_found", "explicit", "isolated", "overrides")
+    __slots__ = ("_cache", "_found", "_real_parents", "explicit", "isolated", "overrides")
 
     def __init__(
         self,
@@ -166,14 +166,18 @@ class ConfigResolver:
         self.overrides = overrides if overrides is not None else Overrides()
         self._cache: dict[str | None, Config] = {}
         self._found: dict[str, str | None] = {}
+        self._real_parents: dict[str, str] = {}
 
     def for_package(self, root: str) -> Config:
         """Defaults, then the package's configuration file, then the command line."""
-        path = self.explicit or (None if self.isolated else find_config_file(root, self._found))
+        path = self.explicit or (None if self.isolated else self._nearest_file(root))
         if path not in self._cache:
             base = load_config_file(path) if path else Config()
             self._cache[path] = self.overrides.apply(base)
         return self._cache[path]
+
+    def _nearest_file(self, root: str) -> str | None:
+        return find_config_file(root, self._found, self._real_parents)
 
 
 # --------------------------------------------------------------------------- loading

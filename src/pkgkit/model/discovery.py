@@ -72,15 +72,20 @@ def discover_packages(path: str) -> Iterator[str]:
         pending.extend(reversed(below))
 
 
-def find_config_file(start: str, memo: dict[str, str | None] | None = None) -> str | None:
+def find_config_file(
+    start: str,
+    memo: dict[str, str | None] | None = None,
+    real_parents: dict[str, str] | None = None,
+) -> str | None:
     """The nearest configuration file at or above the folder ``start``.
 
     In each folder ``.pkgkit.yaml``, ``.pkgkit.yml``, then a ``pyproject.toml`` with a
     ``[tool.pkgkit]`` table; the walk stops after the folder holding ``.git`` (the repository
     root) or at the filesystem root. ``memo`` (resolved folder -> answer) is read and filled,
-    so packages side by side look at their common parents once.
+    so packages side by side look at their common parents once; ``real_parents`` (folder ->
+    its real path) too, so they resolve their common parent once (:func:`real_path`).
     """
-    folder = os.path.realpath(start)
+    folder = os.path.realpath(start) if real_parents is None else real_path(start, real_parents)
     walked: list[str] = []
     found: str | None = None
     while True:
@@ -96,6 +101,22 @@ def find_config_file(start: str, memo: dict[str, str | None] | None = None) -> s
     if memo is not None:
         memo.update(dict.fromkeys(walked, found))
     return found
+
+
+def real_path(path: str, real_parents: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, the real path of its folder taken from ``real_parents``.
+
+    ``realpath`` looks at every folder of the path (an ``lstat`` each); a path that is no link
+    is its folder's real path and its name. ``real_parents`` (folder as written -> real path)
+    is read and filled.
+    """
+    parent, name = os.path.split(path)
+    if not parent or name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real_parent = real_parents.get(parent)
+    if real_parent is None:
+        real_parent = real_parents[parent] = os.path.realpath(parent)
+    return os.path.join(real_parent, name)
 
 
 def _config_in(folder: str) -> str | None:
