@@ -1,12 +1,21 @@
 """Where a placeholder sits in JSON text: the per-line quick path agrees with the token scan."""
 
+import json
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pkgkit.placeholders import scan
-from pkgkit.rules._templates import KEY, OUTSIDE, STRING, exact_place, place, quick_place
+from pkgkit.rules._templates import (
+    KEY,
+    OUTSIDE,
+    STRING,
+    exact_place,
+    place,
+    place_in_json,
+    quick_place,
+)
 
 PIECES = [
     '"', '"', '\\', '\\"', '\\\\', "\n", " ", ":", " :", ",", "{", "}", "[", "]", "x", "\t",
@@ -53,3 +62,24 @@ def test_quick_place_leaves_backslashes_and_line_ends_to_the_token_scan():
     assert _where('{"a": "{{ a }}\n"}') == (None, OUTSIDE)
     assert _where('{"a": "{{\na\n}}"}') == (None, OUTSIDE)
     assert _where('{"a": "{{ a }}') == (None, OUTSIDE)
+
+
+#: Strings of a JSON document: placeholders among quotes, backslashes and other text.
+JSON_TEXT = st.lists(
+    st.sampled_from(["{{ a }}", "{{b}}", "{{{ c }}}", '"', "\\", ":", " ", "x", "é", "\n"]),
+    max_size=6,
+).map("".join)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | JSON_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(JSON_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+LAYOUTS = st.sampled_from([{}, {"indent": 2}, {"separators": (",", ":")}, {"indent": "\t"}])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.dictionaries(JSON_TEXT, JSON_VALUES, max_size=4), LAYOUTS, st.booleans())
+def test_places_in_a_parsed_document_agree_with_the_general_reading(document, layout, ascii_only):
+    text = json.dumps(document, ensure_ascii=ascii_only, **layout)
+    for _, start, end in scan(text)[0]:
+        assert place_in_json(text, start, end) == place(text, start, end) != OUTSIDE

@@ -93,8 +93,9 @@ def _scan(ctx: RuleContext) -> tuple[list[Use], list[Malformed]]:
         if text is None or "{{" not in text:
             continue  # no placeholder, well-formed or not, is without "{{"
         placeholders, clean = scan(text)
+        where = place_in_json if file.ok else place
         found += [
-            Use(file, name, start, end, place(text, start, end), is_cli_literal(name))
+            Use(file, name, start, end, where(text, start, end), is_cli_literal(name))
             for name, start, end in placeholders
         ]
         if not clean:
@@ -105,6 +106,19 @@ def _scan(ctx: RuleContext) -> tuple[list[Use], list[Malformed]]:
 def place(text: str, start: int, end: int) -> str:
     """Where ``text[start:end]`` sits: :data:`OUTSIDE`, :data:`STRING` or :data:`KEY`."""
     return quick_place(text, start, end) or exact_place(text, start, end)
+
+
+def place_in_json(text: str, start: int, end: int) -> str:
+    """:func:`place` in a text that parsed as JSON: there, every ``{{`` is in a string token.
+
+    (Outside strings a ``{`` is followed by ``"`` or ``}``.) A string holds no line break, so
+    without a backslash before the next quote that quote closes the string, and a ``:`` after it
+    makes it a member name; with one, the token scan answers.
+    """
+    close = text.find('"', end)
+    if close < 0 or text.find("\\", end, close) >= 0:
+        return exact_place(text, start, end)
+    return KEY if _member_colon().match(text, close + 1) else STRING
 
 
 def quick_place(text: str, start: int, end: int) -> str | None:
