@@ -19,6 +19,8 @@ DRIVER = (
     "code = script.run()\n"
     "loaders = [type(m.__spec__.loader).__name__ for n, m in list(sys.modules.items())"
     " if n.startswith('pkgkit.')]\n"
+    "import gc\n"
+    "print('threshold', gc.get_threshold()[0], file=sys.stderr)\n"
     "print('served', loaders.count('_CachedLoader'), file=sys.stderr)\n"
     "raise SystemExit(code)\n"
 )
@@ -64,7 +66,7 @@ def test_a_cache_folder_that_cannot_be_used_changes_nothing(tmp_path):
     result = pkgkit(str(blocker / "cache"), "lint", "--no-cache", go)
     assert result.returncode == 0
     assert result.stdout == "0 errors, 0 warnings, 1 package checked.\n"
-    assert result.stderr == "served 0\n"
+    assert result.stderr == "threshold 50000\nserved 0\n"
 
 
 def test_python_dash_m_runs_the_console_script(tmp_path):
