@@ -27,7 +27,7 @@ def test_frozen_only_without_arguments(monkeypatch, capsys):
 #: Modules a cold ``pkgkit lint`` of a clean package must not import: each costs milliseconds of
 #: start-up (``dataclasses`` brings ``inspect``, ``ast``, ``dis``, ``tokenize``; ``shutil`` brings
 #: ``bz2`` and ``lzma``; argparse, gettext and locale ~9 ms with the parser built) or belongs to
-#: another command or to a configured YAML file only.
+#: another command, to a configured YAML file or to a failing document (``pkgkit.schemas``) only.
 HEAVY = (
     "dataclasses",
     "inspect",
@@ -41,6 +41,7 @@ HEAVY = (
     "pytest",
     "concurrent.futures",
     "pkgkit.render",
+    "pkgkit.schemas",
     "pkgkit.baseline",
     "pathlib",
     "argparse",

@@ -43,9 +43,13 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _violations(file: JsonFile) -> Iterator[Problem]:
-    from pkgkit.schemas import validate  # noqa: PLC0415 - jsonschema is heavy; only when linting
+    from pkgkit.schema_validators import VALIDATORS  # noqa: PLC0415 - only when linting
 
     try:
+        if VALIDATORS[file.kind](file.data):
+            return
+        from pkgkit.schemas import validate  # noqa: PLC0415 - python-jsonschema explains a failure
+
         for error in validate(file.kind, file.data):
             if not _left_to_manifest_rule(file, error):
                 yield Problem(file, error.message, pointer=error.pointer, hint=error.hint)
