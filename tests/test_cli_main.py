@@ -3,8 +3,10 @@
 import gc
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -84,3 +86,32 @@ def test_a_cold_lint_imports_nothing_heavy(tmp_path):
         )
         assert result.stdout.splitlines()[-1] == "0 []"
     assert list((tmp_path / "cache").glob("code-*.marshal"))
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("markdown_it_pyrs") is None,
+    reason="without markdown-it-pyrs READMEs are read with markdown-it-py (see above)",
+)
+def test_a_lint_that_stores_its_result_imports_nothing_heavy(tmp_path):
+    """A user's usual runs: the result cache is on, the package is not in it yet, then it is."""
+    package = tmp_path / "go"
+    shutil.copytree(REPO / "fixtures" / "go", package)
+    past = time.time() - 3600  # older than the cache's racy window: the result is stored
+    for path in [package, *package.rglob("*")]:
+        os.utime(path, (past, past))
+    script = (
+        "import sys\n"
+        f"for name in {HEAVY!r}:\n"
+        "    sys.modules.pop(name, None)\n"
+        "from pkgkit import script\n"
+        f"sys.argv = ['pkgkit', 'lint', {str(package)!r}]\n"
+        "code = script.run()\n"
+        f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PKGKIT_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in ("storing the result", "answered from the cache"):
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+        )
+        assert (result.stdout.splitlines()[-1], result.stderr) == ("0 []", "")
+        assert list((tmp_path / "cache").glob("v*/**/*.json"))  # the result was stored

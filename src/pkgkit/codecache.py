@@ -128,7 +128,11 @@ def save(folder: str, finder: CodeCacheFinder | None, package: str = "pkgkit") -
         for name, entry in old.items()
         if name not in loaded and _signature(entry[0]) == entry[1]
     }
-    return _write(cache_file(folder, package), _pack(_header(package), {**kept, **loaded}))
+    from pkgkit.atomic import write_cache_file  # noqa: PLC0415 - only when the file changes
+
+    return write_cache_file(
+        cache_file(folder, package), _pack(_header(package), {**kept, **loaded})
+    )
 
 
 def cache_file(folder: str, package: str = "pkgkit") -> str:
@@ -259,21 +263,3 @@ def _entry(name: str, spec: _frozen_importlib.ModuleSpec) -> Entry | None:
         return None
     is_package = spec.submodule_search_locations is not None
     return (source, signature, spec.cached, is_package, marshal.dumps(code))
-
-
-def _write(path: str, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically (a temporary file renamed over it), owner-only."""
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        try:  # noqa: SIM105 - contextlib is kept off the lint path
-            os.unlink(temporary)
-        except OSError:
-            pass
-        return False
-    return True
