@@ -111,8 +111,8 @@ def real_path(path: str, real_parents: dict[str, str]) -> str:
     is read and filled.
     """
     parent, name = os.path.split(path)
-    if not parent or name in ("", ".", "..") or os.path.islink(path):
-        return os.path.realpath(path)
+    if not parent or name in ("", ".", "..") or ".." in parent or os.path.islink(path):
+        return os.path.realpath(path)  # ("x/missing/../link": the system finds no link there)
     real_parent = real_parents.get(parent)
     if real_parent is None:
         real_parent = real_parents[parent] = os.path.realpath(parent)
