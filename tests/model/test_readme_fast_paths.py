@@ -15,6 +15,7 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from test_readme_equivalence import (
     CORPUS,
+    DOCUMENTS,
     model_of,
     needs_markdown_it_pyrs,
     reference_cell_columns,
@@ -240,7 +241,7 @@ def test_common_tables_are_read_from_raw_lines(name):
 )
 def test_cells_with_other_syntax_send_the_table_to_the_nodes(cell):
     text = f"| h | i |\n|---|---|\n| {cell} | `a_b` c_d |\n"
-    assert _plain_table_calls(text) == [False]
+    assert not any(_plain_table_calls(text))
     assert model_of(Readme("README.md", text)) == model_of(_node_reading(text))
 
 
@@ -260,3 +261,66 @@ def test_cells_with_other_syntax_send_the_table_to_the_nodes(cell):
 def test_tables_not_laid_out_plainly_are_read_from_the_nodes(text):
     assert not any(_plain_table_calls(text))
     assert model_of(Readme("README.md", text)) == model_of(_node_reading(text))
+
+
+def _inline_reading(text: str) -> Readme:
+    """The README read from a tree with inline nodes only (no raw-text reading at all)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "_line_count", lambda text: -1)  # lines never look aligned
+        return Readme("README.md", text)
+
+
+def _trees_built(text: str) -> list[bool]:
+    """For each tree a reading of ``text`` builds: whether it was the one without inline nodes."""
+    built: list[bool] = []
+    tree = model._tree
+
+    def spy(parser: object, source: str) -> object:
+        built.append(parser is model._block_parser())
+        return tree(parser, source)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "_tree", spy)
+        Readme("README.md", text)
+    return built
+
+
+@needs_markdown_it_pyrs
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(DOCUMENTS, plain_tables()))
+def test_readmes_read_first_without_inline_parsing_equal_the_inline_reading(text):
+    try:
+        model._parser().tree(model._normalized(text))
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+        reject()
+    assert model_of(Readme("README.md", text)) == model_of(_inline_reading(text))
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_corpus_read_first_without_inline_parsing_equals_the_inline_reading(name):
+    assert model_of(Readme("README.md", CORPUS[name])) == model_of(_inline_reading(CORPUS[name]))
+
+
+@needs_markdown_it_pyrs
+def test_a_plain_readme_is_parsed_once_without_inline_parsing():
+    assert _trees_built(CORPUS["go-fixture"]) == [True]
+    assert _trees_built("# T `code` a_b\n\nsetext\n---\n\n```x\n| a |\n```\n") == [True]
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# A *title*\n",
+        "# A [link](u)\n",
+        "two\nlines\n===\n",
+        "# T\n\n| h |\n|---|\n| **x** |\n",
+        "# T\n\n> | h |\n> |---|\n> | x |\n",
+    ],
+)
+def test_headings_and_tables_needing_inline_parsing_read_the_text_again(text):
+    assert _trees_built(text) == [True, False]
+    assert model_of(Readme("README.md", text)) == model_of(_inline_reading(text))

@@ -2,7 +2,10 @@
 
 Parsed with markdown-it-pyrs (markdown-it.rs: CommonMark plus the GFM table extension), so tables
 inside code blocks, escaped pipes, alignment rows and padding are read the way GitHub reads them.
-markdown-it-pyrs panics on an unclosed code span right after ``[`` (``a [` b``): such a README is
+A README is first parsed without inline rules, its headings and table rows read from their raw
+text when that is plain (text and code spans); only a README with other inline syntax in a
+heading or table is parsed again with them (:meth:`Readme._parse`). markdown-it-pyrs panics on an
+unclosed code span after ``[`` (``a [` b``, inline parsing only): such a README is
 read with markdown-it-py, the pure-Python reference parser (imported only then), into the same
 model (readme_fallback.py). Where markdown-it-pyrs is not installed (it has wheels for CPython
 3.11 and 3.12 only: pyproject.toml requires it only there), markdown-it-py reads every README;
@@ -139,6 +142,8 @@ class Readme:
         self.code_blocks: list[CodeBlock] = []
         #: ``lines[n - 1]`` is line ``n`` as the parser counts lines (no other line breaks).
         self._aligned = False
+        #: The tree being read has inline nodes (else texts are read from the raw text).
+        self._inline = True
         self._parse()
 
     def locate(self, pointer: str) -> tuple[int, int]:
@@ -162,11 +167,28 @@ class Readme:
         return (t for t in self.tables if wanted.intersection(t.headers))
 
     def _parse(self) -> None:
+        """Read the README, first without inline parsing (:func:`_block_parser`).
+
+        That reading stops (:class:`_NeedsInline`) at the first heading or table whose text is
+        not plain (:func:`_plain_inline`, :meth:`_plain_table`); the README is then read again
+        with inline parsing, its texts from the nodes.
+        """
         text = _normalized(self.text)
         parser = _parser()
         if parser is None:
             self._parse_with_markdown_it_py(text)
             return
+        self._aligned = len(self.lines) == _line_count(text)
+        if self._aligned:
+            try:
+                self._read(_block_parser(), text, inline=False)
+                return
+            except _NeedsInline:
+                self.sections, self.tables, self.code_blocks = [], [], []
+        self._read(parser, text, inline=True)
+
+    def _read(self, parser: MarkdownIt, text: str, *, inline: bool) -> None:
+        """The model from ``parser``'s tree (``inline``: the tree has inline nodes)."""
         try:
             tree = _tree(parser, text)
         except BaseException as error:
@@ -174,7 +196,7 @@ class Readme:
                 raise
             self._parse_with_markdown_it_py(text)
             return
-        self._aligned = len(self.lines) == _line_count(text)
+        self._inline = inline
         self._walk(tree.children, _LineCounter(text), [])
 
     def _parse_with_markdown_it_py(self, text: str) -> None:
@@ -188,7 +210,7 @@ class Readme:
         for node in nodes:
             name = node.name
             if name in _HEADINGS:
-                self.sections.append(_heading(node, lines, stack))
+                self.sections.append(_heading(node, lines, stack, self._inline))
             elif name == "table":
                 self._table(node, lines, stack[-1] if stack else None)
             elif name in _CODE_BLOCKS:
@@ -201,10 +223,12 @@ class Readme:
         parts = node.children
         body = parts[1].children if len(parts) > 1 else ()
         read = self._plain_table(line, len(body)) if self._aligned else None
-        if read is None:
+        if read is not None:
+            headers, rows = read
+        elif self._inline:
             headers, rows = self._table_nodes(parts, lines)
         else:
-            headers, rows = read
+            raise _NeedsInline
         table = Table(line, headers, rows, section)
         self.tables.append(table)
         if section is not None:
@@ -265,13 +289,32 @@ _CODE_BLOCKS = frozenset({"fence", "code_block"})
 _LEAF_BLOCKS = frozenset({"paragraph", "html_block", "hr", "definition"})
 
 
-def _heading(node: Node, lines: _LineCounter, stack: list[Section]) -> Section:
+class _NeedsInline(Exception):  # noqa: N818 - a signal, not an error
+    """A README read without inline parsing has a heading or table that needs it."""
+
+
+def _heading(node: Node, lines: _LineCounter, stack: list[Section], inline: bool) -> Section:
+    title = _plain_text(node) if inline else _raw_heading_text(node)
     level: int = node.meta["level"]
     while stack and stack[-1].level >= level:
         stack.pop()
-    section = Section(_plain_text(node), level, lines.line(node), stack[-1] if stack else None)
+    section = Section(title, level, lines.line(node), stack[-1] if stack else None)
     stack.append(section)
     return section
+
+
+def _raw_heading_text(node: Node) -> str:
+    """The text of a heading of a tree without inline nodes (:func:`_plain_inline`).
+
+    Raises :class:`_NeedsInline` when it is not plain.
+    """
+    children = node.children
+    if not children:
+        return ""
+    text = _plain_inline(children[0].meta["content"]) if len(children) == 1 else None
+    if text is None:
+        raise _NeedsInline
+    return text
 
 
 def _code_block(node: Node, lines: _LineCounter) -> CodeBlock:
@@ -331,6 +374,22 @@ def _is_panic(error: BaseException) -> bool:
     """
     kind = type(error)
     return kind.__name__ == "PanicException" and kind.__module__ == "pyo3_runtime"
+
+
+@functools.cache
+def _block_parser() -> MarkdownIt:
+    """:func:`_parser`'s blocks (CommonMark's and GitHub tables) without inline parsing.
+
+    About a fifth cheaper per README; the tree has the same blocks, each heading's and cell's
+    inline content one text node as written. Called only where :func:`_parser` found
+    markdown-it-pyrs.
+    """
+    from markdown_it_pyrs import MarkdownIt  # noqa: PLC0415 - keep start-up light
+
+    blocks = MarkdownIt("zero").enable_many(
+        ["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph"]
+    )
+    return blocks.enable_many(["reference", "html_block", "table"])
 
 
 @functools.cache
@@ -412,15 +471,30 @@ def _plain_cells(raw: str) -> list[str] | None:
     """
     if len(raw) < 2 or raw[0] != "|" or raw[-1] != "|":
         return None
-    for syntax in _INLINE_SYNTAX:
-        if syntax in raw:
-            return None
-    inner: str | None = raw[1:-1]
-    if "`" in raw:
-        inner = _unwrap_code_spans(raw[1:-1])
-    elif "_" in raw and not _underscores_inside_words(raw):
-        return None
+    inner = _without_code_spans(raw[1:-1])
     return None if inner is None else [part.strip() for part in inner.split("|")]
+
+
+def _plain_inline(text: str) -> str | None:
+    """What :func:`_plain_text` reads from one line of inline Markdown of plain text and code
+    spans (:func:`_plain_cells`), or None for anything else (several lines included)."""
+    if "\n" in text:
+        return None
+    plain = _without_code_spans(text)
+    return None if plain is None else plain.strip()
+
+
+def _without_code_spans(text: str) -> str | None:
+    """``text`` with its code spans replaced by their content, when :func:`_plain_cells` says
+    it is that simple (None otherwise)."""
+    for syntax in _INLINE_SYNTAX:
+        if syntax in text:
+            return None
+    if "`" in text:
+        return _unwrap_code_spans(text)
+    if "_" in text and not _underscores_inside_words(text):
+        return None
+    return text
 
 
 def _unwrap_code_spans(row: str) -> str | None:
