@@ -22,10 +22,12 @@ stored every result (every package a cache hit).
 3. Start-up: ``pkgkit lint fixtures/go`` as a whole process against ``python -c pass``, cold and
    warm. Target: within 3x. The cold run finds the code cache of pkgkit's own modules that any
    earlier run writes (as it finds the ``.pyc`` files); it is also timed as the first run after
-   installing, without it. With ``--installed``, also in a fresh virtual environment where
-   pkgkit is installed as the README's first command installs it (``pip install .``, not
-   editable): an editable install's ``.pth`` finder imports modules into every process of its
-   environment, ``python -c pass`` included, which makes that ratio look better than a user's.
+   installing, without it, and as a user's usual cold run: the result cache on, the package not
+   in it (its result is stored; a copy of fixtures/go whose entry is removed before each run).
+   With ``--installed``, also in a fresh virtual environment where pkgkit is installed as the
+   README's first command installs it (``pip install .``, not editable): an editable install's
+   ``.pth`` finder imports modules into every process of its environment, ``python -c pass``
+   included, which makes that ratio look better than a user's.
 4. ``pkgkit test fixtures/go`` with the default number of examples, against the package's cold
    lint time. Target: under max(10 s, 50 x lint).
 
@@ -52,6 +54,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,11 +130,19 @@ def run(command: list[str], env: dict[str, str]) -> Run:
     return Run(float(seconds), int(peak) // scale, int(exit_code), command, int(launcher) // scale)
 
 
-def best_of(commands: dict[str, list[str]], repeat: int, env: dict[str, str]) -> dict[str, Run]:
-    """Per command: the fastest time, the highest peak RSS; the commands take turns."""
+def best_of(
+    commands: dict[str, list[str]],
+    repeat: int,
+    env: dict[str, str],
+    before: dict[str, Callable[[], None]] | None = None,
+) -> dict[str, Run]:
+    """Per command: the fastest time, the highest peak RSS; the commands take turns. ``before``
+    holds, per command, what to do (untimed) before each of its runs."""
     best: dict[str, Run] = {}
     for _ in range(repeat):
         for name, command in commands.items():
+            if before and name in before:
+                before[name]()
             result = run(command, env)
             previous = best.get(name, result)
             best[name] = Run(
@@ -204,16 +215,27 @@ def startup_of(python: Path | str, env: dict[str, str], repeat: int) -> dict[str
     run([*lint, str(FIXTURE)], env)  # the warm runs are hits; the code cache is written
     empty = tempfile.mkdtemp(prefix="pkgkit-bench-empty-")
     first = ["PYTHONDONTWRITEBYTECODE=1", f"PKGKIT_CACHE_DIR={empty}"]
+    copy = Path(tempfile.mkdtemp(prefix="pkgkit-bench-store-")) / "go"
+    shutil.copytree(FIXTURE, copy)
+    age(copy)
     return best_of(
         {
             "pass": [str(python), "-c", "pass"],
             "cold": [*lint, "--no-cache", str(FIXTURE)],
             "warm": [*lint, str(FIXTURE)],
             "first": [*first, *lint, "--no-cache", str(FIXTURE)],
+            "store": [*lint, str(copy)],
         },
         repeat,
         env,
+        before={"store": lambda: forget_results(Path(env["PKGKIT_CACHE_DIR"]))},
     )
+
+
+def forget_results(cache: Path) -> None:
+    """Remove the result cache's entries (not the code cache): the next lint stores its result."""
+    for entry in cache.glob("v*/**/*.json"):
+        entry.unlink()
 
 
 def measure(count: int, repeat: int, workdir: Path, installed: bool) -> dict[str, object]:
@@ -313,6 +335,8 @@ def report_of(
         "warm_fixture_vs_pass": startup["warm"].seconds / pass_s,
         "first_fixture_ms": 1000 * startup["first"].seconds,
         "first_fixture_vs_pass": startup["first"].seconds / pass_s,
+        "store_fixture_ms": 1000 * startup["store"].seconds,
+        "store_fixture_vs_pass": startup["store"].seconds / pass_s,
         "fixture_exit_code": startup["cold"].exit_code,
         "warm_fixture_exit_code": startup["warm"].exit_code,
         "test_s": test.seconds,
@@ -325,10 +349,12 @@ def report_of(
 def installed_of(startup: dict[str, Run] | None) -> dict[str, object]:
     """Start-up figures of the regular install (``--installed``), or None for each."""
     if startup is None:
-        names = ("pass_ms", "fixture_ms", "vs_pass", "first_ms", "first_vs_pass")
+        names = ("pass_ms", "fixture_ms", "vs_pass", "first_ms", "first_vs_pass", "store_ms")
+        names += ("store_vs_pass",)
         return dict.fromkeys(f"installed_{name}" for name in names)
     pass_s, cold, first = startup["pass"].seconds, startup["cold"], startup["first"]
-    if startup["pass"].exit_code or cold.exit_code or first.exit_code:
+    store = startup["store"]
+    if any(startup[name].exit_code for name in ("pass", "cold", "first", "store")):
         raise SystemExit("bench: a process of the regular install failed")
     return {
         "installed_pass_ms": 1000 * pass_s,
@@ -336,6 +362,8 @@ def installed_of(startup: dict[str, Run] | None) -> dict[str, object]:
         "installed_vs_pass": cold.seconds / pass_s,
         "installed_first_ms": 1000 * first.seconds,
         "installed_first_vs_pass": first.seconds / pass_s,
+        "installed_store_ms": 1000 * store.seconds,
+        "installed_store_vs_pass": store.seconds / pass_s,
     }
 
 
@@ -351,9 +379,14 @@ def installed_rows(r: dict[str, object]) -> list[tuple[str, str, str]]:
         f"{r['installed_first_ms']:.0f} ms / {r['installed_pass_ms']:.0f} ms = "
         f"{r['installed_first_vs_pass']:.1f}x"
     )
+    store = (
+        f"{r['installed_store_ms']:.0f} ms / {r['installed_pass_ms']:.0f} ms = "
+        f"{r['installed_store_vs_pass']:.1f}x"
+    )
     return [
         ("pkgkit lint fixtures/go, cold, regular install (pip install .)", result, "<= 3x"),
         ("the same, first run after installing (no code cache yet)", first, ""),
+        ("the same with the result cache on: a miss that stores its result", store, ""),
     ]
 
 
