@@ -271,15 +271,21 @@ class Readme:
             texts = _plain_cells(raw)
             if texts is None or len(texts) != len(headers):
                 return None
-            rows.append(self._row(headers, texts, number))
+            rows.append(_row(headers, texts, number, raw))
         return headers, rows
 
     def _row(self, headers: list[str], texts: list[str], line: int) -> Row:
         raw = self.lines[line - 1] if line <= len(self.lines) else ""
-        cells: dict[str, Cell] = {}
-        for index, (header, text) in enumerate(zip(headers, texts, strict=False)):
-            cells[header] = Cell(text, line, raw, index)
-        return Row(line, cells)
+        return _row(headers, texts, line, raw)
+
+
+def _row(headers: list[str], texts: list[str], line: int, raw: str) -> Row:
+    """A row of cells ``texts`` under ``headers`` (a later cell of a repeated header wins)."""
+    cells = {
+        header: Cell(text, line, raw, index)
+        for index, (header, text) in enumerate(zip(headers, texts, strict=False))
+    }
+    return Row(line, cells)
 
 
 #: Block nodes the model reads.
