@@ -265,3 +265,76 @@ def test_without_file_owners_the_cache_is_neither_read_nor_written(monkeypatch, 
     assert codecache.save(str(tmp_path), None) is False
     assert codecache.install(str(tmp_path)) is None
     assert list(tmp_path.iterdir()) == []
+
+
+#: Imports demo.alpha (served), then demo.sub.leaf through codecache.import_module.
+DIRECT = textwrap.dedent(
+    """
+    import sys
+    root, folder = sys.argv[1], sys.argv[2]
+    sys.path.insert(0, root)
+    import demo
+    from pkgkit import codecache
+    codecache.install(folder, "demo")
+    import demo.sub
+    leaf = codecache.import_module("demo.sub.leaf")
+    spec = leaf.__spec__
+    same = demo.sub.leaf is leaf is sys.modules["demo.sub.leaf"]
+    print(type(spec.loader).__name__, leaf.VALUE, same)
+    print(leaf.__file__ == spec.origin, leaf.__cached__ == spec.cached, leaf.__package__)
+    print(codecache.import_module("demo.sub.leaf") is leaf)
+    """
+)
+
+
+def test_import_module_loads_a_served_module_as_an_import_does(demo):
+    run(demo)
+    result = subprocess.run(
+        [sys.executable, "-c", DIRECT, str(demo / "src"), str(demo / "cache")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines() == [
+        "_CachedLoader alpha-leaf True",
+        "True True demo.sub",
+        "True",
+    ]
+
+
+def test_import_module_imports_the_regular_way_without_the_cache(demo):
+    result = subprocess.run(
+        [sys.executable, "-c", DIRECT, str(demo / "src"), str(demo / "no-cache")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines()[0] == "SourceFileLoader alpha-leaf True"
+
+
+def test_a_served_module_that_fails_to_run_is_not_left_imported(demo):
+    breaking = "import os\nif os.environ.get('BREAK'):\n    raise ValueError('at import')\n"
+    write(demo / "src" / "demo" / "broken.py", breaking)
+    run(demo, "demo.broken")  # cached while it runs
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(demo / "src")!r})
+        import demo
+        from pkgkit import codecache
+        codecache.install({str(demo / "cache")!r}, "demo")
+        try:
+            codecache.import_module("demo.broken")
+        except ValueError as error:
+            frame = error.__traceback__
+            while frame.tb_next is not None:
+                frame = frame.tb_next
+            loader = type(frame.tb_frame.f_globals["__spec__"].loader).__name__
+            print(error, loader, "demo.broken" in sys.modules, hasattr(demo, "broken"))
+        """
+    )
+    env = {**os.environ, "BREAK": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    assert result.stdout.strip() == "at import _CachedLoader False False"

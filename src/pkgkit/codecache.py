@@ -95,6 +95,35 @@ class _CachedLoader(_frozen_importlib_external.SourceFileLoader):
         return self.finder.code(fullname)
 
 
+def import_module(name: str) -> ModuleType:
+    """``importlib.import_module(name)`` for an absolute name whose parent is imported.
+
+    A module the installed finder serves is loaded as the importlib documentation's recipe
+    loads a spec (``module_from_spec``, ``sys.modules``, ``exec_module``) and set on its parent as
+    an import sets it: without the import system's search of every finder and its module lock
+    (~25 us a module; the rule registry imports ~50). Anything else is imported the regular way.
+    """
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    finder = next((item for item in sys.meta_path if isinstance(item, CodeCacheFinder)), None)
+    spec = None if finder is None else finder.find_spec(name)
+    if spec is None:
+        __import__(name)
+        return sys.modules[name]
+    module = _frozen_importlib.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
+    return module
+
+
 def install(folder: str, package: str = "pkgkit") -> CodeCacheFinder | None:
     """Serve the cached modules of ``package`` (already imported) from now on.
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -110,9 +109,11 @@ def _module_suffix(filename: str) -> str | None:
 
 
 def _import(name: str) -> Any:  # noqa: ANN401 - a module
-    """``importlib.import_module(name)`` for an absolute name, without importing importlib."""
-    __import__(name)
-    return sys.modules[name]
+    """``importlib.import_module(name)`` for an absolute name, without importing importlib (and
+    straight from the console script's code cache when it serves the module)."""
+    from pkgkit.codecache import import_module  # noqa: PLC0415 - imported by the console script
+
+    return import_module(name)
 
 
 def rule_doc(rule: RuleModule) -> str:
