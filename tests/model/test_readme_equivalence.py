@@ -307,7 +307,7 @@ def test_a_panic_reads_as_a_missing_markdown_it_pyrs_does(name):
 
 
 def test_without_markdown_it_pyrs_it_is_looked_for_once_and_never_called(monkeypatch):
-    def not_called(parser, text):
+    def not_called(parser, text, **options):
         raise AssertionError("markdown-it-pyrs called")
 
     monkeypatch.setattr(model, "_tree", not_called)

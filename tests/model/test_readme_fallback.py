@@ -125,7 +125,7 @@ def test_without_markdown_it_pyrs_markdown_it_py_reads_the_readme_imported_on_fi
 
 @needs_markdown_it_pyrs
 def test_other_errors_of_the_parser_are_not_swallowed(monkeypatch):
-    def broken(parser, text):
+    def broken(parser, text, **options):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(model, "_tree", broken)

@@ -275,9 +275,10 @@ def _trees_built(text: str) -> list[bool]:
     built: list[bool] = []
     tree = model._tree
 
-    def spy(parser: object, source: str) -> object:
+    def spy(parser: object, source: str, *, mute: bool = True) -> object:
         built.append(parser is model._block_parser())
-        return tree(parser, source)
+        assert mute is not built[-1]  # stderr muted for the inline parser only
+        return tree(parser, source, mute=mute)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(model, "_tree", spy)
