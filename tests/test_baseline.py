@@ -111,6 +111,10 @@ def test_baseline_elsewhere_matches_from_another_working_directory(package, tmp_
     [
         (None, "no such baseline file"),
         ("{not json", "baseline.json:1: not JSON"),
+        (
+            '{"pkgkit-baseline": 1,\n "findings": [],\n}',
+            "baseline.json:2: not JSON: Illegal trailing comma before end of object",
+        ),
         ('{"findings": []}', "not a pkgkit baseline"),
         ('{"pkgkit-baseline": 1, "findings": [{"rule": "PKG008"}]}', "findings[0] needs"),
     ],

@@ -205,3 +205,25 @@ def test_discovery_is_shared_with_the_model(repo):
 
     assert package.discover_packages is discover_packages
     assert list(discover_packages(".")) == ["./go"]
+
+
+class _NoSchemaData:
+    """A meta path finder for which pkgkit.schema_data does not exist (a bare source tree)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pkgkit.schema_data":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+def test_the_source_signature_without_installed_schemas(monkeypatch):
+    import pkgkit.cache
+
+    monkeypatch.setattr(pkgkit.cache, "_signature", None)
+    monkeypatch.delitem(sys.modules, "pkgkit.schema_data", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_NoSchemaData, *sys.meta_path])
+    version, python, count, newest = pkgkit.cache.source_signature()
+    assert (version, python) == (pkgkit.__version__, sys.version)
+    assert count > 50  # pkgkit's own modules
+    assert newest > 0

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.atomic import write_atomically
+from pkgkit.model.jsonfile import restate_syntax_error
 from pkgkit.report import LintReport, PackageResult
 
 if TYPE_CHECKING:
@@ -100,12 +101,15 @@ def _sort_key(key: Fingerprint) -> tuple[str, str, str, str, str]:
 def load_baseline(path: str) -> Counter[Fingerprint]:
     """The recorded fingerprints and their counts."""
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise BaselineError(f"{path}: cannot read: {error}") from None
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as error:
+        error = restate_syntax_error(text, error)
         raise BaselineError(f"{path}:{error.lineno}: not JSON: {error.msg}") from None
     if not isinstance(document, dict) or document.get(FORMAT_KEY) != FORMAT_VERSION:
         raise BaselineError(

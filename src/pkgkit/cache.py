@@ -72,8 +72,11 @@ def source_signature() -> list[Any]:
     global _signature  # noqa: PLW0603 - computed once per process
     if _signature is None:
         folders = [os.path.dirname(os.path.abspath(__file__))]
-        __import__("pkgkit.schema_data")  # without importlib.util (importlib, warnings: ~1 ms)
-        folders.extend(sys.modules["pkgkit.schema_data"].__path__)
+        try:  # imported, not found with importlib.util (importlib and warnings: ~1 ms)
+            __import__("pkgkit.schema_data")
+            folders.extend(sys.modules["pkgkit.schema_data"].__path__)
+        except ImportError:  # a source tree on sys.path, not installed: no schemas to watch
+            pass
         count, newest = 0, 0
         for folder in folders:
             for mtime in _file_mtimes(folder):

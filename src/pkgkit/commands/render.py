@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pkgkit.model.jsonfile import restate_syntax_error
+
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterable, Mapping
@@ -244,6 +246,7 @@ def _render(
         where = f"{file.path}:{error.line}:{error.column}"
         return _Rendered(file, problem=f"{where}: cannot render: {error.reason}")
     except json.JSONDecodeError as error:
+        error = restate_syntax_error(source, error)
         line, column = file.position(error.pos)
         where = f"{file.path}:{line}:{column}"
         return _Rendered(file, problem=f"{where}: json-safe mode needs a JSON file: {error.msg}")
@@ -259,6 +262,7 @@ def _json_problem(text: str) -> tuple[int, int, str] | None:
     try:
         json.loads(text, parse_constant=reject_constant)
     except json.JSONDecodeError as error:
+        error = restate_syntax_error(text, error)
         return error.lineno, error.colno, error.msg
     except ValueError as error:
         constants = scan(text).constants

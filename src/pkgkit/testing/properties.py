@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from pkgkit.model.jsonfile import restate_syntax_error
 from pkgkit.model.positions import pointer_of, pointer_tokens, scan
 from pkgkit.render import find_placeholders, render_instana, render_json_safe
 
@@ -240,6 +241,9 @@ def _render(mode: RenderMode, text: str, items: tuple[tuple[str, str], ...]) -> 
         return Rendered(None, None, f"the renderer failed: {error}")
     try:
         return Rendered(output, json.loads(output, parse_constant=_reject_constant), None)
+    except json.JSONDecodeError as error:
+        restated = restate_syntax_error(output, error)
+        return Rendered(output, None, f"the output is not JSON: {restated}")
     except (ValueError, RecursionError) as error:
         return Rendered(output, None, f"the output is not JSON: {error}")
 
