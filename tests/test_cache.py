@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import pkgkit.cache
 from helpers import edit_text, go_with_duplicate_key, run_cli
 from pkgkit.cache import ResultCache
 from pkgkit.model.discovery import discover_packages
@@ -214,12 +215,9 @@ class _NoSchemaData:
     def find_spec(name, path=None, target=None):
         if name == "pkgkit.schema_data":
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return None
 
 
 def test_the_source_signature_without_installed_schemas(monkeypatch):
-    import pkgkit.cache
-
     monkeypatch.setattr(pkgkit.cache, "_signature", None)
     monkeypatch.delitem(sys.modules, "pkgkit.schema_data", raising=False)
     monkeypatch.setattr(sys, "meta_path", [_NoSchemaData, *sys.meta_path])
