@@ -382,16 +382,16 @@ def lint_configured(
     is read, so a file changed while it is linted makes the stored entry stale rather than
     wrong. Results with a rule crash are not stored.
     """
-    from pkgkit.engine import lint_roots  # noqa: PLC0415
+    from pkgkit.engine import lint_root  # noqa: PLC0415
 
     if cache is None:
-        return next(iter(lint_roots([package], config)))
+        return lint_root(package, config)
     key = cache.key(package, options, list(config.registries))
     effective = config_data(config)
     cached = cache.get(package, key, effective)
     if cached is not None:
         return cached, []
-    result, crashes = next(iter(lint_roots([package], config)))
+    result, crashes = lint_root(package, config)
     if not crashes:
         cache.put(package, key, effective, result)
     return result, crashes
