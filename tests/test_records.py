@@ -185,7 +185,14 @@ def test_importing_records_does_not_import_typing():
     assert result.stdout.strip() == "False"
 
 
-FIELD_LISTS = [["only"], ["name", "count"], ["a", "b", "c", "d", "e", "f", "g"]]
+#: One, two, seven, ten (the largest written-out __new__) and twelve fields (compiled on first use).
+FIELD_LISTS = [
+    ["only"],
+    ["name", "count"],
+    list("abcdefg"),
+    list("abcdefghij"),
+    list("abcdefghijkl"),
+]
 
 
 def _public_view(cls: type) -> dict[str, object]:

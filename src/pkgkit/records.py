@@ -91,8 +91,29 @@ else:
         """Base of a record class statement (the class built is a named tuple, not a Record)."""
 
 
-#: ``__new__`` of a named tuple of N fields, by N (parameters ``_0`` ... ``_N-1``).
-_NEW_BY_SIZE: dict[int, Any] = {}
+_tuple_new = tuple.__new__
+#: ``__new__`` of a named tuple of N fields, by N. Those up to 10 fields (pkgkit's records have
+#: 2 to 10) are written here, so that they are compiled with this module (its ``.pyc``, the code
+#: cache) instead of by ``eval`` at run time (~0.1 ms each); a larger one is compiled on first
+#: use. Each class gets a copy whose parameters are renamed to its fields.
+_NEW_BY_SIZE: dict[int, Any] = {
+    1: lambda _cls, _0,: _tuple_new(_cls, (_0,)),
+    2: lambda _cls, _0, _1: _tuple_new(_cls, (_0, _1)),
+    3: lambda _cls, _0, _1, _2: _tuple_new(_cls, (_0, _1, _2)),
+    4: lambda _cls, _0, _1, _2, _3: _tuple_new(_cls, (_0, _1, _2, _3)),
+    5: lambda _cls, _0, _1, _2, _3, _4: _tuple_new(_cls, (_0, _1, _2, _3, _4)),
+    6: lambda _cls, _0, _1, _2, _3, _4, _5: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5)),
+    7: lambda _cls, _0, _1, _2, _3, _4, _5, _6: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6)),
+    8: lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7: _tuple_new(
+        _cls, (_0, _1, _2, _3, _4, _5, _6, _7)
+    ),
+    9: lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8: _tuple_new(
+        _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8)
+    ),
+    10: lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9: _tuple_new(
+        _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9)
+    ),
+}
 #: What ``_replace`` raises for a name that is not a field (Python 3.13 changed it).
 _UNEXPECTED_FIELD = TypeError if sys.version_info >= (3, 13) else ValueError
 
