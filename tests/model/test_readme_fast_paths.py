@@ -308,7 +308,7 @@ def test_corpus_read_first_without_inline_parsing_equals_the_inline_reading(name
 @needs_markdown_it_pyrs
 def test_a_plain_readme_is_parsed_once_without_inline_parsing():
     assert _trees_built(CORPUS["go-fixture"]) == [True]
-    assert _trees_built("# T `code` a_b\n\nsetext\n---\n\n```x\n| a |\n```\n") == [True]
+    assert _trees_built("# T `code` a_b\n\nsetext\n---\n\n```x\na | b\n```\n") == [True]
 
 
 @needs_markdown_it_pyrs
@@ -325,3 +325,102 @@ def test_a_plain_readme_is_parsed_once_without_inline_parsing():
 def test_headings_and_tables_needing_inline_parsing_read_the_text_again(text):
     assert _trees_built(text) == [True, False]
     assert model_of(Readme("README.md", text)) == model_of(_inline_reading(text))
+
+
+def _unemptied_reading(text: str) -> Readme:
+    """The README parsed as written: no table row emptied before the block parse."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "_emptied_rows", lambda text: None)
+        return Readme("README.md", text)
+
+
+def _parsed_texts(text: str) -> list[str]:
+    """Each text a reading of ``text`` hands the parser."""
+    parsed: list[str] = []
+    tree = model._tree
+
+    def spy(parser: object, source: str, *, mute: bool = True) -> object:
+        parsed.append(source)
+        return tree(parser, source, mute=mute)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "_tree", spy)
+        Readme("README.md", text)
+    return parsed
+
+
+#: Lines around emptied rows: rows that are emptied or must not be, and lines whose blocks a
+#: row's text could change (HTML blocks ended by ">", link reference definitions and their
+#: titles, fences, setext underlines, containers, delimiter rows with other white space).
+EMPTYING_LINES = [
+    "| a | b |", "| `x` | y_z |", "|---|---|", "| - | : |", "|:-:|", "|-x|", "| a |", "||", "|",
+    "| a > b |", '| "t" | (p) |', "| 'q' |", "| a | b | c |", "| --> |", "|\u00a0---|---|",
+    "| `-` |", "| ` a|b ` |", "| a \\| b |", "| *e* |", "| ]: |", "|\t|", "", "text", "# H",
+    "===", "---", "```", "~~~", "<!--", "-->", "<div>", "</div>", "<pre>", "</pre>",
+    '[x]: /u "t', "[x]: /u", "[x", "]: /u", '"', "'", ")", "> q", "> | a |", "- item",
+    "  | a | b |", "    code", "1. one", "* * *",
+]
+
+
+@needs_markdown_it_pyrs
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(EMPTYING_LINES), max_size=12).map("\n".join),
+        DOCUMENTS,
+        plain_tables(),
+    )
+)
+def test_emptied_table_rows_give_the_model_of_the_text_as_written(text):
+    assert model_of(Readme("README.md", text)) == model_of(_unemptied_reading(text))
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_corpus_with_emptied_rows_equals_the_reading_as_written(name):
+    assert model_of(Readme("README.md", CORPUS[name])) == model_of(_unemptied_reading(CORPUS[name]))
+
+
+@needs_markdown_it_pyrs
+def test_plain_rows_are_emptied_for_the_block_parse():
+    text = "# T\n\n| Name | Unit |\n|------|:----:|\n| `a.b` | By |\n| c_d | s |\n"
+    assert _parsed_texts(text) == ["# T\n\n| | |\n|------|:----:|\n| | |\n| | |\n"]
+    rows = Readme("README.md", text).tables[0].rows
+    assert [(row.line, row.cells["name"].text, row.cells["unit"].column) for row in rows] == [
+        (5, "a.b", 11), (6, "c_d", 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "|---|:-:|",  # a delimiter row
+        "|\u00a0---\u2003|---|",  # one, if other white space counts
+        "| a > b |",  # ">" may end an HTML block
+        "| a \\| b |",  # an escaped pipe is no cell boundary
+        "| ` a|b ` |",  # nor a pipe in a code span
+        "| *e* |",  # not plain (read from inline nodes)
+        " | a |",  # not at the margin
+        "| a",
+    ],
+)
+def test_rows_that_are_not_emptied(line):
+    assert model._emptied_rows(f"x\n\n{line}\n") is None
+
+
+def test_no_row_is_emptied_in_a_text_with_a_link_reference_definition():
+    assert model._emptied_rows('[x]: /u "t\n| a |\n"\n\n| a |\n|---|\n') is None
+    assert model._emptied_rows("| a |\n|---|\n") == ("| |\n|---|\n", {1: ["a"]})
+
+
+@needs_markdown_it_pyrs
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\n| a | b |\n```\n\n| h |\n|---|\n",  # a code block holding a row
+        "| a | b |\n---\n",  # a setext heading's text (no table: two cells, one delimiter)
+    ],
+)
+def test_a_block_whose_text_holds_an_emptied_row_is_read_from_the_text_as_written(text):
+    assert _parsed_texts(text) == [model._emptied_rows(text)[0], text]
+    assert model_of(Readme("README.md", text)) == model_of(_unemptied_reading(text))

@@ -144,6 +144,9 @@ class Readme:
         self._aligned = False
         #: The tree being read has inline nodes (else texts are read from the raw text).
         self._inline = True
+        #: Lines whose table cells the parsed text leaves empty (:func:`_emptied_rows`), and the
+        #: cell texts of each, read from its raw line.
+        self._emptied: dict[int, list[str]] = {}
         self._parse()
 
     def locate(self, pointer: str) -> tuple[int, int]:
@@ -181,23 +184,48 @@ class Readme:
         self._aligned = len(self.lines) == _line_count(text)
         if self._aligned:
             try:
-                self._read(_block_parser(), text, inline=False)
+                self._read_blocks(text)
                 return
             except _NeedsInline:
-                self.sections, self.tables, self.code_blocks = [], [], []
+                self._restart()
         self._read(parser, text, inline=True)
 
-    def _read(self, parser: MarkdownIt, text: str, *, inline: bool) -> None:
-        """The model from ``parser``'s tree (``inline``: the tree has inline nodes)."""
+    def _read_blocks(self, text: str) -> None:
+        """The model from the block parser's tree, its plain table rows emptied first.
+
+        :func:`_emptied_rows` leaves the blocks as they are; a code block or setext heading
+        holding an emptied line (:class:`_RowsEmptied`) has the text parsed again as it is.
+        """
+        emptied = _emptied_rows(text) if "\0" not in self.text else None
+        if emptied is not None:
+            parsed, self._emptied = emptied
+            try:
+                self._read(_block_parser(), text, inline=False, parsed=parsed)
+                return
+            except _RowsEmptied:
+                self._restart()
+        self._read(_block_parser(), text, inline=False)
+
+    def _restart(self) -> None:
+        """Forget what a reading that stopped found."""
+        self.sections, self.tables, self.code_blocks = [], [], []
+        self._emptied = {}
+
+    def _read(
+        self, parser: MarkdownIt, text: str, *, inline: bool, parsed: str | None = None
+    ) -> None:
+        """The model from ``parser``'s tree (``inline``: the tree has inline nodes) of ``parsed``,
+        by default ``text``."""
+        source = text if parsed is None else parsed
         try:
-            tree = _tree(parser, text, mute=inline)
+            tree = _tree(parser, source, mute=inline)
         except BaseException as error:
             if not _is_panic(error):
                 raise
             self._parse_with_markdown_it_py(text)
             return
         self._inline = inline
-        self._walk(tree.children, _LineCounter(text), [])
+        self._walk(tree.children, _LineCounter(source), [])
 
     def _parse_with_markdown_it_py(self, text: str) -> None:
         """The same model from markdown-it-py: markdown-it-pyrs panicked or is not installed."""
@@ -211,12 +239,24 @@ class Readme:
             name = node.name
             if name in _HEADINGS:
                 self.sections.append(_heading(node, lines, stack, self._inline))
+                if self._emptied and name == "lheading":
+                    self._not_emptied(node, lines)
             elif name == "table":
                 self._table(node, lines, stack[-1] if stack else None)
             elif name in _CODE_BLOCKS:
-                self.code_blocks.append(_code_block(node, lines))
+                block = _code_block(node, lines)
+                if self._emptied and "|" in block.content:
+                    self._not_emptied(node, lines)
+                self.code_blocks.append(block)
             elif name not in _LEAF_BLOCKS:
                 self._walk(node.children, lines, stack)
+
+    def _not_emptied(self, node: Node, lines: _LineCounter) -> None:
+        """Raise :class:`_RowsEmptied` when the text of ``node`` (read from the model) spans an
+        emptied line."""
+        first, last = lines.span(node)
+        if any(first <= number <= last for number in self._emptied):
+            raise _RowsEmptied
 
     def _table(self, node: Node, lines: _LineCounter, section: Section | None) -> None:
         line = lines.line(node)
@@ -261,14 +301,15 @@ class Readme:
         raw_lines = self.lines[line - 1 : line + 1 + count]
         if len(raw_lines) != count + 2:
             return None
-        head = _plain_cells(raw_lines[0])
+        emptied = self._emptied
+        head = emptied.get(line) or _plain_cells(raw_lines[0])
         delimiter = raw_lines[1]
         if head is None or delimiter.count("|") != len(head) + 1 or delimiter[:1] != "|":
             return None
         headers = [normalize_heading(t) for t in head]
         rows: list[Row] = []
         for number, raw in enumerate(raw_lines[2:], line + 2):
-            texts = _plain_cells(raw)
+            texts = emptied.get(number) or _plain_cells(raw)
             if texts is None or len(texts) != len(headers):
                 return None
             rows.append(_row(headers, texts, number, raw))
@@ -297,6 +338,10 @@ _LEAF_BLOCKS = frozenset({"paragraph", "html_block", "hr", "definition"})
 
 class _NeedsInline(Exception):  # noqa: N818 - a signal, not an error
     """A README read without inline parsing has a heading or table that needs it."""
+
+
+class _RowsEmptied(Exception):  # noqa: N818 - a signal, not an error
+    """A code block or setext heading holds a line :func:`_emptied_rows` emptied."""
 
 
 def _heading(node: Node, lines: _LineCounter, stack: list[Section], inline: bool) -> Section:
@@ -445,6 +490,12 @@ class _LineCounter:
         self._offset = offset
         return self._line
 
+    def span(self, node: Node) -> tuple[int, int]:
+        """The first and last line of the node's source (the last may be one too far)."""
+        first = self.line(node)
+        start, end = node.srcmap if node.srcmap else (0, 0)
+        return first, first + self._data.count(b"\n", start, end)
+
     def unclosed_at_end(self, fence: Node, content_lines: int) -> bool:
         """True for a fence left open at the end of a text without a final line break.
 
@@ -455,6 +506,54 @@ class _LineCounter:
         if end != len(self._data) or self._data.endswith(b"\n"):
             return False
         return self._data.count(b"\n", start, end) == content_lines
+
+
+def _emptied_rows(text: str) -> tuple[str, dict[int, list[str]]] | None:
+    """``text`` with the cells of its plain table rows emptied, and those rows' cell texts.
+
+    markdown-it-pyrs builds a node for the text of each cell that has some, which costs about
+    as much as parsing the README: a row read from its raw line (:meth:`Readme._plain_table`)
+    needs only its place. A line at the margin ``| cell | cell |`` that :func:`_plain_cells`
+    reads (no backslash, no code span holding a pipe: its pipes are exactly its cell
+    boundaries) becomes ``| | |``: the same cells, so the same table, row or paragraph line.
+    Not emptied: a delimiter row (only ``-``, ``:``, pipes and spaces), a line with ``>`` (which
+    may end an HTML block), and every line of a text with ``]:`` (a link reference definition's
+    title may span lines and end at a quote). What blocks do not depend on, the text of a code
+    block or setext heading, is checked by :meth:`Readme._not_emptied`. None: nothing emptied.
+    """
+    if "]:" in text:
+        return None
+    emptied: dict[int, list[str]] = {}
+    pieces: list[str] = []
+    done = line = 0
+    start = 0 if text.startswith("|") else _next_pipe_line(text, 0)
+    while start >= 0:
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        raw = text[start:end]
+        texts = _plain_cells(raw) if ">" not in raw and not _delimiter_like(raw) else None
+        if texts is not None:
+            line += text.count("\n", done, start)
+            emptied[line + 1] = texts
+            pieces += (text[done:start], "|", " |" * len(texts))
+            done = end
+        start = _next_pipe_line(text, end)
+    if not emptied:
+        return None
+    pieces.append(text[done:])
+    return "".join(pieces), emptied
+
+
+def _next_pipe_line(text: str, position: int) -> int:
+    """Offset of the first line after ``position`` that starts with a pipe (-1: none)."""
+    newline = text.find("\n|", position)
+    return newline + 1 if newline >= 0 else -1
+
+
+def _delimiter_like(raw: str) -> bool:
+    """True for a line of only pipes, ``-``, ``:`` and white space (a table's delimiter row)."""
+    return not raw.replace("|", "").replace("-", "").replace(":", "").strip()
 
 
 def _line_count(text: str) -> int:
