@@ -25,6 +25,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.model.conventions import Catalogue
     from pkgkit.rules import RuleContext
 
 CODE = "MET004"
@@ -36,34 +37,34 @@ SUMMARY = "A metric of a known instrumentation that the instrumentation does not
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """README rows of known scopes, then metric ids of known scopes."""
     readme = ctx.package.readme
+    known = catalogue(ctx)
     if readme is not None:
         for metric in conventions(ctx).metrics:
-            found = _not_emitted(ctx, metric.name, metric.scope)
+            found = _not_emitted(known, metric.name, metric.scope)
             if found is not None:
                 message, hint = found
                 yield Problem(readme, message, hint=hint, line=metric.line, column=metric.column)
     for reference in named(ctx):
-        found = _not_emitted(ctx, reference.metric.name, reference.metric.scope)
+        found = _not_emitted(known, reference.metric.name, reference.metric.scope)
         if found is not None:
             message, hint = found
             yield Problem(reference.file, message, pointer=reference.pointer, hint=hint)
 
 
-def _not_emitted(ctx: RuleContext, name: str, scope: str | None) -> tuple[str, str] | None:
+def _not_emitted(known: Catalogue, name: str, scope: str | None) -> tuple[str, str] | None:
     """``(message, hint)`` when ``scope`` is fully known and does not emit ``name``."""
-    known = catalogue(ctx)
     if scope is None or scope not in known.complete or name in known.scopes[scope]:
         return None
-    hint = metric_hint(name, known.scopes[scope]) or _elsewhere(ctx, name, scope) or (
+    hint = metric_hint(name, known.scopes[scope]) or _elsewhere(known, name, scope) or (
         "use a metric it emits, or document the instrumentation that reports this one"
     )
     return f"instrumentation '{scope}' does not emit a metric '{name}'", hint
 
 
-def _elsewhere(ctx: RuleContext, name: str, scope: str) -> str | None:
+def _elsewhere(known: Catalogue, name: str, scope: str) -> str | None:
     """A hint naming another known scope that emits a metric ending like ``name``."""
     ending = normalize_name(name).split(".")[-2:]
-    for other, metrics in catalogue(ctx).scopes.items():
+    for other, metrics in known.scopes.items():
         for candidate in metrics if other != scope else ():
             if normalize_name(candidate).split(".")[-2:] == ending:
                 return f"'{candidate}' is emitted by instrumentation '{other}'"
