@@ -1,14 +1,19 @@
 """README conventions, the catalogue and unit normalisation."""
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import GO_FIXTURE
 from pkgkit.model.conventions import (
+    _SCOPE_PHRASE,
+    _SCOPE_PHRASE_CASES,
     BUILTIN_CATALOGUES,
     NAME_HEADERS,
     UNIT_HEADERS,
@@ -16,8 +21,11 @@ from pkgkit.model.conventions import (
     _column,
     builtin_catalogue,
     display_class,
+    explicit_scope,
+    instrument_letters,
     load_catalogue,
     normalize_instrument,
+    path_parts,
     readme_conventions,
     split_list,
     unit_class,
@@ -96,7 +104,10 @@ def test_linting_with_the_builtin_catalogue_imports_no_yaml_parser(tmp_path):
         "print(code, 'yaml' in sys.modules)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=tmp_path,
     )
     assert result.stdout.splitlines()[-1] == "0 False"
@@ -110,7 +121,7 @@ def test_a_block_style_yaml_registry_extends_the_builtin_catalogue(tmp_path):
         "    type: metric\n"
         "    metric_name: app.jobs\n"
         "    instrument: counter\n"
-        "    unit: \"{job}\"\n"
+        '    unit: "{job}"\n'
         "    attributes:\n"
         "      - ref: queue\n"
     )
@@ -125,18 +136,30 @@ def test_units_are_compared_by_kind():
     assert {unit_class(u) for u in ["By", "Byte", "bytes"]} == {"bytes"}
     assert {unit_class(u) for u in ["Number", "1", "{goroutine}", "", "count"]} == {"count"}
     assert [unit_class(u) for u in ["s", "seconds", "ms", "ns", "%"]] == [
-        "s", "s", "ms", "ns", "percent"
+        "s",
+        "s",
+        "ms",
+        "ns",
+        "percent",
     ]
     assert unit_class("parsecs") is None
     assert [display_class(v) for v in ["byte", "bytes.detailed", "number", "millis.detailed"]] == [
-        "bytes", "bytes", "count", "ms"
+        "bytes",
+        "bytes",
+        "count",
+        "ms",
     ]
 
 
 def test_instruments_are_normalised():
     written = ["UpDownCounter (async)", "Asynchronous Gauge", "Histogram", "Counter", "Sum", None]
     assert [normalize_instrument(t) for t in written] == [
-        "updowncounter", "gauge", "histogram", "counter", None, None
+        "updowncounter",
+        "gauge",
+        "histogram",
+        "counter",
+        None,
+        None,
     ]
 
 
@@ -175,3 +198,58 @@ def test_catalogue_find_without_a_scope_tries_every_scope_exactly_then_loosely()
     assert catalogue.find("process.cpu.time") is not None
     assert catalogue.find("no.such.metric") is None
     assert catalogue.find("go.memory.used", "no.such.scope") is None
+
+
+#: The patterns the plain-string code replaces, as they were used.
+EXPLICIT_SCOPE = r"(?i)instrumentation scope\s+`([^`]+)`"
+QUALIFIERS = r"\(.*?\)|async(hronous)?|observable|synchronous"
+LIST_SEPARATORS = r"[,;\s]+"
+#: White space re's ``\s`` takes (``\x1c``, ``\x85``, ``\u2028`` too) and some it does not.
+SPACES = [" ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2028", "\u200b"]
+
+
+def texts(*pieces):
+    return st.lists(st.sampled_from([*pieces, *SPACES]), max_size=20).map("".join)
+
+
+#: Scope phrases in cases re's IGNORECASE takes (U+0130, U+0131, U+017F) and one it does not.
+SCOPE_TEXT = texts(
+    *("instrumentation scope", "instrumentation scope\t`", "\u0131nstrumentation", " scope `"),
+    *("INSTRUMENTATION \u017fcope", "\u0130nstrumentation scope", " scope", "\u212a"),
+    *("`", "``", "`x`", "x"),
+)
+
+
+def test_the_scope_phrase_takes_the_characters_re_ignorecase_takes():
+    """For every code point and each character of the phrase (re's simple case folding)."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    folded = everything.translate(_SCOPE_PHRASE_CASES)
+    for char in set(_SCOPE_PHRASE):
+        taken = [m.start() for m in re.finditer("(?i)" + re.escape(char), everything)]
+        assert taken == [index for index, c in enumerate(folded) if c == char]
+
+
+@settings(max_examples=500)
+@given(SCOPE_TEXT)
+def test_explicit_scope_is_the_pattern_group(text):
+    found = re.search(EXPLICIT_SCOPE, text)
+    assert explicit_scope(text) == (found[1] if found else None)
+
+
+@settings(max_examples=500)
+@given(texts("(", ")", "async", "hronous", "observable", "synchronous", "as", "counter", "Ab", "-"))
+def test_instrument_letters_are_the_patterns_subs(text):
+    expected = re.sub(r"[^a-z]", "", re.sub(QUALIFIERS, "", text))
+    assert instrument_letters(text) == expected
+
+
+@settings(max_examples=500)
+@given(texts(",", ";", "a", "bc", ",;"))
+def test_split_list_is_the_patterns_split(text):
+    assert split_list(text) == tuple(part for part in re.split(LIST_SEPARATORS, text) if part)
+
+
+@settings(max_examples=500)
+@given(texts("/", "\\", "..", ".", "a"))
+def test_path_parts_are_the_patterns_split(text):
+    assert path_parts(text) == re.split(r"[\\/]", text)
