@@ -307,6 +307,10 @@ def tag_references(package: Package) -> list[TagReference]:
 #: Keys an object must have to hold a metric reference, or (besides a tag filter's ``type``) a
 #: tag reference.
 _METRIC_SITE_KEYS = METRIC_KEYS | {"source", PATTERN_KEY}
+#: Keys whose value names a metric (or a pattern); in an entry of an entity's ``data.metrics``
+#: also ``source``.
+_NAMING_KEYS = METRIC_KEYS | {PATTERN_KEY}
+_ENTITY_NAMING_KEYS = _NAMING_KEYS | {"source"}
 _SITE_KEYS = _METRIC_SITE_KEYS | {"groupbyTag", "identifiers"}
 _TAG_FILTER = "TAG_FILTER"
 _ENTITY_METRICS = "/data/metrics/"
@@ -318,16 +322,18 @@ _ENTITY_METRICS = "/data/metrics/"
 
 def _object(file: JsonFile, pointer: str, node: dict[str, Any], found: References) -> None:
     """Add the references of ``node`` and everything in it, in document order (recursive)."""
-    if not _SITE_KEYS.isdisjoint(node) or node.get("type") == _TAG_FILTER:
+    if not _SITE_KEYS.isdisjoint(node):
         _site(file, pointer, node, found)
+    elif node.get("type") == _TAG_FILTER:  # then its name is all that _site would add
+        _tag(file, pointer, "name", node.get("name"), found.tags)
     for key, value in node.items():
         kind = type(value)
-        if kind is dict or kind is list:
+        if kind is dict:
             token = escape_pointer_token(key) if "~" in key or "/" in key else key
-            if kind is dict:
-                _object(file, f"{pointer}/{token}", value, found)
-            else:
-                _array(file, f"{pointer}/{token}", value, found)
+            _object(file, f"{pointer}/{token}", value, found)
+        elif kind is list:
+            token = escape_pointer_token(key) if "~" in key or "/" in key else key
+            _array(file, f"{pointer}/{token}", value, found)
 
 
 def _array(file: JsonFile, pointer: str, node: list[Any], found: References) -> None:
@@ -374,13 +380,16 @@ def _metrics(
     file: JsonFile, pointer: str, node: dict[str, Any], found: list[MetricReference]
 ) -> None:
     regex = node.get("regex") is True
+    keys = _ENTITY_NAMING_KEYS if _is_entity_metric(file, pointer) else _NAMING_KEYS
     for key, value in node.items():
-        if key in METRIC_KEYS or (key == "source" and _is_entity_metric(file, pointer)):
-            if not isinstance(value, str):
+        if key not in keys:
+            continue
+        if key == PATTERN_KEY:
+            if not isinstance(value, dict):
                 continue
-            metric = _parse_cached(value, regex)
-        elif key == PATTERN_KEY and isinstance(value, dict):
             metric = MetricId(metric_pattern_regex(value), pattern=True)
+        elif isinstance(value, str):
+            metric = _parse_cached(value, regex)
         else:
             continue
         found.append(MetricReference(file, f"{pointer}/{key}", metric, node, pointer))
