@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import pytest
@@ -200,6 +201,26 @@ def test_predicates_decide_as_python_jsonschema(schema, instance, valid):
     assert _agree(schema, instance) is valid
 
 
+#: White space re's ``\s`` takes (``\x1c``, ``\x85``, ``\u2028`` too), U+200B that it does not.
+SPACES = [" ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2028", "\u200b"]
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from([*SPACES, "x"]), max_size=6))
+def test_the_plain_test_of_a_non_space_pattern_is_its_search(text):
+    """``\\S`` compiles to a string test; the pattern's search is the reference."""
+    is_valid = _predicate({"type": "string", "pattern": "\\S"})
+    assert is_valid(text) is (re.search(r"\S", text) is not None)
+
+
+def test_other_patterns_are_searched_as_written_and_compiled_on_first_use():
+    source = generate({"toy": {"pattern": "^a+$"}})
+    assert '_PATTERN_0 = "^a+$"' in source
+    assert "re.search(_PATTERN_0, instance) is None" in source
+    assert "re.compile" not in source
+    assert "import re" not in generate({"toy": {"pattern": "\\S"}})
+
+
 # --------------------------------------------------------------------------- fixtures
 
 
@@ -222,13 +243,38 @@ def test_every_fixture_document_gets_the_same_verdict(kind, path):
 
 #: Values that trip naive validators: bools vs numbers, integral floats, NaN, placeholders.
 TRICKY = st.sampled_from(
-    [True, False, None, 0, 1, -1, 1.0, 0.5, NAN, math.inf, "", " ", "{{ x }}", "{{x}}", "{{ }}",
-     "\u00a0", "\U0001f600", "READ", "threshold", "EQUALS", [], {}, [1], {"a": 1}]
+    [
+        True,
+        False,
+        None,
+        0,
+        1,
+        -1,
+        1.0,
+        0.5,
+        NAN,
+        math.inf,
+        "",
+        " ",
+        "{{ x }}",
+        "{{x}}",
+        "{{ }}",
+        "\u00a0",
+        "\U0001f600",
+        "READ",
+        "threshold",
+        "EQUALS",
+        [],
+        {},
+        [1],
+        {"a": 1},
+    ]
 )
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 

@@ -59,6 +59,10 @@ _TYPE_CLASSES = {
 #: Keywords whose checks never need a function of their own (a branch of only these may be inline).
 _INLINE = frozenset(("type", "enum", "const", "required", *_STRING_KEYWORDS, *_NUMBER_KEYWORDS))
 _LOCAL_DEF = re.compile(r"#/\$defs/([A-Za-z0-9_-]+)")
+#: Patterns with an exact plain-string test: pattern -> the condition that ``search`` finds
+#: nothing (``{0}`` is the string). ``\S`` finds nothing in an empty or all-space string, as
+#: :meth:`str.isspace` has it, the same ``\s`` as re's.
+_PLAIN_PATTERNS = {r"\S": "not {0} or {0}.isspace()"}
 _MAX_LINE = 100
 
 
@@ -277,14 +281,13 @@ class _Module:
             "",
             "from __future__ import annotations",
             "",
-            "import re",
-            "",
+            *(["import re", ""] if self.patterns else []),
             "TYPE_CHECKING = False",
             "if TYPE_CHECKING:",
             "    from collections.abc import Callable",
             "",
         ]
-        lines += [f"{name} = re.compile({_string(p)})" for p, name in self.patterns.items()]
+        lines += [f"{name} = {_string(p)}" for p, name in self.patterns.items()]
         lines += [_constant_line(name, literals) for literals, name in self.constants.items()]
         for function in self.functions:
             lines += ["", "", *function]
@@ -422,9 +425,7 @@ class _Compiler:
                 body.append(("for", key, var, checks))
         return body
 
-    def _additional(
-        self, schema: object, known: list[str], var: str, path: str
-    ) -> list[Statement]:
+    def _additional(self, schema: object, known: list[str], var: str, path: str) -> list[Statement]:
         """``additionalProperties``: keys not in ``properties`` (no patternProperties here)."""
         names = self.module.constant("KEYS", map(_string, known)) if known else ""
         if schema is True:
@@ -456,9 +457,19 @@ class _Compiler:
             pattern = node["pattern"]
             if not isinstance(pattern, str):
                 raise SchemaCodegenError(f"{self._where(path)}: pattern must be a string")
-            compiled = self.module.pattern(pattern, self._where(f"{path}/pattern"))
-            body.append(_fail(f"{compiled}.search({var}) is None"))
+            body.append(_fail(self._no_match(pattern, var, path)))
         return body + self._lengths(node, var, path, ("minLength", "maxLength"))
+
+    def _no_match(self, pattern: str, var: str, path: str) -> str:
+        """The condition that ``re.search(pattern, var)`` finds nothing.
+
+        A plain string test where there is one; else the search, whose pattern ``re`` compiles
+        on first use (a module-level compile would cost every lint process ~100 us a pattern).
+        """
+        if pattern in _PLAIN_PATTERNS:
+            return _PLAIN_PATTERNS[pattern].format(var)
+        name = self.module.pattern(pattern, self._where(f"{path}/pattern"))
+        return f"re.search({name}, {var}) is None"
 
     def _lengths(
         self, node: dict[str, Any], var: str, path: str, keywords: tuple[str, str]
@@ -556,9 +567,7 @@ class _Compiler:
             return _when(f"not {condition}", otherwise)
         return [("if", condition, then), ("else", otherwise)]
 
-    def _holds(
-        self, node: object, var: str, path: str, role: str, *, inline: bool = True
-    ) -> str:
+    def _holds(self, node: object, var: str, path: str, role: str, *, inline: bool = True) -> str:
         """The condition that ``var`` is valid against ``node``: one inline check, or a call.
 
         A bare ``$ref`` calls its $defs function; other nodes get a function of their own.

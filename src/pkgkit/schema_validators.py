@@ -14,8 +14,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_PATTERN_0 = re.compile("\\S")
-_PATTERN_1 = re.compile("^\\{\\{\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*\\}\\}$")
+_PATTERN_0 = "^\\{\\{\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*\\}\\}$"
 _STRINGS_0 = frozenset(("READ", "READ_WRITE"))
 _STRINGS_1 = frozenset(("USER", "API_TOKEN", "ROLE", "TEAM", "GLOBAL"))
 _STRINGS_2 = frozenset(("AND", "OR"))
@@ -81,13 +80,13 @@ def is_valid_package(instance: object) -> bool:
         value1 = instance["name"]
         if not isinstance(value1, str):
             return False
-        if _PATTERN_0.search(value1) is None:
+        if not value1 or value1.isspace():
             return False
     if "version" in instance:
         value2 = instance["version"]
         if not isinstance(value2, str):
             return False
-        if _PATTERN_0.search(value2) is None:
+        if not value2 or value2.isspace():
             return False
     if "description" in instance:
         value3 = instance["description"]
@@ -97,13 +96,13 @@ def is_valid_package(instance: object) -> bool:
         value4 = instance["author"]
         if not isinstance(value4, str):
             return False
-        if _PATTERN_0.search(value4) is None:
+        if not value4 or value4.isspace():
             return False
     if "license" in instance:
         value5 = instance["license"]
         if not isinstance(value5, str):
             return False
-        if _PATTERN_0.search(value5) is None:
+        if not value5 or value5.isspace():
             return False
     if "private" in instance:
         value6 = instance["private"]
@@ -144,7 +143,7 @@ def is_valid_package(instance: object) -> bool:
 def _dashboard_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    return _PATTERN_1.search(value) is not None
+    return re.search(_PATTERN_0, value) is not None
 
 
 # #/$defs/accessRule
@@ -360,7 +359,7 @@ def _dashboard_widget(value: object) -> bool:
         value1 = value["id"]
         if not isinstance(value1, str):
             return False
-        if _PATTERN_0.search(value1) is None:
+        if not value1 or value1.isspace():
             return False
         if len(value1) > 64:
             return False
@@ -372,7 +371,7 @@ def _dashboard_widget(value: object) -> bool:
         value3 = value["type"]
         if not isinstance(value3, str):
             return False
-        if _PATTERN_0.search(value3) is None:
+        if not value3 or value3.isspace():
             return False
     if "x" in value:
         value4 = value["x"]
@@ -483,7 +482,7 @@ def is_valid_dashboard(instance: object) -> bool:
         value2 = instance["title"]
         if not isinstance(value2, str):
             return False
-        if _PATTERN_0.search(value2) is None:
+        if not value2 or value2.isspace():
             return False
     if "accessRules" in instance:
         value3 = instance["accessRules"]
@@ -515,7 +514,7 @@ def is_valid_dashboard(instance: object) -> bool:
 def _event_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    return _PATTERN_1.search(value) is not None
+    return re.search(_PATTERN_0, value) is not None
 
 
 # #/$defs/ruleType
@@ -554,7 +553,7 @@ def _event_threshold_rule(value: object) -> bool:
         value3 = value["metricName"]
         if not isinstance(value3, str):
             return False
-        if _PATTERN_0.search(value3) is None:
+        if not value3 or value3.isspace():
             return False
         if len(value3) > 512:
             return False
@@ -566,7 +565,7 @@ def _event_threshold_rule(value: object) -> bool:
             value5 = value4["prefix"]
             if not isinstance(value5, str):
                 return False
-            if _PATTERN_0.search(value5) is None:
+            if not value5 or value5.isspace():
                 return False
         if "postfix" in value4:
             value6 = value4["postfix"]
@@ -651,7 +650,7 @@ def _event_system_rule(value: object) -> bool:
         value1 = value["systemRuleId"]
         if not isinstance(value1, str):
             return False
-        if _PATTERN_0.search(value1) is None:
+        if not value1 or value1.isspace():
             return False
     return "systemRuleId" in value
 
@@ -676,7 +675,7 @@ def _event_entity_verification_rule(value: object) -> bool:
         value1 = value["matchingEntityType"]
         if not isinstance(value1, str):
             return False
-        if _PATTERN_0.search(value1) is None:
+        if not value1 or value1.isspace():
             return False
         if len(value1) > 64:
             return False
@@ -761,7 +760,7 @@ def _event_entity_count_verification_rule(value: object) -> bool:
         value3 = value["matchingEntityType"]
         if not isinstance(value3, str):
             return False
-        if _PATTERN_0.search(value3) is None:
+        if not value3 or value3.isspace():
             return False
         if len(value3) > 64:
             return False
@@ -874,7 +873,7 @@ def is_valid_event(instance: object) -> bool:
         value1 = instance["name"]
         if not isinstance(value1, str):
             return False
-        if _PATTERN_0.search(value1) is None:
+        if not value1 or value1.isspace():
             return False
         if len(value1) > 256:
             return False
@@ -882,7 +881,7 @@ def is_valid_event(instance: object) -> bool:
         value2 = instance["entityType"]
         if not isinstance(value2, str):
             return False
-        if _PATTERN_0.search(value2) is None:
+        if not value2 or value2.isspace():
             return False
         if len(value2) > 64:
             return False
@@ -962,7 +961,7 @@ def is_valid_event(instance: object) -> bool:
 def _entity_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    return _PATTERN_1.search(value) is not None
+    return re.search(_PATTERN_0, value) is not None
 
 
 # #/$defs/tagFilterExpression/allOf/0/if
@@ -1023,7 +1022,7 @@ def _entity_tag_filter_expression(value: object) -> bool:
             value5 = value["name"]
             if not isinstance(value5, str):
                 return False
-            if _PATTERN_0.search(value5) is None:
+            if not value5 or value5.isspace():
                 return False
         if "operator" in value:
             value6 = value["operator"]
@@ -1058,7 +1057,7 @@ def _entity_metric(value: object) -> bool:
         value2 = value["source"]
         if not isinstance(value2, str):
             return False
-        if _PATTERN_0.search(value2) is None:
+        if not value2 or value2.isspace():
             return False
     if "name" in value:
         value3 = value["name"]
@@ -1103,7 +1102,7 @@ def is_valid_entity(instance: object) -> bool:
             value2 = value1["label"]
             if not isinstance(value2, str):
                 return False
-            if _PATTERN_0.search(value2) is None:
+            if not value2 or value2.isspace():
                 return False
         if "identifiers" in value1:
             value3 = value1["identifiers"]
@@ -1114,7 +1113,7 @@ def is_valid_entity(instance: object) -> bool:
             for value4 in value3:
                 if not isinstance(value4, str):
                     return False
-                if _PATTERN_0.search(value4) is None:
+                if not value4 or value4.isspace():
                     return False
         if "tagFilterExpression" in value1:
             value5 = value1["tagFilterExpression"]
@@ -1138,7 +1137,7 @@ def is_valid_entity(instance: object) -> bool:
                     value10 = value9["reference"]
                     if not isinstance(value10, str):
                         return False
-                    if _PATTERN_0.search(value10) is None:
+                    if not value10 or value10.isspace():
                         return False
                 if "reference" not in value9:
                     return False
@@ -1173,7 +1172,7 @@ def is_valid_smart_alert(instance: object) -> bool:
         value1 = instance["name"]
         if not isinstance(value1, str):
             return False
-        if _PATTERN_0.search(value1) is None:
+        if not value1 or value1.isspace():
             return False
         if len(value1) > 256:
             return False
