@@ -408,6 +408,17 @@ def test_rows_that_are_not_emptied(line):
     assert model._emptied_rows(f"x\n\n{line}\n") is None
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("|---|:-:|", True), ("| - | : |", True), ("|\u00a0---\u2003|", True), ("||", True),
+        ("| a |", False), ("|-x-|", False), ("| `-` |", False), ("|---|---a|", False),
+    ],
+)
+def test_delimiter_like_rows(raw, expected):
+    assert model._delimiter_like(raw) is expected
+
+
 def test_no_row_is_emptied_in_a_text_with_a_link_reference_definition():
     assert model._emptied_rows('[x]: /u "t\n| a |\n"\n\n| a |\n|---|\n') is None
     assert model._emptied_rows("| a |\n|---|\n") == ("| |\n|---|\n", {1: ["a"]})

@@ -521,7 +521,7 @@ def _emptied_rows(text: str) -> tuple[str, dict[int, list[str]]] | None:
     title may span lines and end at a quote). What blocks do not depend on, the text of a code
     block or setext heading, is checked by :meth:`Readme._not_emptied`. None: nothing emptied.
     """
-    if "]:" in text:
+    if "]" in text and "]:" in text:  # (one character is found much faster than two)
         return None
     emptied: dict[int, list[str]] = {}
     pieces: list[str] = []
@@ -552,7 +552,13 @@ def _next_pipe_line(text: str, position: int) -> int:
 
 
 def _delimiter_like(raw: str) -> bool:
-    """True for a line of only pipes, ``-``, ``:`` and white space (a table's delimiter row)."""
+    """True for a line of only pipes, ``-``, ``:`` and white space (a table's delimiter row).
+
+    A line whose first character after its pipes and spaces is none of them is answered at once.
+    """
+    first = raw.lstrip("| ")[:1]
+    if first and first not in "-:" and not first.isspace():
+        return False
     return not raw.replace("|", "").replace("-", "").replace(":", "").strip()
 
 
