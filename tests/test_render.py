@@ -118,6 +118,8 @@ def test_instana_reproduces_handlebars_escapes_and_plain_lookups(template, value
         ("{{ }}", 1, 1, "rejects"),
         ("a\x00b", 1, 2, "NUL"),
         ("{{ this }}", 1, 1, "toString"),
+        ("{{{7}}}{{{7}}}", 1, 8, "adds them"),
+        ("{{{1}}}\n{{{true}}}{{{1}}}", 2, 11, "adds them"),
     ],
 )
 def test_instana_unsupported_templates_name_line_and_column(template, line, column, fragment):
@@ -365,3 +367,13 @@ def test_instana_returns_text_or_raises_unsupported_template(text, values):
         assert 0 <= error.offset <= len(text)
         assert error.line >= 1
         assert error.column >= 1
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [("{{{7}}}", "7"), ("{{{7}}}x{{{7}}}", "7x7"), ("{{{true}}}{{x}}{{{1}}}", "true{{x}}1")],
+)
+def test_instana_unescaped_numbers_apart_are_written_as_text(template, expected):
+    """Handlebars adds two unescaped numbers or booleans that follow each other (JavaScript's
+    ``+``); with text or another value between them each is written as JavaScript writes it."""
+    assert render_instana(template, {}) == expected

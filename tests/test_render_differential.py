@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
-from hypothesis import currently_in_test_context, event, given, note, settings
+from hypothesis import currently_in_test_context, event, example, given, note, settings
 from hypothesis import strategies as st
 
 from pkgkit.render import UnsupportedTemplate, render_instana
@@ -205,5 +205,7 @@ def test_json_templates_match_handlebars(handlebars, template, values):
 
 @settings(max_examples=150, deadline=None)
 @given(noisy_templates(), VALUES)
+@example(template="{{{007}}}{{{007}}}", values={})  # Handlebars renders 14: JavaScript's 7 + 7
+@example(template="{{{007}}}x{{{007}}}", values={})
 def test_noisy_templates_match_handlebars(handlebars, template, values):
     check(handlebars, template, values)

@@ -33,7 +33,10 @@ Consequences, all reproduced by :func:`render_instana` (``"instana"`` mode):
   ``{{ false }}`` render themselves, ``{{ null }}`` renders nothing, ``{{ undefined }}`` stays as
   written and ``{{ this }}`` renders ``[object Object]`` - whatever ``--set`` says.
 * ``{{{ name }}}`` becomes ``{{{default name "{{ name }}"}}}``: a triple-stash, so the value is
-  inserted *unescaped*. ``{{ name }}}`` and ``{{{ name }}`` make Handlebars fail to parse.
+  inserted *unescaped*. ``{{ name }}}`` and ``{{{ name }}`` make Handlebars fail to parse. An
+  unescaped number or boolean literal is written as JavaScript writes it, but two in a row are
+  *added* by Handlebars' compiled JavaScript (``{{{7}}}{{{7}}}`` renders ``14``): that raises
+  :class:`UnsupportedTemplate` (with anything written between them, each is written as text).
 * ``\\{{ name }}`` is a Handlebars escape, applied *after* the rewrite: the output holds the mangled
   text ``{{default name "`` followed by the escaped value (or nothing) and ``"}}``.
   ``\\\\{{ name }}`` renders one backslash followed by the value.
@@ -339,6 +342,8 @@ class _Renderer:
         self.source = source
         self.context = context
         self.out: list[str] = []
+        #: The last thing written was an unescaped number or boolean, with no text after it.
+        self.number_last = False
 
     def run(self) -> str:
         pos, escaped = 0, False
@@ -360,6 +365,7 @@ class _Renderer:
         end = len(self.source) if opening < 0 else opening
         self._check_no_nul(pos, end)
         content = self.source[pos:end]
+        self.number_last = self.number_last and not content
         if opening < 0:
             self.out.append(content)
             return end, False
@@ -378,6 +384,7 @@ class _Renderer:
         end = min([e for e in ends if e >= 0], default=len(self.source))
         self._check_no_nul(pos, end)
         self.out.append(self.source[pos:end])
+        self.number_last = False
         return end
 
     def _mustache(self, start: int) -> int:
@@ -392,7 +399,16 @@ class _Renderer:
             raise _HandlebarsError(close.offset, "white-space control ('~}}') is not supported")
         if close.kind != ("CLOSE_UNESCAPED" if triple else "CLOSE"):
             raise _HandlebarsError(close.offset, f"unbalanced mustache braces: {_CLI_FAILS}")
-        text = _to_string(self._evaluate(tokens, start), start)
+        value = self._evaluate(tokens, start)
+        number = unescaped and isinstance(value, bool | float)
+        if number and self.number_last:
+            raise _HandlebarsError(
+                start,
+                "an unescaped number or boolean right after another: Handlebars' compiled"
+                " JavaScript adds them ('{{{7}}}{{{7}}}' renders 14), which is not modelled",
+            )
+        self.number_last = number
+        text = _to_string(value, start)
         self.out.append(text if unescaped else html_escape(text))
         return end
 
