@@ -72,17 +72,27 @@ def source_signature() -> list[Any]:
     global _signature  # noqa: PLW0603 - computed once per process
     if _signature is None:
         folders = [os.path.dirname(os.path.abspath(__file__))]
-        try:  # imported, not found with importlib.util (importlib and warnings: ~1 ms)
-            __import__("pkgkit.schema_data")
-            folders.extend(sys.modules["pkgkit.schema_data"].__path__)
-        except ImportError:  # a source tree on sys.path, not installed: no schemas to watch
-            pass
+        if not os.path.isdir(os.path.join(folders[0], "schema_data")):  # installed: inside it
+            folders.extend(_schema_folders())
         count, newest = 0, 0
         for folder in folders:
             for mtime in _file_mtimes(folder):
                 count, newest = count + 1, max(newest, mtime)
         _signature = [__version__, sys.version, count, newest]
     return _signature
+
+
+def _schema_folders() -> list[str]:
+    """Where an editable install keeps ``pkgkit.schema_data`` (the repository's schemas/).
+
+    Imported, not found with importlib.util (importlib and warnings: ~1 ms); none from a source
+    tree on sys.path that is not installed.
+    """
+    try:
+        __import__("pkgkit.schema_data")
+    except ImportError:
+        return []
+    return list(sys.modules["pkgkit.schema_data"].__path__)
 
 
 def _file_mtimes(folder: str) -> list[int]:
