@@ -66,7 +66,7 @@ def test_a_cache_folder_that_cannot_be_used_changes_nothing(tmp_path):
     result = pkgkit(str(blocker / "cache"), "lint", "--no-cache", go)
     assert result.returncode == 0
     assert result.stdout == "0 errors, 0 warnings, 1 package checked.\n"
-    assert result.stderr == "threshold 50000\nserved 0\n"
+    assert result.stderr == "threshold 20000\nserved 0\n"
 
 
 def test_python_dash_m_runs_the_console_script(tmp_path):
@@ -138,3 +138,21 @@ def test_output_that_cannot_be_written_is_exit_code_2(tmp_path):
             check=False,
         )
     assert result.returncode == 2
+
+
+def test_the_first_collection_restores_the_collector_thresholds(tmp_path):
+    script = (
+        "import gc, sys\n"
+        "from pkgkit import script\n"
+        "before = gc.get_threshold()\n"
+        f"sys.argv = ['pkgkit', 'lint', '--no-cache', {str(REPO / 'fixtures' / 'go')!r}]\n"
+        "code = script.run()\n"
+        "raised = gc.get_threshold()\n"
+        "gc.collect()\n"
+        "print(code, raised[0], gc.get_threshold() == before, len(gc.callbacks))\n"
+    )
+    env = {**os.environ, "PKGKIT_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "0 20000 True 0"
