@@ -250,7 +250,7 @@ def forced_panic(text: str) -> Readme:
 def model_of(readme: Readme) -> object:
     """The whole model as plain values (sections, tables with located cells, code blocks)."""
     return (
-        [(s.title, s.level, s.line, s.path, [t.line for t in s.tables]) for s in readme.sections],
+        [(s.title, s.level, s.line, s.path) for s in readme.sections],
         [(t.line, t.headers, [_row(r) for r in t.rows], t.section and t.section.path)
          for t in readme.tables],
         readme.code_blocks,

@@ -82,24 +82,18 @@ class Row:
 class Section:
     """A heading and everything up to the next heading of the same or a higher level.
 
-    ``path`` holds the normalised titles from the top-level section down to this one.
+    ``path`` holds the normalised titles from the top-level section down to this one. A section
+    does not list its tables (each :class:`Table` names its section): links both ways would be a
+    reference cycle per table, which only the cyclic garbage collector frees.
     """
 
-    __slots__ = ("level", "line", "parent", "path", "tables", "title")
+    __slots__ = ("level", "line", "parent", "path", "title")
 
-    def __init__(
-        self,
-        title: str,
-        level: int,
-        line: int,
-        parent: Section | None = None,
-        tables: list[Table] | None = None,
-    ) -> None:
+    def __init__(self, title: str, level: int, line: int, parent: Section | None = None) -> None:
         self.title = title
         self.level = level
         self.line = line
         self.parent = parent
-        self.tables: list[Table] = [] if tables is None else tables
         key = normalize_heading(title)
         self.path: tuple[str, ...] = (*parent.path, key) if parent is not None else (key,)
 
@@ -269,10 +263,7 @@ class Readme:
             headers, rows = self._table_nodes(parts, lines)
         else:
             raise _NeedsInline
-        table = Table(line, headers, rows, section)
-        self.tables.append(table)
-        if section is not None:
-            section.tables.append(table)
+        self.tables.append(Table(line, headers, rows, section))
 
     def _table_nodes(
         self, parts: Sequence[Node], lines: _LineCounter

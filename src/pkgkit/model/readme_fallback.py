@@ -39,11 +39,7 @@ def parse(text: str, lines: list[str]) -> Model:
         if kind == "heading_open":
             model.sections.append(_heading(token, tokens[index + 1], stack))
         elif kind == "table_open":
-            section = stack[-1] if stack else None
-            table = _table(tokens, index, lines, section)
-            model.tables.append(table)
-            if section is not None:
-                section.tables.append(table)
+            model.tables.append(_table(tokens, index, lines, stack[-1] if stack else None))
         elif kind in _CODE_BLOCKS:
             model.code_blocks.append(_code_block(token))
     return model
