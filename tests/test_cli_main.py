@@ -57,41 +57,49 @@ HEAVY = (
 )
 
 
-@pytest.mark.skipif(
+#: The start-up budget is for the installs that have markdown-it-pyrs: without it (no wheel for
+#: this Python) READMEs are read with markdown-it-py, which imports typing, dataclasses, inspect...
+needs_markdown_it_pyrs = pytest.mark.skipif(
     importlib.util.find_spec("markdown_it_pyrs") is None,
-    reason="without markdown-it-pyrs (no wheel for this Python) READMEs are read with "
-    "markdown-it-py, which imports typing, dataclasses, inspect...: the budget is for the "
-    "installs that have it",
+    reason="without markdown-it-pyrs READMEs are read with markdown-it-py (heavy imports)",
 )
-def test_a_cold_lint_imports_nothing_heavy(tmp_path):
-    """The start-up budget of README "Speed": a clean cold lint stays off the heavy modules,
-    as the console script runs it, before the code cache is written and with it."""
-    go = str(REPO / "fixtures" / "go")
-    # What start-up imported is forgotten first (an editable install's finder imports pathlib),
-    # so that an import by pkgkit shows.
+
+
+def heavy_imports(arguments: list[str], env: dict[str, str]) -> tuple[str, str]:
+    """``pkgkit ARGUMENTS`` as the console script runs it, in a fresh interpreter: its exit code
+    and the HEAVY modules it imported (last line of stdout), and its stderr.
+
+    What start-up imported is forgotten first (an editable install's finder imports pathlib), so
+    that an import by pkgkit shows.
+    """
     script = (
         "import sys\n"
         f"for name in {HEAVY!r}:\n"
         "    sys.modules.pop(name, None)\n"
         "from pkgkit import script\n"
-        f"sys.argv = ['pkgkit', 'lint', '--no-cache', {go!r}]\n"
+        f"sys.argv = ['pkgkit', *{arguments!r}]\n"
         "code = script.run()\n"
         f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    return result.stdout.splitlines()[-1], result.stderr
+
+
+@needs_markdown_it_pyrs
+def test_a_cold_lint_imports_nothing_heavy(tmp_path):
+    """The start-up budget of README "Speed": a clean cold lint stays off the heavy modules,
+    as the console script runs it, before the code cache is written and with it."""
+    go = str(REPO / "fixtures" / "go")
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PKGKIT_CACHE_DIR"] = str(tmp_path / "cache")
     for _ in ("without the code cache", "with it"):
-        result = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
-        )
-        assert result.stdout.splitlines()[-1] == "0 []"
+        assert heavy_imports(["lint", "--no-cache", go], env)[0] == "0 []"
     assert list((tmp_path / "cache").glob("code-*.marshal"))
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("markdown_it_pyrs") is None,
-    reason="without markdown-it-pyrs READMEs are read with markdown-it-py (see above)",
-)
+@needs_markdown_it_pyrs
 def test_a_lint_that_stores_its_result_imports_nothing_heavy(tmp_path):
     """A user's usual runs: the result cache is on, the package is not in it yet, then it is."""
     package = tmp_path / "go"
@@ -99,19 +107,7 @@ def test_a_lint_that_stores_its_result_imports_nothing_heavy(tmp_path):
     past = time.time() - 3600  # older than the cache's racy window: the result is stored
     for path in [package, *package.rglob("*")]:
         os.utime(path, (past, past))
-    script = (
-        "import sys\n"
-        f"for name in {HEAVY!r}:\n"
-        "    sys.modules.pop(name, None)\n"
-        "from pkgkit import script\n"
-        f"sys.argv = ['pkgkit', 'lint', {str(package)!r}]\n"
-        "code = script.run()\n"
-        f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
-    )
     env = {**os.environ, "PKGKIT_CACHE_DIR": str(tmp_path / "cache")}
     for _ in ("storing the result", "answered from the cache"):
-        result = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
-        )
-        assert (result.stdout.splitlines()[-1], result.stderr) == ("0 []", "")
+        assert heavy_imports(["lint", str(package)], env) == ("0 []", "")
         assert list((tmp_path / "cache").glob("v*/**/*.json"))  # the result was stored
