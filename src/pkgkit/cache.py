@@ -32,7 +32,13 @@ import time
 import zlib
 
 from pkgkit import __version__
-from pkgkit.model.discovery import CONFIG_FILES, CONTENT_FOLDERS, MANIFEST, README
+from pkgkit.model.discovery import (
+    CONFIG_FILES,
+    CONTENT_FOLDERS,
+    MANIFEST,
+    README,
+    is_package_dir,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -168,6 +174,7 @@ class ResultCache:
         self.folder = folder
         self._real = os.path.realpath(folder)
         self._folders: dict[str, list[Any]] = {}
+        self._writable: bool | None = None
 
     def key(self, root: str, options: dict[str, Any], registries: list[str]) -> dict[str, Any]:
         """Everything the result of the package at ``root`` depends on, as plain data."""
@@ -256,15 +263,50 @@ class ResultCache:
     def put(
         self, root: str, key: dict[str, Any], config: dict[str, Any], result: PackageResult
     ) -> None:
-        """Store a result; a folder that cannot be written is ignored, a racy key not stored."""
+        """Store a result; a folder that cannot be written is ignored, a racy key not stored.
+
+        Nothing is written into a cache folder inside any package (:meth:`writable`).
+        """
         path = self._entry_path(root)
-        if path is None or _newest_mtime(key) > time.time_ns() - RACY_NS:
+        if path is None or _newest_mtime(key) > time.time_ns() - RACY_NS or not self.writable():
             return
         from pkgkit.atomic import write_cache_file  # noqa: PLC0415 - only on a miss
         from pkgkit.report import result_as_data  # noqa: PLC0415
 
         text = json.dumps({"key": key, "config": config, "result": result_as_data(result)})
         write_cache_file(path, text.encode())
+
+    def writable(self) -> bool:
+        """False when the cache folder is inside a package (pkgkit never writes into one).
+
+        Decided on the first write of the process, which also removes the temporary files that
+        a run killed while writing left behind.
+        """
+        if self._writable is None:
+            package = package_holding(self._real)
+            self._writable = package is None
+            if package is not None:
+                sys.stderr.write(
+                    f"pkgkit: the cache folder {self.folder} is inside the package {package};"
+                    " nothing is cached (set PKGKIT_CACHE_DIR elsewhere)\n"
+                )
+            else:
+                from pkgkit.atomic import remove_stale_temporaries  # noqa: PLC0415
+
+                remove_stale_temporaries(os.path.join(self.folder, f"v{FORMAT}"))
+        return self._writable
+
+
+def package_holding(folder: str) -> str | None:
+    """The package folder (package.json and a content folder) that ``folder`` is in, if any."""
+    current = folder
+    while True:
+        if is_package_dir(current):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
 
 
 def _newest_mtime(value: object) -> int:

@@ -349,6 +349,8 @@ def _pool_results(
     from pkgkit.rules import all_rules  # noqa: PLC0415
 
     all_rules()
+    if cache is not None:
+        cache.writable()  # decided once here: each task gets a copy of the cache
     configured = [(package, resolver.for_package(package)) for package in packages]
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)

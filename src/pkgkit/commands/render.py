@@ -197,19 +197,45 @@ def _targets(out: str, root: str, files: list[JsonFile]) -> dict[str, str]:
 
 
 def _write(results: list[_Rendered], targets: Mapping[str, str]) -> None:
+    """Write each rendered file; when one cannot be written, remove the files and folders
+    this run created (files it replaced keep their new content) and stop (exit 2)."""
     from pkgkit.atomic import write_atomically  # noqa: PLC0415
     from pkgkit.cli import UsageError  # noqa: PLC0415
 
+    created: list[Path] = []
     for result in results:
         if result.text is None:
             continue
-        target = targets[result.file.relpath]
+        target = Path(targets[result.file.relpath])
         try:
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            _make_folders(target.parent, created)
+            existed = target.exists() or target.is_symlink()
             write_atomically(target, result.text)
         except OSError as error:
+            _remove_created(created)
             raise UsageError(f"--out: cannot write {target}: {error.strerror or error}") from None
+        if not existed:
+            created.append(target)
         sys.stdout.write(f"wrote {target}\n")
+
+
+def _make_folders(folder: Path, created: list[Path]) -> None:
+    """Create ``folder`` and its missing parents, outermost first, adding each to ``created``."""
+    for path in [path for path in (folder, *folder.parents) if not path.exists()][::-1]:
+        path.mkdir()
+        created.append(path)
+
+
+def _remove_created(created: list[Path]) -> None:
+    """Remove what a failed ``--out`` created: its files, then its folders left empty."""
+    for path in reversed(created):
+        try:
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
+        except OSError:
+            continue
 
 
 # --------------------------------------------------------------------------- rendering
