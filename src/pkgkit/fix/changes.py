@@ -46,14 +46,18 @@ def unified_diff(change: Change, context: int = 3) -> str:
 def write_change(change: Change) -> None:
     """Replace the file with its new text, atomically; raises OSError when it cannot.
 
-    A file its owner made read-only is not replaced (as ruff and black leave it): the rename
-    that makes the write atomic would succeed where writing the file would not.
+    Only a regular file is written (a file that became something else since it was read is
+    refused), and not one its owner made read-only (as ruff and black leave it): the rename that
+    makes the write atomic would succeed where writing the file would not.
     """
     import errno  # noqa: PLC0415
     import os  # noqa: PLC0415
+    import stat  # noqa: PLC0415
 
-    from pkgkit.atomic import write_atomically  # noqa: PLC0415
+    from pkgkit.atomic import WriteRefusedError, write_atomically  # noqa: PLC0415
 
+    if not stat.S_ISREG(os.lstat(change.path).st_mode):
+        raise WriteRefusedError(change.path, "is not a regular file; not replaced")
     if not os.access(change.path, os.W_OK):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), change.path)
     write_atomically(change.path, change.after)
