@@ -170,3 +170,32 @@ def test_outside_a_git_repository(
 )
 def test_semantic_version_precedence(new: str, old: str, expected: bool | None) -> None:
     assert is_newer(new, old) is expected
+
+
+def test_check_format_lists_unformatted_files_of_changed_packages(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fixtures/go ends every file with a newline; Instana's export writes content without."""
+    bump(repo / "go", "1.0.1")
+    code, found, err = ci(capsys, "--base", "HEAD", "--check-format")
+    assert (code, found) == (1, [])
+    assert "would reformat: go/dashboards/go-runtime-metrics.json" in err
+    assert "would reformat: go/package.json" not in err  # npm's final newline is kept
+    assert "pkgkit ci: 8 files would be reformatted, 1 file left unchanged" in err
+    assert "py/" not in err
+    code, found, err = ci(capsys, "--base", "HEAD", "--check-format", "--final-newline", "keep")
+    assert (code, found) == (0, [])
+    assert "pkgkit ci: 0 files would be reformatted, 9 files left unchanged" in err
+
+
+def test_check_format_reports_a_file_it_cannot_format(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bump(repo / "go", "1.0.1")
+    (repo / "go" / "events" / "big.json").write_text('{"id": 9007199254740993}')
+    code, found, err = ci(capsys, "--base", "HEAD", "--check-format", "--select", "CI")
+    assert (code, found) == (1, [])
+    assert (
+        "go/events/big.json:1:8: cannot format without loss: JavaScript reads 9007199254740993 as "
+        "9007199254740992\n"
+    ) in err

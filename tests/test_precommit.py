@@ -45,18 +45,36 @@ def fixture_files() -> list[str]:
     return [p.relative_to(REPO).as_posix() for p in sorted(GO_FIXTURE.rglob("*")) if p.is_file()]
 
 
+#: Each hook's command; the formatting hooks see only package JSON files.
+ENTRIES = {
+    "pkgkit-lint": "pkgkit lint",
+    "pkgkit-test": "pkgkit test",
+    "pkgkit-fmt": "pkgkit fmt",
+    "pkgkit-fmt-check": "pkgkit fmt --check",
+}
+FORMATTING_HOOKS = {"pkgkit-fmt", "pkgkit-fmt-check"}
+
+
+def test_every_hook_is_known() -> None:
+    assert [hook["id"] for hook in HOOKS] == list(ENTRIES)
+
+
 @pytest.mark.parametrize("hook", HOOKS, ids=[hook["id"] for hook in HOOKS])
 def test_hook_shape(hook: dict[str, object]) -> None:
     assert hook["language"] == "python"
-    assert hook["entry"] == f"pkgkit {hook['id'].removeprefix('pkgkit-')}"  # type: ignore[union-attr]
+    assert hook["entry"] == ENTRIES[hook["id"]]  # type: ignore[index]
     assert hook["require_serial"] is True
-    assert hook["files"] == PACKAGE_FILES, "pkgkit init writes scaffold.PACKAGE_FILES: keep equal"
+    if hook["id"] not in FORMATTING_HOOKS:
+        assert hook["files"] == PACKAGE_FILES, "pkgkit init writes scaffold.PACKAGE_FILES"
 
 
 @pytest.mark.parametrize("hook", HOOKS, ids=[hook["id"] for hook in HOOKS])
 @pytest.mark.parametrize("path", fixture_files() + MORE_PACKAGE_FILES)
 def test_files_regex_matches_package_files(hook: dict[str, str], path: str) -> None:
-    assert re.search(hook["files"], path), path
+    if hook["id"] in FORMATTING_HOOKS:
+        assert bool(re.search(hook["files"], path)) == path.endswith(".json"), path
+    else:
+        assert re.search(hook["files"], path), path
 
 
 @pytest.mark.parametrize("hook", HOOKS, ids=[hook["id"] for hook in HOOKS])
@@ -98,22 +116,29 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
+def installed_repo(
+    repo: Path, hook_source: tuple[Path, str], pre_commit_home: Path, hook: str
+) -> Path:
+    """A repository holding the go package, with ``hook`` installed as its pre-commit hook."""
+    source, rev = hook_source
+    init_repo(repo)
+    copy_go(repo)
+    (repo / "notes").mkdir()
+    (repo / "notes" / "README.md").write_text("# Not a package\n", encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {source}\n  rev: {rev}\n  hooks:\n  - id: {hook}\n",
+        encoding="utf-8",
+    )
+    pre_commit(repo, pre_commit_home, "install")
+    return repo
+
+
 @pytest.fixture
 def author_repo(
     tmp_path: Path, hook_source: tuple[Path, str], pre_commit_home: Path
 ) -> Iterator[Path]:
     """A repository holding the go package, with pkgkit-lint installed as its pre-commit hook."""
-    source, rev = hook_source
-    repo = init_repo(tmp_path / "repo")
-    copy_go(repo)
-    (repo / "notes").mkdir()
-    (repo / "notes" / "README.md").write_text("# Not a package\n", encoding="utf-8")
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {source}\n  rev: {rev}\n  hooks:\n  - id: pkgkit-lint\n",
-        encoding="utf-8",
-    )
-    pre_commit(repo, pre_commit_home, "install")
-    yield repo
+    yield installed_repo(tmp_path / "repo", hook_source, pre_commit_home, "pkgkit-lint")
 
 
 def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -158,3 +183,33 @@ def test_commit_outside_packages_is_not_linted(author_repo: Path) -> None:
     (author_repo / "notes" / "README.md").write_text("# Still not a package\n", encoding="utf-8")
     result = commit(author_repo, "edit notes")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+UNFORMATTED = '{"name": "High CPU", "conditionValue": 1.0}'
+
+
+@pytest.mark.parametrize("hook", ["pkgkit-fmt", "pkgkit-fmt-check"])
+def test_an_unformatted_file_stops_the_commit(
+    tmp_path: Path, hook_source: tuple[Path, str], pre_commit_home: Path, hook: str
+) -> None:
+    """pkgkit-fmt rewrites the staged file and the commit stops (pre-commit: files were
+    modified); staged again, it goes through. pkgkit-fmt-check only names it."""
+    repo = installed_repo(tmp_path / "repo", hook_source, pre_commit_home, hook)
+    event = repo / "go" / "events" / "high-cpu-utilization.json"
+    commit_all(repo, "add the go package")
+    event.write_text(UNFORMATTED, encoding="utf-8")
+    result = commit(repo, "edit an event")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+    if hook == "pkgkit-fmt-check":
+        assert "would reformat: go/events/high-cpu-utilization.json" in output
+        assert event.read_text(encoding="utf-8") == UNFORMATTED
+        return
+    assert "files were modified by this hook" in output
+    assert "reformatted: go/events/high-cpu-utilization.json" in output
+    assert event.read_text(encoding="utf-8") == (
+        '{\n  "name": "High CPU",\n  "conditionValue": 1\n}'
+    )
+    again = commit(repo, "edit an event, formatted")
+    assert again.returncode == 0, again.stdout + again.stderr

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pkgkit.commands.fmt import add_final_newline_option
 from pkgkit.commands.lint import add_lint_options
 
 if TYPE_CHECKING:
@@ -42,6 +43,12 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         "or origin/master, the first that exists; else HEAD, i.e. uncommitted changes only)",
     )
     parser.add_argument("--no-test", action="store_true", help="lint only; skip pkgkit test")
+    parser.add_argument(
+        "--check-format", action="store_true",
+        help="also fail when a JSON file of a changed package is not as `pkgkit fmt` writes it "
+        "(listed on stderr)",
+    )  # fmt: skip
+    add_final_newline_option(parser)
     add_lint_options(parser)
     parser.set_defaults(run=run)
 
@@ -74,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"git: {error}") from error
     describe(base, packages)
     code = lint_changed(args, top, base, packages.changed)
+    if packages.changed and args.check_format:
+        code = max(code, check_format(packages.changed, args.final_newline))
     if packages.changed and not args.no_test:
         code = max(code, run_tests(packages.changed))
     return code
@@ -166,6 +175,20 @@ def _version(manifest_text: str | None) -> str | None:
         return None
     version = data.get("version") if isinstance(data, dict) else None
     return version if isinstance(version, str) else None
+
+
+def check_format(roots: list[str], final_newline: str) -> int:
+    """``pkgkit fmt --check`` on the package JSON files of ``roots``, written to stderr (the
+    report on stdout stays parseable); 1 when a file is not formatted or cannot be."""
+    from pkgkit.commands.fmt import format_targets  # noqa: PLC0415
+    from pkgkit.fix.changes import Tally  # noqa: PLC0415
+    from pkgkit.fix.formatting import FinalNewline, package_json_files  # noqa: PLC0415
+
+    targets = [target for root in roots for target in package_json_files(root)]
+    tally = Tally("reformat", check=True, diff=False)
+    format_targets(targets, FinalNewline(final_newline), tally, sys.stderr, sys.stderr)
+    sys.stderr.write(f"pkgkit ci: {tally.summary()} (pkgkit fmt writes them).\n")
+    return tally.exit_code
 
 
 def run_tests(roots: list[str]) -> int:

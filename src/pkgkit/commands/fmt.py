@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
+    from typing import TextIO
+
+    from pkgkit.fix.changes import Tally
+    from pkgkit.fix.formatting import FinalNewline, Target
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
     """Register ``fmt``."""
-    from pkgkit.fix.formatting import FinalNewline  # noqa: PLC0415
-
     parser = subparsers.add_parser(
         "fmt",
         help="format package JSON files exactly as Instana's export writes them",
@@ -32,6 +34,14 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         help="packages, folders above packages, or package JSON files (default: .)",
     )  # fmt: skip
     add_change_options(parser, "formatted")
+    add_final_newline_option(parser)
+    parser.set_defaults(run=run)
+
+
+def add_final_newline_option(parser: Any) -> None:  # noqa: ANN401 - argparse's
+    """``--final-newline``, for ``fmt`` and ``ci --check-format``."""
+    from pkgkit.fix.formatting import FinalNewline  # noqa: PLC0415
+
     parser.add_argument(
         "--final-newline", choices=[choice.value for choice in FinalNewline],
         default=FinalNewline.AUTO.value, metavar="WHEN",
@@ -39,7 +49,6 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         "writes them, without; package.json as npm writes it, with one), never, always, or "
         "keep (as each file has it)",
     )  # fmt: skip
-    parser.set_defaults(run=run)
 
 
 def add_change_options(parser: Any, done: str) -> None:  # noqa: ANN401 - argparse's
@@ -58,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
     """Format, or check, every package JSON file of the paths."""
     from pkgkit.commands.lint import check_paths_exist  # noqa: PLC0415
     from pkgkit.fix.changes import Tally  # noqa: PLC0415
-    from pkgkit.fix.formatting import FinalNewline, format_file, targets_for_paths  # noqa: PLC0415
-    from pkgkit.paths import display_path  # noqa: PLC0415
+    from pkgkit.fix.formatting import FinalNewline, targets_for_paths  # noqa: PLC0415
 
     check_paths_exist(args.paths)
     targets, skipped = targets_for_paths(args.paths)
@@ -68,20 +76,27 @@ def run(args: argparse.Namespace) -> int:
     if not targets and not skipped:
         return nothing_found(args.paths)
     tally = Tally("reformat", check=args.check, diff=args.diff)
-    final_newline = FinalNewline(args.final_newline)
+    format_targets(targets, FinalNewline(args.final_newline), tally, sys.stdout, sys.stderr)
+    sys.stderr.write(f"{tally.summary()}.\n")
+    return tally.exit_code
+
+
+def format_targets(
+    targets: list[Target], final_newline: FinalNewline, tally: Tally, out: TextIO, err: TextIO
+) -> None:
+    """Format (or check, or diff) each file, writing refusals to ``err``; counted in ``tally``."""
+    from pkgkit.fix.formatting import format_file  # noqa: PLC0415
+    from pkgkit.paths import display_path  # noqa: PLC0415
+
     for target in targets:
         result = format_file(target, final_newline)
         if isinstance(result, list):
             for refusal in result:
-                sys.stderr.write(
-                    f"{display_path(refusal.path)}:{refusal.line}:{refusal.column}: "
-                    f"{refusal.message}\n"
-                )
+                shown = display_path(refusal.path)
+                err.write(f"{shown}:{refusal.line}:{refusal.column}: {refusal.message}\n")
             tally.refused()
             continue
-        tally.apply(result, sys.stdout, sys.stderr)
-    sys.stderr.write(f"{tally.summary()}.\n")
-    return tally.exit_code
+        tally.apply(result, out, err)
 
 
 def nothing_found(paths: list[str]) -> int:
