@@ -1,4 +1,5 @@
-"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s bench``, ``nox -s schemas``.
+"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s bench``, ``nox -s schemas``,
+``nox -s conventions``.
 
 ``nox`` alone runs tests and lint. The benchmark is opt-in (it takes a while and its numbers only
 mean something on a quiet machine); pass options after ``--``: ``nox -s bench -- --packages 1000``.
@@ -48,3 +49,11 @@ def schemas(session: nox.Session) -> None:
     """Regenerate src/pkgkit/schema_validators.py after editing schemas/*.schema.json."""
     session.install("-e", ".")
     session.run("python", "-m", "pkgkit.schema_codegen")
+
+
+@nox.session
+def conventions(session: nox.Session) -> None:
+    """Regenerate src/pkgkit/conventions/catalogue.json from ../shared/reference/semconv and the
+    source extracts in tools/catalogue-sources/ (``-- --check`` only compares)."""
+    session.install("-e", ".")
+    session.run("python", "-m", "pkgkit.conventions.generate", *session.posargs)

@@ -17,12 +17,11 @@ from hypothesis import strategies as st
 
 import pkgkit
 from pkgkit.config import Config
+from pkgkit.conventions.catalogue import CatalogueMetric, RegistryIssue
 from pkgkit.diagnostics import Diagnostic, Problem
 from pkgkit.model.conventions import (
-    CatalogueMetric,
     DocumentedAttribute,
     DocumentedMetric,
-    RegistryIssue,
 )
 from pkgkit.model.variables import SetArgument
 from pkgkit.records import Record, named_tuple

@@ -81,6 +81,7 @@ def test_cpu_time_points_at_the_host_instrumentation(seed):
     (cpu,) = [d for d in seed if d.code == "MET004" and "cpu" in d.path]
     assert cpu.message == (
         f"instrumentation '{RUNTIME}' does not emit a metric 'process.runtime.go.cpu.time'"
+        " (catalogue: go-runtime)"
     )
     assert cpu.hint == f"'process.cpu.time' is emitted by instrumentation '{HOST}'"
 
@@ -97,8 +98,9 @@ def test_unit_findings_say_both_units(seed):
     messages = [d.message for d in seed if d.code in {"MET005", "MET007"}]
     assert messages == [
         "'process.runtime.go.mem.heap_inuse' is documented in 'Number' (count), but"
-        " 'process.runtime.go.mem.heap_inuse' is reported in 'By' (bytes)",
+        " 'process.runtime.go.mem.heap_inuse' is reported in 'By' (bytes) (catalogue: go-runtime)",
         "'process.runtime.go.mem.heap.objects' is documented in 'Byte' (bytes), but"
-        " 'process.runtime.go.mem.heap_objects' is reported in 'no unit' (count)",
+        " 'process.runtime.go.mem.heap_objects' is reported in 'no unit' (count)"
+        " (catalogue: go-runtime)",
         "threshold 0.8 is a fraction, but 'process.runtime.go.mem.heap_inuse' is in counts",
     ]

@@ -1,38 +1,30 @@
 """README conventions, the catalogue and unit normalisation."""
 
-import json
 import re
-import subprocess
 import sys
 
-import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import GO_FIXTURE
+from pkgkit.conventions.catalogue import builtin_catalogue, path_parts
 from pkgkit.model.conventions import (
     _SCOPE_PHRASE,
     _SCOPE_PHRASE_CASES,
-    BUILTIN_CATALOGUES,
     NAME_HEADERS,
     UNIT_HEADERS,
     _cell,
     _column,
-    builtin_catalogue,
     display_class,
     explicit_scope,
     instrument_letters,
-    load_catalogue,
     normalize_instrument,
-    path_parts,
     readme_conventions,
     split_list,
     unit_class,
 )
 from pkgkit.model.package import load_package
 from pkgkit.model.readme import Cell, Readme, Row
-from pkgkit.packaged import read_text
 
 RUNTIME = "go.opentelemetry.io/contrib/instrumentation/runtime"
 
@@ -78,58 +70,6 @@ def test_scope_of_a_table_is_found_in_its_introduction():
     assert scopes["http.client.open_connections"] == "app"
 
 
-def test_catalogue_knows_current_and_older_go_names():
-    catalogue = builtin_catalogue()
-    assert RUNTIME in catalogue.complete
-    assert catalogue.find("go.memory.used", RUNTIME).unit == "By"
-    assert catalogue.find("process.runtime.go.mem.heap.alloc", RUNTIME).name == (
-        "process.runtime.go.mem.heap_alloc"
-    )
-    assert catalogue.find("process.runtime.go.cpu.time", RUNTIME) is None
-
-
-@pytest.mark.parametrize("name", BUILTIN_CATALOGUES)
-def test_builtin_files_are_json_and_registry_yaml_alike(name):
-    text = read_text("pkgkit", f"data/{name}")
-    data = json.loads(text)
-    assert yaml.safe_load(text) == data
-    assert {"scope", "complete", "groups"} <= set(data)
-
-
-def test_linting_with_the_builtin_catalogue_imports_no_yaml_parser(tmp_path):
-    script = (
-        "import sys\n"
-        "from pkgkit.cli import main\n"
-        f"code = main(['lint', '--no-cache', '--select', 'MET', {str(GO_FIXTURE)!r}])\n"
-        "print(code, 'yaml' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tmp_path,
-    )
-    assert result.stdout.splitlines()[-1] == "0 False"
-
-
-def test_a_block_style_yaml_registry_extends_the_builtin_catalogue(tmp_path):
-    (tmp_path / "semconv.yaml").write_text(
-        "scope: app\n"
-        "groups:\n"
-        "  - id: metric.app.jobs\n"
-        "    type: metric\n"
-        "    metric_name: app.jobs\n"
-        "    instrument: counter\n"
-        '    unit: "{job}"\n'
-        "    attributes:\n"
-        "      - ref: queue\n"
-    )
-    catalogue = load_catalogue(str(tmp_path), ["semconv.yaml"])
-    assert catalogue.issues == []
-    jobs = catalogue.find("app.jobs", "app")
-    assert (jobs.instrument, jobs.unit, jobs.attributes) == ("counter", "{job}", ("queue",))
-    assert catalogue.find("go.memory.used", RUNTIME) is not None
 
 
 def test_units_are_compared_by_kind():
@@ -189,15 +129,6 @@ def test_documented_values_compare_and_hash_by_value():
 def test_lists_are_split_at_commas_semicolons_and_spaces():
     assert split_list("") == ()
     assert split_list(" a, b;c\td  ") == ("a", "b", "c", "d")
-
-
-def test_catalogue_find_without_a_scope_tries_every_scope_exactly_then_loosely():
-    catalogue = builtin_catalogue()
-    assert catalogue.find("go.memory.used").scope == RUNTIME
-    assert catalogue.find("Go_Memory-Used").name == "go.memory.used"
-    assert catalogue.find("process.cpu.time") is not None
-    assert catalogue.find("no.such.metric") is None
-    assert catalogue.find("go.memory.used", "no.such.scope") is None
 
 
 #: The patterns the plain-string code replaces, as they were used.

@@ -1,4 +1,4 @@
-from helpers import copy_go, edit_text, findings, lint
+from helpers import copy_go, edit_json, edit_text, findings, lint
 
 RUNTIME = "go.opentelemetry.io/contrib/instrumentation/runtime"
 
@@ -10,6 +10,7 @@ def test_readme_row_of_the_runtime_scope_that_it_does_not_emit(tmp_path):
     assert findings(result) == [("MET004", "README.md", 35)]
     assert result[0].message == (
         f"instrumentation '{RUNTIME}' does not emit a metric 'go.memory.gc_goal'"
+        " (catalogue: go-runtime)"
     )
     assert result[0].hint == "did you mean 'go.memory.gc.goal'?"
 
@@ -38,3 +39,13 @@ def test_unknown_and_partly_known_scopes_are_not_checked(tmp_path):
 
 def test_clean_fixture_uses_emitted_names(tmp_path):
     assert lint(copy_go(tmp_path), select="MET004") == []
+
+
+def test_a_missing_metric_is_reported_once_per_file_with_its_uses(tmp_path):
+    package = copy_go(tmp_path)
+    event = package / "events/high-goroutine-count.json"
+    edit_text(event, "runtime/go.goroutine.count", "runtime/go.goroutines.count")
+    edit_json(event, lambda data: data["rules"].append(dict(data["rules"][0])))
+    result = lint(package, select="MET004")
+    assert findings(result) == [("MET004", "events/high-goroutine-count.json", 11)]
+    assert result[0].message.endswith("(catalogue: go-runtime); 2 uses in this file")

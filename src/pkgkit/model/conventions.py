@@ -1,4 +1,4 @@
-"""What a package documents about its metrics, and what instrumentations are known to emit.
+"""What a package's README documents about its metrics and resource attributes.
 
 The README documents metrics in tables under a "Semantic Conventions" or "Metrics" section (a
 metric-name column plus description, unit, instrument, attributes and any extra columns) and
@@ -6,37 +6,22 @@ resource attributes in the "Resource Attributes" table. The instrumentation scop
 table is the one its introduction names (``instrumentation scope `x` ``, or a known scope such as
 an ``import "go.opentelemetry.io/contrib/instrumentation/runtime"`` line).
 
-The catalogue lists what known instrumentations emit, keyed by instrumentation scope. It is read
-from documents in the OpenTelemetry semantic-convention registry format (``groups`` of
-``type: metric`` with ``metric_name``, ``instrument``, ``unit``, ``brief``, ``attributes``) plus
-two pkgkit keys: ``scope`` and ``complete`` (everything the scope emits is listed, so any other
-name under the scope is a mistake). ``registries`` in the configuration add YAML files, resolved
-inside the package only.
-
-The built-in files in ``pkgkit/data`` are written in JSON syntax, which is YAML too (a test loads
-each with PyYAML's safe loader and compares), so the lint path reads them with :func:`json.loads`
-and does not import a YAML parser. ``otel-go-runtime.json`` lists the current ``go.*`` names and
-the older ``runtime.uptime`` and ``process.runtime.go.*`` ones (older releases, or newer ones with
-``OTEL_GO_X_DEPRECATED_RUNTIME_METRICS=true``); ``otel-go-host.json`` lists only the process CPU
-time and is not complete, so other names under its scope are not reported as not emitted.
+The catalogue of what the conventions and known instrumentations define is
+:mod:`pkgkit.conventions.catalogue`; the scopes it knows are what a table introduction is
+searched for.
 """
 
 from __future__ import annotations
 
-import functools
-
 from pkgkit.model.metrics import MetricId, parse_metric_id
 from pkgkit.records import Record
-from pkgkit.suggest import normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from typing import Any
 
     from pkgkit.model.readme import Cell, Readme, Row, Table
 
-BUILTIN_CATALOGUES = ("otel-go-runtime.json", "otel-go-host.json")
 NAME_HEADERS = ("metric name", "metrics name", "metric", "metrics", "name")
 UNIT_HEADERS = ("unit", "units")
 INSTRUMENT_HEADERS = ("instrument", "instrument type", "metric type", "type")
@@ -105,169 +90,6 @@ class Conventions:
     def metric_attributes(self) -> set[str]:
         """Every attribute any documented metric lists."""
         return {a for m in self.metrics for a in m.attributes}
-
-
-class CatalogueMetric(Record):
-    """A metric an instrumentation emits."""
-
-    name: str
-    scope: str
-    instrument: str | None
-    unit: str | None
-    attributes: tuple[str, ...] = ()
-    brief: str | None = None
-
-
-class RegistryIssue(Record):
-    """A configured registry that could not be used."""
-
-    path: str
-    message: str
-
-
-class Catalogue:
-    """Metrics of known instrumentation scopes."""
-
-    __slots__ = ("complete", "issues", "scopes")
-
-    def __init__(
-        self,
-        scopes: dict[str, dict[str, CatalogueMetric]] | None = None,
-        complete: set[str] | None = None,
-        issues: list[RegistryIssue] | None = None,
-    ) -> None:
-        self.scopes: dict[str, dict[str, CatalogueMetric]] = {} if scopes is None else scopes
-        self.complete: set[str] = set() if complete is None else complete
-        self.issues: list[RegistryIssue] = [] if issues is None else issues
-
-    def add(self, data: Any, default_scope: str | None = None) -> str | None:  # noqa: ANN401
-        """Add one registry document; the reason it is unusable, or None."""
-        if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
-            return "not a semantic-convention registry (a mapping with a 'groups' list)"
-        scope = data.get("scope", default_scope)
-        if not isinstance(scope, str) or not scope:
-            return "no instrumentation 'scope' (a string) given for its metrics"
-        if data.get("complete") is True:
-            self.complete.add(scope)
-        metrics = self.scopes.setdefault(scope, {})
-        for group in data["groups"]:
-            metric = _catalogue_metric(group, scope)
-            if metric is not None:
-                metrics[metric.name] = metric
-        return None
-
-    def find(self, name: str, scope: str | None = None) -> CatalogueMetric | None:
-        """The catalogue entry for ``name`` (separators and case ignored), optionally by scope."""
-        wanted: str | None = None  # normalised only when a scope lacks the exact name
-        scopes = [scope] if scope is not None else list(self.scopes)
-        for candidate in scopes:
-            metrics = self.scopes.get(candidate, {})
-            found = metrics.get(name)
-            if found is not None:
-                return found
-            if wanted is None:
-                wanted = normalize_name(name)
-            for metric in metrics.values():
-                if normalize_name(metric.name) == wanted:
-                    return metric
-        return None
-
-
-def _catalogue_metric(group: Any, scope: str) -> CatalogueMetric | None:  # noqa: ANN401
-    if not isinstance(group, dict) or group.get("type") != "metric":
-        return None
-    name = group.get("metric_name")
-    if not isinstance(name, str) or not name:
-        return None
-    attributes = tuple(
-        str(a.get("ref") or a.get("id"))
-        for a in group.get("attributes") or []
-        if isinstance(a, dict) and (a.get("ref") or a.get("id"))
-    )
-    return CatalogueMetric(
-        name=name,
-        scope=str(group.get("scope") or scope),
-        instrument=_text(group.get("instrument")),
-        unit=_text(group.get("unit")),
-        attributes=attributes,
-        brief=_text(group.get("brief")),
-    )
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def builtin_catalogue() -> Catalogue:
-    """The catalogue of the instrumentations pkgkit knows (a new object: callers may add to it)."""
-    built = _builtin_catalogue()
-    return Catalogue(
-        {scope: dict(metrics) for scope, metrics in built.scopes.items()}, set(built.complete)
-    )
-
-
-@functools.cache
-def _builtin_catalogue() -> Catalogue:
-    """Built once per process; :func:`builtin_catalogue` hands out copies."""
-    catalogue = Catalogue()
-    for document in _builtin_documents():
-        catalogue.add(document)
-    return catalogue
-
-
-@functools.cache
-def _builtin_documents() -> tuple[Any, ...]:
-    """The built-in registry files (JSON syntax: no YAML parser), parsed once per process.
-
-    Read-only: :meth:`Catalogue.add` copies what it keeps into frozen values.
-    """
-    import json  # noqa: PLC0415 - only metric rules need it
-
-    from pkgkit.packaged import read_text  # noqa: PLC0415
-
-    return tuple(json.loads(read_text("pkgkit", f"data/{name}")) for name in BUILTIN_CATALOGUES)
-
-
-def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
-    """Built-in catalogue plus the configured registries (paths inside the package root)."""
-    catalogue = builtin_catalogue()
-    for path in registries:
-        reason = _add_registry(catalogue, root, path)
-        if reason is not None:
-            catalogue.issues.append(RegistryIssue(path, reason))
-    return catalogue
-
-
-def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
-    from pathlib import Path, PurePath, PureWindowsPath  # noqa: PLC0415 - off the lint path
-
-    import yaml  # noqa: PLC0415
-
-    from pkgkit import safeyaml  # noqa: PLC0415 - only configured registries need it
-
-    relative = PurePath(path)
-    absolute = relative.is_absolute() or PureWindowsPath(path).is_absolute()
-    if absolute or ".." in path_parts(path):
-        return f"registry '{path}' is outside the package; give a path inside it"
-    full = Path(root) / relative
-    if not full.resolve().is_relative_to(Path(root).resolve()):
-        return f"registry '{path}' resolves outside the package"
-    try:
-        data = safeyaml.load(full.read_text(encoding="utf-8"))
-    except safeyaml.AliasRefusedError as error:
-        return f"registry '{path}': {error}"
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
-        return f"cannot read registry '{path}': {reason}"
-    except yaml.YAMLError as error:
-        return f"registry '{path}' is not valid YAML: {error}".splitlines()[0]
-    reason = catalogue.add(data)
-    return None if reason is None else f"registry '{path}': {reason}"
-
-
-def path_parts(path: str) -> list[str]:
-    r"""``path`` split at each ``/`` and ``\``: ``re.split(r"[\\/]", path)``, with no pattern."""
-    return path.replace("\\", "/").split("/")
 
 
 def readme_conventions(readme: Readme | None, known_scopes: Iterable[str] = ()) -> Conventions:

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import functools
 
+from pkgkit.conventions.catalogue import Catalogue, CatalogueMetric, load_catalogue
 from pkgkit.model.conventions import (
-    Catalogue,
-    CatalogueMetric,
     Conventions,
     DocumentedMetric,
-    load_catalogue,
     normalize_instrument,
     readme_conventions,
     unit_class,
@@ -119,8 +117,7 @@ def facts(ctx: RuleContext, reference: MetricReference) -> Facts:
 def _facts(ctx: RuleContext, name: str, scope: str | None) -> Facts:
     row = documented(ctx, name)
     scope = scope or (row.scope if row else None)
-    known = catalogue(ctx)
-    return Facts(row, known.find(name, scope) if scope in known.scopes else None)
+    return Facts(row, catalogue(ctx).identify(name, scope))
 
 
 def named(ctx: RuleContext) -> list[MetricReference]:
@@ -128,6 +125,15 @@ def named(ctx: RuleContext) -> list[MetricReference]:
     compute = lambda: [r for r in references(ctx) if not r.metric.pattern]  # noqa: E731
     found: list[MetricReference] = ctx.shared("met.named", compute)
     return found
+
+
+def first_uses(found: Iterable[MetricReference]) -> list[tuple[MetricReference, int]]:
+    """Each metric (name and scope) once per file: its first reference and how many there are."""
+    groups: dict[tuple[str, str, str | None], list[MetricReference]] = {}
+    for reference in found:
+        key = (reference.file.relpath, reference.metric.name, reference.metric.scope)
+        groups.setdefault(key, []).append(reference)
+    return [(group[0], len(group)) for group in groups.values()]
 
 
 def metric_hint(name: str, candidates: Iterable[str]) -> str | None:

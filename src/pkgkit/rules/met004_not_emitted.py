@@ -1,10 +1,16 @@
 """A metric of a known instrumentation that the instrumentation does not emit.
 
-When a README metrics table is introduced by an instrumentation scope pkgkit knows (the
-OpenTelemetry Go runtime instrumentation, or a registry from the configuration), or a metric id
-names such a scope, the metric name must be one the instrumentation reports. The older Go names
-use underscores (``heap_alloc``), the current ones dots (``go.memory.used``); nothing in the
-runtime instrumentation reports CPU time, context deadlines or HTTP connection pools.
+When a README metrics table is introduced by an instrumentation scope the catalogue lists in
+full (the OpenTelemetry Go runtime instrumentation, Python's system metrics, the collector's
+Kubernetes cluster receiver, or a registry from the configuration), or a metric id names such a
+scope, the metric name must be one the instrumentation reports. A metric id without a scope is
+identified by its name: a name in a namespace only one such instrumentation uses
+(``process.runtime.go.*``) is judged against it. The message names the catalogue version that
+made the call: an instrumentation release may differ. The older Go names use underscores
+(``heap_alloc``), the current ones dots (``go.memory.used``); nothing in the runtime
+instrumentation reports CPU time, context deadlines or HTTP connection pools. A metric id is
+reported once per file, at its first use, with the number of uses (an entity charting three
+generations of one missing metric is one finding).
 
 Bad::
 
@@ -18,14 +24,14 @@ Good: a metric the instrumentation emits, or one of another, documented, instrum
 from __future__ import annotations
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.rules._metrics import catalogue, conventions, metric_hint, named
+from pkgkit.rules._metrics import catalogue, conventions, first_uses, metric_hint, named
 from pkgkit.suggest import normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from pkgkit.model.conventions import Catalogue
+    from pkgkit.conventions.catalogue import Catalogue, CatalogueMetric
     from pkgkit.rules import RuleContext
 
 CODE = "MET004"
@@ -44,28 +50,66 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             if found is not None:
                 message, hint = found
                 yield Problem(readme, message, hint=hint, line=metric.line, column=metric.column)
-    for reference in named(ctx):
+    missing = [r for r in named(ctx) if _not_emitted(known, r.metric.name, r.metric.scope)]
+    for reference, count in first_uses(missing):
         found = _not_emitted(known, reference.metric.name, reference.metric.scope)
         if found is not None:
             message, hint = found
-            yield Problem(reference.file, message, pointer=reference.pointer, hint=hint)
+            uses = f"; {count} uses in this file" if count > 1 else ""
+            yield Problem(reference.file, message + uses, pointer=reference.pointer, hint=hint)
 
 
 def _not_emitted(known: Catalogue, name: str, scope: str | None) -> tuple[str, str] | None:
-    """``(message, hint)`` when ``scope`` is fully known and does not emit ``name``."""
+    """``(message, hint)`` when the identified instrumentation is complete and lacks ``name``.
+
+    A metric without a scope is identified by its name: the complete instrumentation whose
+    namespace it is in, when no other source uses that namespace.
+    """
+    if scope is None:
+        scope = known.owner(name)
     if scope is None or scope not in known.complete or name in known.scopes[scope]:
         return None
-    hint = metric_hint(name, known.scopes[scope]) or _elsewhere(known, name, scope) or (
+    emitted = known.scopes[scope]
+    hint = _renamed(known, name, emitted) or metric_hint(name, emitted) or _elsewhere(
+        known, name, scope
+    ) or (
         "use a metric it emits, or document the instrumentation that reports this one"
     )
-    return f"instrumentation '{scope}' does not emit a metric '{name}'", hint
+    message = (
+        f"instrumentation '{scope}' does not emit a metric '{name}'"
+        f" (catalogue: {known.scope_label(scope)})"
+    )
+    return message, hint
+
+
+def _renamed(known: Catalogue, name: str, emitted: dict[str, CatalogueMetric]) -> str | None:
+    """A hint when the conventions renamed ``name`` to a metric the instrumentation emits."""
+    convention = known.conventions.get(name)
+    if convention is None or convention.renamed_to not in emitted:
+        return None
+    return f"the conventions renamed it to '{convention.renamed_to}', which it emits"
 
 
 def _elsewhere(known: Catalogue, name: str, scope: str) -> str | None:
-    """A hint naming another known scope that emits a metric ending like ``name``."""
+    """A hint naming another known scope that emits a metric ending like ``name``.
+
+    Scopes that share more of their name with ``scope`` (another Go instrumentation for a Go
+    one) are tried first.
+    """
     ending = normalize_name(name).split(".")[-2:]
-    for other, metrics in known.scopes.items():
-        for candidate in metrics if other != scope else ():
+    others = sorted((o for o in known.scopes if o != scope), key=lambda o: -_shared(o, scope))
+    for other in others:
+        for candidate in known.scopes[other]:
             if normalize_name(candidate).split(".")[-2:] == ending:
                 return f"'{candidate}' is emitted by instrumentation '{other}'"
     return None
+
+
+def _shared(one: str, other: str) -> int:
+    """How many characters ``one`` and ``other`` share at the start."""
+    count = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count

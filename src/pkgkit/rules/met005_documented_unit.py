@@ -1,9 +1,16 @@
 """The README documents a unit that contradicts what the instrumentation reports.
 
-Units are compared by kind: ``By``, ``Byte`` and ``bytes`` are bytes; ``Number``, ``1``,
-``{goroutine}`` and no unit are counts; ``s``, ``ms`` and ``ns`` are different time units; ``%``
-is a percentage. The catalogue entry is found by name with separators and case ignored, so a
-misspelt row is still checked.
+The unit is compared with the catalogue's for the metric: the identified instrumentation's
+(by the table's or the id's scope, else by the exact name) or the semantic conventions'. The
+message names the catalogue version that made the call. Units are compared by kind: ``By``,
+``Byte`` and ``bytes`` are bytes; ``Number``, ``1``, ``{goroutine}`` and no unit are counts;
+``s``, ``ms`` and ``ns`` are different time units; ``%`` is a percentage. Under a known scope
+the entry is found by name with separators and case ignored, so a misspelt row is still
+checked.
+
+A metric named as a count (``..._count``) documented as a count is not reported when the
+instrumentation declares another unit for it (``process.runtime.cpython.gc_count`` declares
+``By``): that is the instrumentation's slip, not the README's.
 
 Bad (the instrumentation reports bytes)::
 
@@ -24,6 +31,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.conventions.catalogue import CatalogueMetric
     from pkgkit.rules import RuleContext
 
 CODE = "MET005"
@@ -39,22 +47,33 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         return
     known = catalogue(ctx)
     for metric in conventions(ctx).metrics:
-        if metric.scope not in known.scopes or metric.unit is None:
+        if metric.unit is None:
             continue
-        emitted = known.find(metric.name, metric.scope)
+        emitted = known.identify(metric.name, metric.scope)
         documented = unit_class(metric.unit)
         if emitted is None or documented is None:
             continue
         reported = unit_class(emitted.unit)
-        if reported is None or reported == documented:
+        if reported is None or reported == documented or _declared_in_error(emitted, documented):
             continue
         yield Problem(
             readme,
             f"'{metric.name}' is documented in '{metric.unit}' ({documented}), but"
-            f" '{emitted.name}' is reported in '{emitted.unit or 'no unit'}' ({reported})",
+            f" '{emitted.name}' is reported in '{emitted.unit or 'no unit'}' ({reported})"
+            f" (catalogue: {known.label(emitted)})",
             hint=f"document the unit as '{emitted.unit}'"
             if emitted.unit
             else "document it as a count ('Number' or '1')",
             line=metric.line,
             column=metric.column,
         )
+
+
+def _declared_in_error(emitted: CatalogueMetric, documented: str) -> bool:
+    """A count (by its name: ``..._count``, ``....count``) the instrumentation declares in another
+    unit, documented as a count: the declared unit is the instrumentation's slip.
+
+    ``process.runtime.cpython.gc_count`` of opentelemetry-instrumentation-system-metrics declares
+    ``By`` for the number of collections.
+    """
+    return documented == "count" and emitted.name.endswith("count")
