@@ -49,10 +49,10 @@ def test_every_source_is_identified_with_its_licence():
 
 def test_the_conventions_know_metrics_deprecations_and_attributes():
     catalogue = builtin_catalogue()
-    used = catalogue.conventions["go.memory.used"]
+    used = catalogue.convention("go.memory.used")
     assert (used.instrument, used.unit, used.stability) == ("updowncounter", "By", "development")
     assert "go.memory.type" in used.attributes
-    renamed = catalogue.conventions["k8s.replication_controller.desired_pods"]
+    renamed = catalogue.convention("k8s.replication_controller.desired_pods")
     assert (renamed.deprecation, renamed.renamed_to) == (
         "renamed",
         "k8s.replicationcontroller.pod.desired",
@@ -111,7 +111,7 @@ def test_the_builtin_catalogue_is_read_once_and_shared_until_extended(tmp_path):
     (tmp_path / "r.yaml").write_text("groups: []\n")
     extended = load_catalogue(str(tmp_path), ["r.yaml"])
     assert extended is not builtin_catalogue()
-    assert extended.conventions == builtin_catalogue().conventions
+    assert extended.convention_names() == builtin_catalogue().convention_names()
 
 
 def test_a_block_style_yaml_registry_with_a_scope_adds_an_instrumentation(tmp_path):
@@ -143,7 +143,7 @@ def test_a_real_registry_file_extends_the_conventions(tmp_path):
         (tmp_path / name).write_text(text.replace("go.", "gox."), encoding="utf-8")
     catalogue = load_catalogue(str(tmp_path), ["metrics.yaml", "registry.yaml"])
     assert catalogue.issues == []
-    used = catalogue.conventions["gox.memory.used"]
+    used = catalogue.convention("gox.memory.used")
     assert (used.source, used.instrument, used.unit) == (SEMCONV, "updowncounter", "By")
     assert "gox.memory.type" in used.attributes
     assert catalogue.attributes["gox.memory.type"] == "enum"

@@ -88,16 +88,16 @@ class Catalogue:
     """Metrics of the conventions and of known instrumentation scopes, and attributes.
 
     ``scopes`` maps an instrumentation scope to its metrics by name; ``complete`` holds the
-    scopes that emit nothing else; ``conventions`` the semantic conventions' metrics by name;
+    scopes that emit nothing else; :meth:`convention` a metric of the semantic conventions;
     ``attributes`` every defined attribute with its type; ``resource_attributes`` those defined
     as resource (entity) attributes.
     """
 
     __slots__ = (
+        "_conventions",
         "_owner_index",
         "attributes",
         "complete",
-        "conventions",
         "issues",
         "resource_attributes",
         "scopes",
@@ -113,7 +113,9 @@ class Catalogue:
         self.scopes: dict[str, dict[str, CatalogueMetric]] = {} if scopes is None else scopes
         self.complete: set[str] = set() if complete is None else complete
         self.issues: list[RegistryIssue] = [] if issues is None else issues
-        self.conventions: dict[str, CatalogueMetric] = {}
+        #: The conventions' metrics by name: an entry, or the catalogue row it is built from
+        #: when first asked for (most of the ~500 rows are never needed by a lint).
+        self._conventions: dict[str, CatalogueMetric | list[Any]] = {}
         self.attributes: dict[str, str] = {}
         self.resource_attributes: set[str] = set()
         self.sources: dict[str, Source] = {}
@@ -124,7 +126,7 @@ class Catalogue:
         other = Catalogue(
             {scope: dict(metrics) for scope, metrics in self.scopes.items()}, set(self.complete)
         )
-        other.conventions = dict(self.conventions)
+        other._conventions = dict(self._conventions)
         other.attributes = dict(self.attributes)
         other.resource_attributes = set(self.resource_attributes)
         other.sources = dict(self.sources)
@@ -166,7 +168,18 @@ class Catalogue:
                 found = metrics.get(name)
                 if found is not None:
                     return found
-        return self.conventions.get(name)
+        return self.convention(name)
+
+    def convention(self, name: str) -> CatalogueMetric | None:
+        """The semantic conventions' metric ``name``, or None."""
+        entry = self._conventions.get(name)
+        if type(entry) is list:
+            entry = self._conventions[name] = _metric(entry, None)
+        return entry  # type: ignore[return-value]  # built above when it was a row
+
+    def convention_names(self) -> list[str]:
+        """Names of the conventions' metrics."""
+        return list(self._conventions)
 
     def owner(self, name: str) -> str | None:
         """The complete scope whose namespace ``name`` is in, when no other source uses it.
@@ -185,7 +198,7 @@ class Catalogue:
                 namespace = _namespace(metric)
                 mine = scope if scope in self.complete else None
                 owners[namespace] = mine if owners.get(namespace, mine) == mine else None
-        for metric in self.conventions:
+        for metric in self._conventions:
             owners[_namespace(metric)] = None
         return {namespace: scope for namespace, scope in owners.items() if scope is not None}
 
@@ -210,13 +223,14 @@ class Catalogue:
     def entries(self, name: str) -> list[CatalogueMetric]:
         """Every entry named exactly ``name``: each instrumentation's, then the conventions'."""
         found = [m[name] for m in self.scopes.values() if name in m]
-        if name in self.conventions:
-            found.append(self.conventions[name])
+        convention = self.convention(name)
+        if convention is not None:
+            found.append(convention)
         return found
 
     def all_metrics(self) -> list[CatalogueMetric]:
         """Every entry: the conventions' then each scope's, each in name order."""
-        metrics = sorted(self.conventions.values())
+        metrics = sorted(filter(None, map(self.convention, self.convention_names())))
         for scope in sorted(self.scopes):
             metrics += sorted(self.scopes[scope].values())
         return metrics
@@ -265,7 +279,12 @@ class Catalogue:
         for row in rows:
             if isinstance(row, list) and len(row) == 8 and isinstance(row[0], str):
                 known = self.sources.get(str(row[1]))
-                self._add_metric(_metric(row, known.scope if known else None))
+                scope = known.scope if known else None
+                if scope is None:
+                    self._owner_index = None
+                    self._conventions[row[0]] = row  # built when first asked for
+                else:
+                    self._add_metric(_metric(row, scope))
         attributes = data.get("attributes")
         if isinstance(attributes, dict):
             self.attributes.update((str(k), str(v)) for k, v in attributes.items())
@@ -277,7 +296,7 @@ class Catalogue:
     def _add_metric(self, metric: CatalogueMetric) -> None:
         self._owner_index = None
         if metric.scope is None:
-            self.conventions[metric.name] = metric
+            self._conventions[metric.name] = metric
         else:
             self.scopes.setdefault(metric.scope, {})[metric.name] = metric
 
@@ -312,7 +331,7 @@ def _metric(row: list[Any], scope: str | None) -> CatalogueMetric:
         scope,
         _text(instrument),
         _text(unit),
-        tuple(str(a) for a in attributes) if isinstance(attributes, list) else (),
+        tuple(map(str, attributes)) if isinstance(attributes, list) else (),
         str(source),
         _text(stability),
         _text(deprecation),

@@ -84,7 +84,7 @@ def _not_emitted(known: Catalogue, name: str, scope: str | None) -> tuple[str, s
 
 def _renamed(known: Catalogue, name: str, emitted: dict[str, CatalogueMetric]) -> str | None:
     """A hint when the conventions renamed ``name`` to a metric the instrumentation emits."""
-    convention = known.conventions.get(name)
+    convention = known.convention(name)
     if convention is None or convention.renamed_to not in emitted:
         return None
     return f"the conventions renamed it to '{convention.renamed_to}', which it emits"
