@@ -199,3 +199,18 @@ def test_check_format_reports_a_file_it_cannot_format(
         "go/events/big.json:1:8: cannot format without loss: JavaScript reads 9007199254740993 as "
         "9007199254740992\n"
     ) in err
+
+
+def test_check_docs_lists_readmes_that_docs_would_change(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bump(repo / "go", "1.0.1")
+    code, found, err = ci(capsys, "--base", "HEAD", "--check-docs")
+    assert (code, found) == (0, [])
+    assert "pkgkit ci: 0 files would be updated, 1 file left unchanged" in err
+    (repo / "go" / "events" / "high-goroutine-count.json").unlink()
+    code, found, err = ci(capsys, "--base", "HEAD", "--check-docs")
+    assert code == 1
+    assert {f["rule"] for f in found} == {"DOC003"}
+    assert "would update: go/README.md" in err
+    assert "pkgkit ci: 1 file would be updated, 0 files left unchanged" in err

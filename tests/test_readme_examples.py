@@ -20,6 +20,8 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 EXAMPLES = [
     ("go", "pkgkit fmt --check go"),
     ("go", "pkgkit fmt --diff go/entities/go-runtime.json"),
+    ("jenkins", "pkgkit docs --check jenkins"),
+    ("jenkins", "pkgkit docs --diff jenkins"),
 ]
 
 

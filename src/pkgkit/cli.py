@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pkgkit.commands.lint import Arguments
 
 #: Sub-commands in help order; each is ``pkgkit.commands.<name>`` with add_parser() and run().
-COMMANDS = ("lint", "fmt", "test", "render", "ci", "init", "rules", "conventions")
+COMMANDS = ("lint", "fmt", "docs", "test", "render", "ci", "init", "rules", "conventions")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -49,6 +49,11 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         "(listed on stderr)",
     )  # fmt: skip
     add_final_newline_option(parser)
+    parser.add_argument(
+        "--check-docs", action="store_true",
+        help="also fail when the README of a changed package is not as `pkgkit docs` writes it "
+        "(listed on stderr)",
+    )  # fmt: skip
     add_lint_options(parser)
     parser.set_defaults(run=run)
 
@@ -83,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
     code = lint_changed(args, top, base, packages.changed)
     if packages.changed and args.check_format:
         code = max(code, check_format(packages.changed, args.final_newline))
+    if packages.changed and args.check_docs:
+        code = max(code, check_docs(args, packages.changed))
     if packages.changed and not args.no_test:
         code = max(code, run_tests(packages.changed))
     return code
@@ -188,6 +195,24 @@ def check_format(roots: list[str], final_newline: str) -> int:
     tally = Tally("reformat", check=True, diff=False)
     format_targets(targets, FinalNewline(final_newline), tally, sys.stderr, sys.stderr)
     sys.stderr.write(f"pkgkit ci: {tally.summary()} (pkgkit fmt writes them).\n")
+    return tally.exit_code
+
+
+def check_docs(args: argparse.Namespace, roots: list[str]) -> int:
+    """``pkgkit docs --check`` on the READMEs of ``roots``, written to stderr; 1 when one is not
+    as pkgkit docs writes it."""
+    from pkgkit.commands.docs import update_package  # noqa: PLC0415
+    from pkgkit.commands.lint import resolver_from_args, usage_errors  # noqa: PLC0415
+    from pkgkit.fix.changes import Tally  # noqa: PLC0415
+
+    with usage_errors():
+        resolver = resolver_from_args(args)
+    tally = Tally("update", check=True, diff=False)
+    for root in roots:
+        with usage_errors():
+            config = resolver.for_package(root)
+        update_package(root, config, tally, sys.stderr)
+    sys.stderr.write(f"pkgkit ci: {tally.summary()} (pkgkit docs writes them).\n")
     return tally.exit_code
 
 

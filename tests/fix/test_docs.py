@@ -1,0 +1,303 @@
+"""pkgkit.fix.docs (through ``pkgkit docs``): the README's tables and import command written
+from the package, every other line kept byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, lint, run_cli, write_package
+from pkgkit.fix.docs import RESOLVED, Edit, ReadmeText
+
+RUNTIME = "metrics.gauges.go.opentelemetry.io/contrib/instrumentation/runtime"
+
+README = """\
+# @instana-integration/demo
+
+Intro text | with a pipe.
+
+## Dashboards
+
+| Dashboard Title | Description  |
+| --------------- | ------------ |
+| Old Board       | Gone now     |
+| Main            | The main one |
+
+## Metrics
+
+### Semantic Conventions
+
+Metrics of the instrumentation scope `go.opentelemetry.io/contrib/instrumentation/runtime`.
+
+| Metric Name | Unit | Instrument | Description | Notes |
+|---|---|---|---|---|
+| go.goroutine.count | {goroutine} | UpDownCounter | Goroutines. | keep me |
+| go.memory.limit | By | UpDownCounter | Limit. | unused |
+
+### Resource Attributes
+
+| Attribute Key | Type | Description |
+|---|---|---|
+| service.name | string | The service. |
+
+## Events
+
+| Event Name | Description |
+|---|---|
+| Too Many Goroutines | Custom wording kept. |
+
+## Installation and Usage
+
+```shell
+$ stanctl-integration import --package @instana-integration/demo \\
+  --server $INSTANA_SERVER \\
+  --token $API_TOKEN \\
+  --set servicename=$SERVICE_NAME \\
+  --set unused=$UNUSED
+```
+
+Trailing text.
+"""
+
+#: What pkgkit docs makes of README for the content of :func:`demo`.
+EXPECTED = (
+    README.replace("| Old Board       | Gone now     |\n", "")
+    .replace(
+        "| Main            | The main one |\n",
+        "| Main            | The main one |\n| New Board       |              |\n",
+    )
+    .replace(
+        "| go.memory.limit | By | UpDownCounter | Limit. | unused |\n",
+        "| go.memory.used | By | UpDownCounter | Memory used by the Go runtime. |  |\n",
+    )
+    .replace(
+        "| service.name | string | The service. |\n",
+        "| service.name | string | The service. |\n| service.instance.id |  |  |\n",
+    )
+    .replace(
+        "| Too Many Goroutines | Custom wording kept. |\n",
+        "| Too Many Goroutines | Custom wording kept. |\n"
+        "| Memory Used High | Fires when memory use is high. |\n",
+    )
+    .replace("  --set unused=$UNUSED\n", "  --set serviceinstanceid=$SERVICEINSTANCEID\n")
+)
+
+
+def demo(root: Path, readme: str = README) -> Path:
+    """A package whose content disagrees with ``README`` in every table and in its --set."""
+    tag = {"type": "TAG_FILTER", "name": "otel.attribute.service.instance.id"}
+    return write_package(
+        root,
+        {
+            "package.json": {"name": "@instana-integration/demo", "version": "1.0.0"},
+            "README.md": readme,
+            "dashboards/main.json": {
+                "title": "Main",
+                "tagFilterExpression": {**tag, "value": "{{ serviceinstanceid }}"},
+                "name": "{{ servicename }}",
+            },
+            "dashboards/new.json": {"title": "New Board"},
+            "events/goroutines.json": {
+                "name": "Too Many Goroutines",
+                "rules": [{"metricName": f"{RUNTIME}/go.goroutine.count"}],
+            },
+            "events/memory.json": {
+                "name": "Memory Used High",
+                "description": "Fires when memory use is high.",
+                "rules": [{"metricName": f"{RUNTIME}/go.memory.used"}],
+            },
+        },
+    )
+
+
+def docs(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    return run_cli(capsys, "docs", "--isolated", *args)
+
+
+def test_every_table_and_the_import_command_follow_the_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = demo(tmp_path / "demo")
+    code, out, err = docs(capsys, str(root))
+    assert (code, out) == (0, f"updated: {root / 'README.md'}\n"), err
+    assert (root / "README.md").read_text(encoding="utf-8") == EXPECTED
+    assert err == "1 file updated, 0 files left unchanged.\n"
+
+
+def test_after_docs_lint_reports_none_of_what_docs_resolves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = demo(tmp_path / "demo")
+    before = {d.code for d in lint(root) if d.code in RESOLVED}
+    assert before == {"DOC001", "DOC002", "DOC004", "MET001", "MET002", "TPL001", "TPL002"}
+    docs(capsys, str(root))
+    assert [d for d in lint(root) if d.code in RESOLVED] == []
+
+
+def test_running_docs_again_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = demo(tmp_path / "demo")
+    docs(capsys, str(root))
+    code, out, err = docs(capsys, "--check", str(root))
+    assert (code, out, err) == (0, "", "0 files would be updated, 1 file left unchanged.\n")
+
+
+def test_check_and_diff_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = demo(tmp_path / "demo")
+    monkeypatch.chdir(root)
+    code, out, _ = docs(capsys, "--check")
+    assert (code, out) == (1, "would update: README.md\n")
+    code, out, _ = docs(capsys, "--diff", "events/memory.json")  # a file names its package
+    assert code == 1
+    assert out.startswith("--- a/README.md\n+++ b/README.md\n@@ -6,8 +6,8 @@\n")
+    assert "-| Old Board       | Gone now     |\n" in out
+    assert "+  --set serviceinstanceid=$SERVICEINSTANCEID\n" in out
+    assert (root / "README.md").read_text(encoding="utf-8") == README
+
+
+def test_line_ends_are_kept_and_new_lines_take_the_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = demo(tmp_path / "demo")
+    (root / "README.md").write_bytes(README.replace("\n", "\r\n").encode())
+    docs(capsys, str(root))
+    assert (root / "README.md").read_bytes() == EXPECTED.replace("\n", "\r\n").encode()
+
+
+def test_disabled_rules_leave_their_part_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = demo(tmp_path / "demo")
+    (root / ".pkgkit.yaml").write_text("ignore: [MET002, TPL, DOC001]\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    run_cli(capsys, "docs", str(root))
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert "| Old Board       | Gone now     |\n" in text
+    assert "| go.memory.limit | By | UpDownCounter | Limit. | unused |\n" in text
+    assert "| go.memory.used | By | UpDownCounter | Memory used by the Go runtime. |  |\n" in text
+    assert "  --set servicename=$SERVICE_NAME \\\n  --set unused=$UNUSED\n" in text
+    assert "| New Board       |              |\n" in text
+
+
+def test_a_table_is_left_alone_while_a_file_of_its_kind_does_not_load(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = demo(tmp_path / "demo")
+    (root / "events" / "broken.json").write_text('{"name": ', encoding="utf-8")
+    code, _, err = docs(capsys, str(root))
+    assert code == 0
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert "| Memory Used High |" not in text
+    assert "| New Board       |              |\n" in text
+    readme = root / "README.md"
+    assert f"pkgkit: {readme}: Events table left as it is: events/broken.json does not load" in err
+    assert f"{readme}:" in err  # DOC004 is left, and said to be
+    assert "DOC004 event 'Memory Used High' is not listed" in err
+
+
+def test_a_section_without_a_table_gets_one_and_a_missing_section_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    start = README.index("| Metric Name |")
+    end = README.index("### Resource Attributes")
+    readme = README[:start] + README[end:]
+    readme = readme[: readme.index("## Events")] + readme[readme.index("## Installation") :]
+    root = demo(tmp_path / "demo", readme)
+    code, _, err = docs(capsys, str(root))
+    assert code == 0
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert (
+        "`go.opentelemetry.io/contrib/instrumentation/runtime`.\n\n"
+        "| Metric Name        | Unit        | Instrument    | Description                    |\n"
+        "| ------------------ | ----------- | ------------- | ------------------------------ |\n"
+        "| go.goroutine.count | {goroutine} | updowncounter | Count of live goroutines.      |\n"
+        "| go.memory.used     | By          | updowncounter | Memory used by the Go runtime. |\n"
+        "\n### Resource Attributes"
+    ) in text
+    assert "no 'Events' section: add one, then run pkgkit docs again" in err
+
+
+def test_a_table_in_a_quote_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = (
+        "| Event Name | Description |\n|---|---|\n| Too Many Goroutines | Custom wording kept. |\n"
+    )
+    quoted = README.replace(table, "".join(f"> {line}\n" for line in table.splitlines()))
+    root = demo(tmp_path / "demo", quoted)
+    _, _, err = docs(capsys, str(root))
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert "> | Too Many Goroutines | Custom wording kept. |\n\n## Installation" in text
+    assert "is not a plain table; left as it is" in err
+
+
+def test_a_new_argument_continues_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No --set yet: the arguments go after the command's last line, which is continued."""
+    readme = README.replace(" \\\n  --set servicename=$SERVICE_NAME \\\n  --set unused=$UNUSED", "")
+    root = demo(tmp_path / "demo", readme)
+    docs(capsys, str(root))
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert (
+        "  --token $API_TOKEN \\\n"
+        "  --set serviceinstanceid=$SERVICEINSTANCEID \\\n"
+        "  --set servicename=$SERVICENAME\n```"
+    ) in text
+
+
+def test_readme_text_keeps_each_line_end() -> None:
+    text = ReadmeText("a\r\nb\rc\nd")
+    assert text.lines == ["a", "b", "c", "d"]
+    assert text.apply([Edit(1, 2, ("B", "B2")), Edit(4, 4, ("e",))]) == "a\r\nB\r\nB2\rc\nd\r\ne"
+    assert ReadmeText("x").apply([Edit(0, 1, ("y", "z"))]) == "y\nz"
+    assert ReadmeText("x\n").apply([Edit(1, 1, ("y",))]) == "x\ny\n"
+    with pytest.raises(ValueError, match="overlapping"):
+        text.apply([Edit(0, 2, ()), Edit(1, 3, ())])
+
+
+PUBLISHED = REPO.parent / "shared" / "reference" / "packages"
+
+
+def _published() -> list[str]:
+    if not PUBLISHED.is_dir():
+        return []
+    return sorted(p.name for p in PUBLISHED.iterdir() if (p / "README.md").is_file())
+
+
+@pytest.mark.skipif(not PUBLISHED.is_dir(), reason=f"{PUBLISHED} is absent")
+@pytest.mark.parametrize("name", _published())
+def test_published_packages_after_docs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """On a copy of each published package: after docs, lint reports none of what docs
+    resolves; a second run changes nothing; only table rows, the lines around a new table and
+    the import command's lines changed."""
+    import difflib  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+
+    (tmp_path / ".git").mkdir()
+    root = Path(shutil.copytree(PUBLISHED / name, tmp_path / name))
+    before = (root / "README.md").read_text(encoding="utf-8")
+    code, _, err = run_cli(capsys, "docs", str(root))
+    assert code == 0, err
+    assert [d for d in lint(root) if d.code in RESOLVED] == []
+    code, out, _ = run_cli(capsys, "docs", "--check", str(root))
+    assert (code, out) == (0, "")
+    after = (root / "README.md").read_text(encoding="utf-8")
+    changed = [
+        line[2:]
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line[:2] in ("- ", "+ ")
+    ]
+    outside = [
+        line
+        for line in changed
+        if not (line.startswith("|") or "--set" in line or line.endswith("\\") or not line)
+        and not line.lstrip().startswith("--token")
+    ]
+    assert outside == []
