@@ -3,6 +3,7 @@ from the package, every other line kept byte for byte."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ EXPECTED = (
     )
     .replace(
         "| go.memory.limit | By | UpDownCounter | Limit. | unused |\n",
-        "| go.memory.used | By | UpDownCounter | Memory used by the Go runtime. |  |\n",
+        "| go.memory.used | By | UpDownCounter |  |  |\n",
     )
     .replace(
         "| service.name | string | The service. |\n",
@@ -178,7 +179,7 @@ def test_disabled_rules_leave_their_part_alone(
     text = (root / "README.md").read_text(encoding="utf-8")
     assert "| Old Board       | Gone now     |\n" in text
     assert "| go.memory.limit | By | UpDownCounter | Limit. | unused |\n" in text
-    assert "| go.memory.used | By | UpDownCounter | Memory used by the Go runtime. |  |\n" in text
+    assert "| go.memory.used | By | UpDownCounter |  |  |\n" in text
     assert "  --set servicename=$SERVICE_NAME \\\n  --set unused=$UNUSED\n" in text
     assert "| New Board       |              |\n" in text
 
@@ -212,10 +213,10 @@ def test_a_section_without_a_table_gets_one_and_a_missing_section_is_said(
     text = (root / "README.md").read_text(encoding="utf-8")
     assert (
         "`go.opentelemetry.io/contrib/instrumentation/runtime`.\n\n"
-        "| Metric Name        | Unit        | Instrument    | Description                    |\n"
-        "| ------------------ | ----------- | ------------- | ------------------------------ |\n"
-        "| go.goroutine.count | {goroutine} | updowncounter | Count of live goroutines.      |\n"
-        "| go.memory.used     | By          | updowncounter | Memory used by the Go runtime. |\n"
+        "| Metric Name        | Unit        | Instrument    | Description |\n"
+        "| ------------------ | ----------- | ------------- | ----------- |\n"
+        "| go.goroutine.count | {goroutine} | updowncounter |             |\n"
+        "| go.memory.used     | By          | updowncounter |             |\n"
         "\n### Resource Attributes"
     ) in text
     assert "no 'Events' section: add one, then run pkgkit docs again" in err
@@ -301,3 +302,16 @@ def test_published_packages_after_docs(
         and not line.lstrip().startswith("--token")
     ]
     assert outside == []
+
+
+def test_a_metric_the_catalogue_does_not_know_gets_empty_unit_and_instrument(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty unit is not a count: 'Number' is not written for a unit nobody knows."""
+    root = demo(tmp_path / "demo")
+    (root / "events" / "memory.json").write_text(
+        json.dumps({"name": "Memory Used High", "rules": [{"metricName": f"{RUNTIME}/go.custom"}]}),
+        encoding="utf-8",
+    )
+    docs(capsys, str(root))
+    assert "| go.custom |  |  |  |  |\n" in (root / "README.md").read_text(encoding="utf-8")

@@ -7,8 +7,8 @@ What is (re)written, and nothing else (every other line of the README keeps its 
   A listed name that no file has and a file's name that is not listed, each the other's closest
   match, are one renamed thing: the row is kept and its name cell rewritten;
 * the metrics tables under "Metrics" / "Semantic Conventions": a row for every metric the
-  content references (MET001), none for a metric nothing references (MET002); a new row's unit,
-  instrument and description come from the catalogue, spelled as the table spells them;
+  content references (MET001), none for a metric nothing references (MET002); a new row's unit
+  and instrument come from the catalogue, spelled as the table spells them;
 * the Resource Attributes table: a row for each attribute a tag filter, entity identifier or
   group-by names that the README does not document (MET010);
 * the ``--set`` arguments of the import command: one per template variable the content uses
@@ -414,22 +414,20 @@ def _metric_homes(
 
 
 def _metric_row(ctx: RuleContext, table: Table | None, reference: MetricReference) -> list[str]:
-    """Name, unit, instrument and description of a new metrics row, as ``table`` spells units
-    and instruments (the catalogue's spelling where the table has none for them)."""
+    """Name, unit and instrument of a new metrics row (the description is the author's), as
+    ``table`` spells units and instruments (the catalogue's spelling where it has none)."""
     metric = reference.metric
-    known = catalogue(ctx)
-    scope = metric.scope if metric.scope in known.scopes else None
-    entry = known.find(metric.name, scope)
+    entry = catalogue(ctx).identify(metric.name, metric.scope)
     unit = entry.unit if entry is not None and entry.unit is not None else ""
     instrument = entry.instrument if entry is not None and entry.instrument is not None else ""
-    description = entry.brief if entry is not None and entry.brief is not None else ""
+    description = ""  # the catalogue holds facts, no prose: the author writes it
     if table is None:
         return [metric.name, unit, instrument, description]
     spelt_units = _spellings(table, UNIT_HEADERS, unit_class)
     spelt_instruments = _spellings(table, INSTRUMENT_HEADERS, normalize_instrument)
     values = {
         NAME_HEADERS: metric.name,
-        UNIT_HEADERS: spelt_units.get(unit_class(unit) or "", unit),
+        UNIT_HEADERS: spelt_units.get(unit_class(unit) or "", unit) if unit else "",
         INSTRUMENT_HEADERS: spelt_instruments.get(
             normalize_instrument(instrument) or "", instrument
         ),
