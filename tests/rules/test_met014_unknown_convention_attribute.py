@@ -21,7 +21,9 @@ def entity(identifiers, metric):
 
 
 def test_an_entity_identifier_the_conventions_lack_gets_a_did_you_mean(tmp_path):
+    """Without a README (MET010 reports it where there is one: documented nowhere)."""
     package = copy_go(tmp_path)
+    (package / "README.md").unlink()
     (package / "entities").mkdir()
     (package / "entities/py.json").write_text(
         entity(["otel.attribute.sdk.language"], f"{PYTHON}/process.runtime.cpython.cpu.utilization")
@@ -48,6 +50,15 @@ def test_a_standard_identifier_and_an_attribute_of_the_metric_are_known(tmp_path
     assert lint(package, select="MET014") == []
 
 
+def test_an_attribute_documented_nowhere_is_left_to_met010(tmp_path):
+    package = copy_go(tmp_path)
+    (package / "entities").mkdir()
+    (package / "entities/py.json").write_text(
+        entity(["otel.attribute.sdk.language"], f"{PYTHON}/process.runtime.cpython.cpu.utilization")
+    )
+    assert lint(package, select="MET014") == []
+
+
 def test_a_filter_on_an_attribute_the_charted_metric_lacks(tmp_path):
     package = copy_go(tmp_path)
 
@@ -62,6 +73,7 @@ def test_a_filter_on_an_attribute_the_charted_metric_lacks(tmp_path):
 
 def test_an_application_attribute_far_from_any_convention_is_not_judged(tmp_path):
     package = copy_go(tmp_path)
+    (package / "README.md").unlink()
     (package / "entities").mkdir()
     (package / "entities/app.json").write_text(
         entity(["otel.attribute.shop.region", "otel.attribute.sdk.language"], "my.app/orders")

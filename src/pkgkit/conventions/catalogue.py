@@ -215,10 +215,12 @@ class Catalogue:
         source = next((s for s in self.sources.values() if s.scope == scope), None)
         return source.label() if source is not None else scope
 
-    def metric_attributes(self, name: str, scope: str | None = None) -> set[str] | None:
-        """Every attribute any source defines for ``name`` (None when no source knows it)."""
-        entries = [m for m in self.entries(name) if scope is None or m.scope in (scope, None)]
-        return {a for m in entries for a in m.attributes} if entries else None
+    def metric_attribute_names(self) -> set[str]:
+        """Every attribute some metric of some source carries."""
+        names = {a for ms in self.scopes.values() for m in ms.values() for a in m.attributes}
+        for entry in self._conventions.values():
+            names.update(entry[5] if type(entry) is list else entry.attributes)  # type: ignore[union-attr]
+        return names
 
     def entries(self, name: str) -> list[CatalogueMetric]:
         """Every entry named exactly ``name``: each instrumentation's, then the conventions'."""

@@ -127,6 +127,35 @@ def named(ctx: RuleContext) -> list[MetricReference]:
     return found
 
 
+def defined_attributes(ctx: RuleContext, scope: str = "attribute") -> set[str]:
+    """Every attribute the catalogue defines: a metric or resource attribute of any source, or
+    (``scope="metric"``, for a ``metric.tag.``) a metric attribute."""
+    if scope == "metric":
+        compute = lambda: catalogue(ctx).metric_attribute_names()  # noqa: E731
+        metric: set[str] = ctx.shared("met.metric_attribute_names", compute)
+        return metric
+    compute = lambda: set(catalogue(ctx).attributes) | catalogue(ctx).resource_attributes  # noqa: E731
+    found: set[str] = ctx.shared("met.defined_attributes", compute)
+    return found
+
+
+def convention_match(key: str, candidates: Iterable[str]) -> str | None:
+    """The defined attribute ``key`` evidently means: ``key`` with a namespace in front
+    (``telemetry.`` + ``sdk.language``) or a near spelling of it; None when nothing is that close.
+    """
+    match = closest(key, candidates)
+    if match is None:
+        return None
+    if match.endswith("." + key):
+        return match
+    import difflib  # noqa: PLC0415 - only for an attribute the conventions lack
+
+    return match if difflib.SequenceMatcher(None, key, match).ratio() >= _NEAR else None
+
+
+_NEAR = 0.85
+
+
 def first_uses(found: Iterable[MetricReference]) -> list[tuple[MetricReference, int]]:
     """Each metric (name and scope) once per file: its first reference and how many there are."""
     groups: dict[tuple[str, str, str | None], list[MetricReference]] = {}

@@ -1,29 +1,37 @@
-"""A tag filter, group-by or entity identifier names an attribute the conventions do not define.
+"""A tag filter, group-by or entity identifier names an attribute the conventions do not define
+for the metrics it applies to.
 
 An ``otel.attribute.<key>`` (or ``metric.tag.<key>``) tag applies to the metrics of its widget,
 event or entity. When the catalogue knows those metrics (by their instrumentation scope or
 exact name), ``<key>`` must be an attribute one of them carries or a resource attribute the
-conventions or the instrumentation define; ``metric.tag.<key>`` must be a metric attribute.
-Where the metrics are unknown (an application's own), only a key that the conventions do not
-define and that is close to one they do is reported (``sdk.language`` for
-``telemetry.sdk.language``). Keys the README documents (Resource Attributes table, a metric's
-Attributes column) are the author's own and are not reported here (MET010 checks them). Each
+conventions or the instrumentation define; ``metric.tag.<key>`` must be a metric attribute. The
+hint names the closest defined attribute. Keys the README documents are the author's own, and a
+key documented nowhere and defined by no convention is MET010's (with a did-you-mean among the
+defined attributes: ``sdk.language`` -> ``telemetry.sdk.language``); a package without a README
+gets that finding here, where the metrics are known or the key is close to a defined one. Each
 key is reported once per package, at its first use, with the number of uses; the message names
 the catalogue version that made the call.
 
-Bad::
+Bad (``go.memory.used`` has no ``http.route``)::
 
-    {"identifiers": ["otel.attribute.sdk.language"]}
+    {"metric": "...runtime/go.memory.used", "groupbyTag": "metric.tag.http.route"}
 
 Good::
 
-    {"identifiers": ["otel.attribute.telemetry.sdk.language"]}
+    {"metric": "...runtime/go.memory.used", "groupbyTag": "metric.tag.go.memory.type"}
 """
 
 from __future__ import annotations
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.rules._metrics import catalogue, conventions, named, tags
+from pkgkit.rules._metrics import (
+    catalogue,
+    convention_match,
+    conventions,
+    defined_attributes,
+    named,
+    tags,
+)
 from pkgkit.suggest import closest
 
 TYPE_CHECKING = False
@@ -37,7 +45,7 @@ if TYPE_CHECKING:
 CODE = "MET014"
 NAME = "unknown-convention-attribute"
 SEVERITY = Severity.WARNING
-SUMMARY = "A tag filter, group-by or entity identifier names an attribute the conventions lack"
+SUMMARY = "A tag, group-by or entity identifier names an attribute its metrics do not have"
 
 _ENTITY_DATA = "/data"
 
@@ -49,9 +57,11 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     own = documented.metric_attributes | {a.key for a in documented.resource_attributes}
     found: dict[str, tuple[TagReference, str, str | None]] = {}
     counts: dict[str, int] = {}
+    readme = ctx.package.readme is not None
     for tag in tags(ctx):
-        if tag.attribute in own:
-            continue
+        undefined = tag.attribute not in defined_attributes(ctx, tag.scope)
+        if tag.attribute in own or (readme and undefined):
+            continue  # the author's own attribute, or MET010's: documented nowhere
         verdict = _undefined(known, tag, *_metrics_of(ctx, known, tag))
         if verdict is None:
             continue
@@ -110,21 +120,10 @@ def _undefined(
             f" {shown} (catalogue: {', '.join(sources)})",
             hint,
         )
-    if key in known.attributes or key in resource or match is None or not _close(key, match):
+    if match is None or key in known.attributes or key in resource:
+        return None
+    if convention_match(key, [match]) is None:
         return None
     semconv = known.sources.get("semconv")
     where = f" (catalogue: {semconv.label()})" if semconv is not None else ""
     return f"'{tag.tag}' names '{key}', which the conventions do not define{where}", hint
-
-
-def _close(key: str, match: str) -> bool:
-    """``match`` is ``key`` with a namespace in front (``telemetry.`` + ``sdk.language``) or a
-    near spelling of it: what a did-you-mean for an application's attribute may assume."""
-    if match.endswith("." + key):
-        return True
-    import difflib  # noqa: PLC0415 - only for a key the conventions lack
-
-    return difflib.SequenceMatcher(None, key, match).ratio() >= _NEAR
-
-
-_NEAR = 0.85
