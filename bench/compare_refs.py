@@ -2,8 +2,9 @@
 
 Both are installed the way the README's first command installs pkgkit (``pip install .``, not
 editable) into fresh virtual environments, then each package is linted by both in turns (one
-run of each per round, best of ``--repeat`` rounds), next to ``python -c pass`` of the same
-environment, in ONE run of this script: compare the ratios, the machine is shared and noisy::
+run of each per round, in a shuffled order, best of ``--repeat`` rounds), next to ``python -c
+pass`` of the same environment, in ONE run of this script: compare the ratios, the machine is
+shared and noisy::
 
     .venv/bin/python bench/compare_refs.py main fixtures/go ../shared/reference/packages/python
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -77,8 +79,12 @@ def main(argv: list[str] | None = None) -> int:
             timed(command, env)
         best = dict.fromkeys(commands, float("inf"))
         codes: dict[tuple[str, str], int] = {}
-        for _ in range(args.repeat):
-            for key, command in commands.items():
+        order = list(commands)
+        shuffle = random.Random(0).shuffle  # a new order each round: no command always follows
+        for _ in range(args.repeat):  # the same heavy one
+            shuffle(order)
+            for key in order:
+                command = commands[key]
                 seconds, codes[key] = timed(command, env)
                 best[key] = min(best[key], seconds)
     print(f"best of {args.repeat} rounds, interleaved; Python {sys.version.split()[0]}")

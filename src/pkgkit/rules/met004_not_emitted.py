@@ -41,26 +41,26 @@ SUMMARY = "A metric of a known instrumentation that the instrumentation does not
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    """README rows of known scopes, then metric ids of known scopes."""
+    """README rows of known scopes, then metric ids of known scopes (once per metric and file)."""
     readme = ctx.package.readme
     known = catalogue(ctx)
     if readme is not None:
         for metric in conventions(ctx).metrics:
-            found = _not_emitted(known, metric.name, metric.scope)
-            if found is not None:
-                message, hint = found
+            scope = _missing_from(known, metric.name, metric.scope)
+            if scope is not None:
+                message, hint = _finding(known, metric.name, scope)
                 yield Problem(readme, message, hint=hint, line=metric.line, column=metric.column)
-    missing = [r for r in named(ctx) if _not_emitted(known, r.metric.name, r.metric.scope)]
+    missing = [r for r in named(ctx) if _missing_from(known, r.metric.name, r.metric.scope)]
     for reference, count in first_uses(missing):
-        found = _not_emitted(known, reference.metric.name, reference.metric.scope)
-        if found is not None:
-            message, hint = found
+        scope = _missing_from(known, reference.metric.name, reference.metric.scope)
+        if scope is not None:
+            message, hint = _finding(known, reference.metric.name, scope)
             uses = f"; {count} uses in this file" if count > 1 else ""
             yield Problem(reference.file, message + uses, pointer=reference.pointer, hint=hint)
 
 
-def _not_emitted(known: Catalogue, name: str, scope: str | None) -> tuple[str, str] | None:
-    """``(message, hint)`` when the identified instrumentation is complete and lacks ``name``.
+def _missing_from(known: Catalogue, name: str, scope: str | None) -> str | None:
+    """The complete instrumentation scope that should emit ``name`` and does not, or None.
 
     A metric without a scope is identified by its name: the complete instrumentation whose
     namespace it is in, when no other source uses that namespace.
@@ -69,12 +69,15 @@ def _not_emitted(known: Catalogue, name: str, scope: str | None) -> tuple[str, s
         scope = known.owner(name)
     if scope is None or scope not in known.complete or name in known.scopes[scope]:
         return None
+    return scope
+
+
+def _finding(known: Catalogue, name: str, scope: str) -> tuple[str, str]:
+    """``(message, hint)`` for ``name`` missing from the complete ``scope``."""
     emitted = known.scopes[scope]
     hint = _renamed(known, name, emitted) or metric_hint(name, emitted) or _elsewhere(
         known, name, scope
-    ) or (
-        "use a metric it emits, or document the instrumentation that reports this one"
-    )
+    ) or ("use a metric it emits, or document the instrumentation that reports this one")
     message = (
         f"instrumentation '{scope}' does not emit a metric '{name}'"
         f" (catalogue: {known.scope_label(scope)})"
