@@ -1,11 +1,17 @@
 """model.positions: pointers to offsets without recursion, and what json.loads forgives."""
 
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from pkgkit.model.jsonfile import JsonFile
 from pkgkit.model.positions import (
     LineIndex,
+    Positions,
     escape_pointer_token,
     parent_pointer,
     pointer_of,
@@ -95,6 +101,7 @@ def test_escape_and_parent():
     assert parent_pointer("/a/b") == "/a"
     assert parent_pointer("/a") == ""
     assert parent_pointer("") == ""
+    assert parent_pointer("a") == ""  # not a pointer: no ancestor but the root (no endless loop)
 
 
 def test_line_index_positions_and_offsets_round_trip():
@@ -111,3 +118,99 @@ def test_pointer_tokens_unescape_what_pointer_of_escapes():
     assert pointer_tokens("/a~1b/~0x/0") == ["a/b", "~x", "0"]
     assert pointer_tokens("/~01") == ["~1"]  # ~0 is unescaped last (RFC 6901)
     assert pointer_tokens("") == []
+
+
+# ---------------------------------------------------------------------------- Positions
+
+#: JSON texts of member names: escapes, unicode, pointer syntax, and one name written two ways
+#: (``"a"`` and ``"\u0061"``).
+KEY_TEXTS = ['"a"', '"\\u0061"', '"b"', '"a/b"', '"~"', '"~1"', '"0"', '"é"', '"\\u00e9"', '""']
+KEY_TEXTS += ['"\\"q"', '"1"', '"\U0001f600"', '"\\ud83d\\ude00"']
+SPACE = st.sampled_from(["", " ", "\n  ", "\t", "\r\n"])
+#: Scalars, strings with escapes, unicode and JSON punctuation among them.
+SCALARS = st.sampled_from(
+    ["null", "true", "false", "NaN", "-Infinity", "0", "-1.5e3", "12", '""', '"x"', '"é"']
+)
+SCALARS |= st.sampled_from(
+    ['"\\u00e9"', '"\\n\\t"', '"{[,:]}"', '"\\\\"', '"\\""', '"\U0001f600 ~/"']
+)
+
+
+def _containers(*, repeat_keys):
+    def extend(children):
+        members = st.tuples(st.sampled_from(KEY_TEXTS), SPACE, children)
+        unique = None if repeat_keys else (lambda member: json.loads(member[0]))
+        objects = st.lists(members, max_size=5, unique_by=unique).map(
+            lambda items: "{" + ",".join(f"{s}{k}{s}:{s}{v}{s}" for k, s, v in items) + "}"
+        )
+        elements = st.tuples(SPACE, children).map(lambda item: item[0] + item[1] + item[0])
+        arrays = st.lists(elements, max_size=5).map(lambda items: "[" + ",".join(items) + "]")
+        return objects | arrays
+
+    return extend
+
+
+def _documents(*, repeat_keys):
+    values = st.recursive(SCALARS, _containers(repeat_keys=repeat_keys), max_leaves=15)
+    return st.tuples(SPACE, values, SPACE).map("".join)
+
+
+#: Reference tokens a pointer may hold besides those of the document: ones no scan records.
+OTHER_TOKENS = st.sampled_from(["", "a", "~0", "~1", "~2", "01", "-", "5", "é", "a~1b", "x"])
+
+
+@st.composite
+def documents_and_pointers(draw, *, repeat_keys):
+    text = draw(_documents(repeat_keys=repeat_keys))
+    recorded = scan(text)
+    known = sorted({*recorded.values, *recorded.keys})
+    pointers = draw(st.lists(st.sampled_from(known), min_size=1, max_size=8))
+    others = draw(st.lists(OTHER_TOKENS, min_size=3, max_size=3))
+    extended = [pointers[0] + "/" + others[0], others[1], "/" + others[1] + "/" + others[2]]
+    return text, recorded, [*pointers, *extended]
+
+
+@given(documents_and_pointers(repeat_keys=False))
+def test_positions_equal_a_full_scans(case):
+    text, recorded, pointers = case
+    positions = Positions(text)
+    for pointer in pointers:
+        assert positions.value_offset(pointer) == recorded.values.get(pointer), pointer
+        assert positions.key_offset(pointer) == recorded.keys.get(pointer), pointer
+
+
+@given(documents_and_pointers(repeat_keys=True))
+def test_a_file_locates_pointers_as_a_full_scan_does(case):
+    """Files with duplicate keys included (they are located from the full scan)."""
+    text, recorded, pointers = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.json"
+        path.write_text(text, encoding="utf-8")
+        file = JsonFile(str(path), "f.json", "event")
+        lines = LineIndex(text)
+        for pointer in pointers:
+            located = pointer
+            while located not in recorded.values and located:
+                located = parent_pointer(located)
+            expected = lines.position(recorded.values.get(located, 0))
+            assert file.locate(pointer) == expected, pointer
+            key = recorded.keys.get(pointer)
+            assert file.locate_key(pointer) == (expected if key is None else lines.position(key))
+
+
+def test_positions_read_containers_only_up_to_the_members_asked_for():
+    text = '{"small": {"x": 1, "y": 2}, "big": [' + ",".join(['{"k": "v"}'] * 1000) + "]}"
+    positions = Positions(text)
+    assert positions.value_offset("/small/x") == text.index("1")
+    assert positions.key_offset("/big") == text.index('"big"')
+    assert positions.value_offset("/big/2/k") == text.index('"v"', text.index("[")) + 22
+    assert sorted(positions._containers) == [0, 10, text.index("["), text.index("[") + 23]
+    assert len(positions._containers[text.index("[")].by_token) == 3
+
+
+def test_positions_of_a_blank_or_scalar_text():
+    assert Positions("  ").value_offset("") is None
+    assert Positions(' "s"').value_offset("") == 1
+    assert Positions(' "s"').value_offset("/0") is None
+    assert Positions("[1]").value_offset("0") is None  # not a pointer: no leading slash
+    assert Positions("[1]").value_offset("/0/0") is None

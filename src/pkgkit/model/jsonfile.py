@@ -17,7 +17,14 @@ import itertools
 import json
 import os
 
-from pkgkit.model.positions import LineIndex, ScanResult, parent_pointer, pointer_tokens, scan
+from pkgkit.model.positions import (
+    LineIndex,
+    Positions,
+    ScanResult,
+    parent_pointer,
+    pointer_tokens,
+    scan,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -108,6 +115,7 @@ class JsonFile:
         self.has_duplicate_keys = False
         self.has_nonfinite = False
         self._scan: ScanResult | None = None
+        self._positions: Positions | None = None
         self._lines: LineIndex | None = None
         self._load()
 
@@ -207,10 +215,18 @@ class JsonFile:
 
     @property
     def scan(self) -> ScanResult:
-        """Positions of every value and key (computed on first use)."""
+        """Positions of every value and key, duplicate keys and constants (one full scan, on
+        first use): for the files whose parse saw a duplicate key or a constant."""
         if self._scan is None:
             self._scan = scan(self.text or "")
         return self._scan
+
+    @property
+    def positions(self) -> Positions:
+        """Offsets of values and keys, found for the pointers asked (see :class:`Positions`)."""
+        if self._positions is None:
+            self._positions = Positions(self.text or "")
+        return self._positions
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in the text.
@@ -225,15 +241,26 @@ class JsonFile:
         """Position of the value at ``pointer``, or of its closest located ancestor."""
         if self.error is not None and self.error.kind is not LoadErrorKind.NOT_OBJECT:
             return self.error.line, self.error.column
-        values = self.scan.values
-        while pointer not in values and pointer:
+        offset = self._value_offset(pointer)
+        while offset is None and pointer:
             pointer = parent_pointer(pointer)
-        return self.position(values.get(pointer, 0))
+            offset = self._value_offset(pointer)
+        return self.position(offset or 0)
 
     def locate_key(self, pointer: str) -> tuple[int, int]:
         """Position of the member name at ``pointer`` (falls back to the value)."""
-        offset = self.scan.keys.get(pointer)
+        if self.error is not None and self.error.kind is not LoadErrorKind.NOT_OBJECT:
+            return self.error.line, self.error.column
+        if self.has_duplicate_keys:
+            offset = self.scan.keys.get(pointer)
+        else:
+            offset = self.positions.key_offset(pointer)
         return self.locate(pointer) if offset is None else self.position(offset)
+
+    def _value_offset(self, pointer: str) -> int | None:
+        if self.has_duplicate_keys:  # Positions reads texts without; the full scan has them
+            return self.scan.values.get(pointer)
+        return self.positions.value_offset(pointer)
 
     def get(self, pointer: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
         """The value at ``pointer`` or None."""

@@ -1,10 +1,12 @@
-"""Map JSON pointers to positions in JSON text, without recursion.
+"""Map JSON pointers to positions in JSON text.
 
-The scanner runs only when a problem needs a position (or when the fast parse saw a duplicate key
-or a NaN literal), so clean files cost no more than ``json.loads``. It walks the text iteratively,
-so deep nesting cannot exhaust the stack; pointers are built from their parent's, so memory grows
-with the square of the depth. Documents nested deeper than ``jsonfile.MAX_DEPTH`` (500 levels)
-are reported as too deep and never scanned.
+:class:`Positions` finds the offset of the value or member name a pointer names, reading the
+containers on the pointer's path only as far as it leads: what locating a finding costs grows
+with what is asked, and a clean file costs nothing beyond ``json.loads``. :func:`scan` records
+every position of a document in one token scan, and what ``json.loads`` forgives (duplicate
+keys, ``NaN`` literals): it runs only for files where the parse saw those. Neither recurses, so
+deep nesting cannot exhaust the stack. Documents nested deeper than ``jsonfile.MAX_DEPTH``
+(500 levels) are reported as too deep and never located.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def pointer_of(path: tuple[str | int, ...] | list[str | int]) -> str:
 
 def parent_pointer(pointer: str) -> str:
     """The pointer of the container holding ``pointer`` (``""`` for the root)."""
-    return pointer.rsplit("/", 1)[0] if pointer else ""
+    return pointer.rpartition("/")[0]
 
 
 class ScanResult:
@@ -122,6 +124,118 @@ def scan(text: str) -> ScanResult:
             result.constants.append((pointer, start))
         _advance(stack)
     return result
+
+
+class Positions:
+    """Offsets of the values and member names of a JSON text, found for the pointers asked.
+
+    The text is JSON that parsed, without duplicate keys (use :func:`scan` for a text with
+    some). A pointer is followed from the root: in each container on its path, members are read
+    one after another up to the one named, their values skipped by :mod:`json`'s own (C)
+    scanner, and reading resumes there for the next pointer into the same container. So what
+    locating costs grows with what is asked: a container is read at most once, and only as far
+    as the furthest member asked for. The offsets equal :func:`scan`'s.
+    """
+
+    __slots__ = ("_containers", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._containers: dict[int, _Members] = {}
+
+    def value_offset(self, pointer: str) -> int | None:
+        """Offset of the value at ``pointer``, or None when the text has none there."""
+        member = self._member(pointer)
+        return None if member is None else member[1]
+
+    def key_offset(self, pointer: str) -> int | None:
+        """Offset of the opening quote of the member name at ``pointer``, or None."""
+        member = self._member(pointer)
+        return None if member is None else member[0]
+
+    def _member(self, pointer: str) -> tuple[int | None, int] | None:
+        """Key and value offsets of what ``pointer`` names (no key for the root and elements)."""
+        if pointer and not pointer.startswith("/"):
+            return None
+        start = _skip(_WHITESPACE, self._text, 0)
+        if start == len(self._text):
+            return None
+        member: tuple[int | None, int] | None = (None, start)
+        for token in pointer.split("/")[1:]:
+            if member is None:
+                return None
+            member = self._child(member[1], token)
+        return member
+
+    def _child(self, offset: int, token: str) -> tuple[int | None, int] | None:
+        """The member ``token`` (escaped) of the container at ``offset``, read up to it."""
+        members = self._containers.get(offset)
+        if members is None:
+            if self._text[offset] not in "{[":
+                return None
+            members = self._containers[offset] = _Members(offset)
+        found = members.by_token.get(token)
+        while found is None and members.read_next(self._text):
+            found = members.by_token.get(token)
+        return found
+
+
+class _Members:
+    """The members of one container read so far, and where reading goes on."""
+
+    __slots__ = ("by_token", "last", "offset")
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        #: Escaped reference token -> offsets of the member's key (None in arrays) and value.
+        self.by_token: dict[str, tuple[int | None, int]] = {}
+        #: Offset of the last member's value read (the opening bracket before the first),
+        #: None once the closing bracket is reached.
+        self.last: int | None = offset
+
+    def read_next(self, text: str) -> bool:
+        """Read one more member; False at the end of the container."""
+        if self.last is None:
+            return False
+        if self.last == self.offset:
+            position = _skip(_WHITESPACE, text, self.offset + 1)
+        else:
+            _, end = _read_value(text, self.last)
+            position = _skip(_AFTER_VALUE, text, end)
+        if text[position] in "}]":
+            self.last = None
+            return False
+        if text[self.offset] == "[":
+            self.by_token[str(len(self.by_token))] = (None, position)
+            self.last = position
+            return True
+        key = _KEY.match(text, position)
+        if key is None:  # not JSON after all: read no further
+            self.last = None
+            return False
+        name: str = key.group(1)
+        if "\\" in name:
+            name = json.loads(f'"{name}"')
+        if "~" in name or "/" in name:
+            name = escape_pointer_token(name)
+        self.by_token.setdefault(name, (position, key.end()))
+        self.last = key.end()
+        return True
+
+
+#: White space, a comma and white space after a value: the next member, or the closing bracket.
+_AFTER_VALUE = re.compile(r"[ \t\n\r]*(?:,[ \t\n\r]*)?")
+#: A member name, the colon and white space: up to the member's value.
+_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*', re.DOTALL)
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+#: Reads one JSON value at an offset (``raw_decode``): the C scanner ``json.loads`` uses.
+_read_value = json.JSONDecoder().raw_decode
+
+
+def _skip(pattern: re.Pattern[str], text: str, offset: int) -> int:
+    """Where ``pattern``, which also matches an empty text, stops matching from ``offset``."""
+    match = pattern.match(text, offset)
+    return offset if match is None else match.end()
 
 
 def _value_pointer(stack: list[_Frame]) -> str:
