@@ -73,7 +73,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, TypeAlias
 
-from pkgkit.model.positions import LineIndex
+from pkgkit.model.positions import line_column
 from pkgkit.placeholders import (
     JS_WS,
     JS_WS_CLASS,
@@ -152,7 +152,7 @@ class UnsupportedTemplate(ValueError):  # noqa: N818 - the name is part of the a
 
 
 def _error(text: str, offset: int, reason: str) -> UnsupportedTemplate:
-    line, column = LineIndex(text).position(offset)
+    line, column = line_column(text, offset)
     return UnsupportedTemplate(reason, offset=offset, line=line, column=column)
 
 

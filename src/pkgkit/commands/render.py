@@ -282,7 +282,7 @@ def _render(
 
 def _json_problem(text: str) -> tuple[int, int, str] | None:
     """Line, column and message of the first reason ``text`` is not JSON for ``JSON.parse``."""
-    from pkgkit.model.positions import LineIndex, scan  # noqa: PLC0415
+    from pkgkit.model.positions import line_column, scan  # noqa: PLC0415
     from pkgkit.render import reject_constant  # noqa: PLC0415
 
     try:
@@ -292,7 +292,7 @@ def _json_problem(text: str) -> tuple[int, int, str] | None:
         return error.lineno, error.colno, error.msg
     except ValueError as error:
         constants = scan(text).constants
-        line, column = LineIndex(text).position(constants[0][1]) if constants else (1, 1)
+        line, column = line_column(text, constants[0][1]) if constants else (1, 1)
         return line, column, str(error)
     except RecursionError:
         return 1, 1, "nested too deeply to parse"

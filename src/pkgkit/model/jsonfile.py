@@ -18,9 +18,9 @@ import json
 import os
 
 from pkgkit.model.positions import (
-    LineIndex,
     Positions,
     ScanResult,
+    line_column,
     parent_pointer,
     pointer_tokens,
     scan,
@@ -116,7 +116,6 @@ class JsonFile:
         self.has_nonfinite = False
         self._scan: ScanResult | None = None
         self._positions: Positions | None = None
-        self._lines: LineIndex | None = None
         self._load()
 
     @property
@@ -233,9 +232,7 @@ class JsonFile:
 
         A byte-order mark is not part of ``text`` and takes no column, as in an editor.
         """
-        if self._lines is None:
-            self._lines = LineIndex(self.text or "")
-        return self._lines.position(offset)
+        return line_column(self.text or "", offset)
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Position of the value at ``pointer``, or of its closest located ancestor."""

@@ -197,36 +197,36 @@ class _Members:
         """Read one more member; False at the end of the container."""
         if self.last is None:
             return False
-        if self.last == self.offset:
-            position = _skip(_WHITESPACE, text, self.offset + 1)
-        else:
-            _, end = _read_value(text, self.last)
-            position = _skip(_AFTER_VALUE, text, end)
-        if text[position] in "}]":
-            self.last = None
-            return False
+        start = self.offset + 1 if self.last == self.offset else _read_value(text, self.last)[1]
         if text[self.offset] == "[":
+            position = _skip(_NEXT_ELEMENT, text, start)
+            if text.startswith("]", position):
+                self.last = None
+                return False
             self.by_token[str(len(self.by_token))] = (None, position)
             self.last = position
             return True
-        key = _KEY.match(text, position)
-        if key is None:  # not JSON after all: read no further
+        member = _NEXT_MEMBER.match(text, start)
+        name = member and member.group(1)
+        if member is None or name is None:  # the closing brace
             self.last = None
             return False
-        name: str = key.group(1)
         if "\\" in name:
             name = json.loads(f'"{name}"')
         if "~" in name or "/" in name:
             name = escape_pointer_token(name)
-        self.by_token.setdefault(name, (position, key.end()))
-        self.last = key.end()
+        self.by_token.setdefault(name, (member.start(1) - 1, member.end()))
+        self.last = member.end()
         return True
 
 
-#: White space, a comma and white space after a value: the next member, or the closing bracket.
-_AFTER_VALUE = re.compile(r"[ \t\n\r]*(?:,[ \t\n\r]*)?")
-#: A member name, the colon and white space: up to the member's value.
-_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*', re.DOTALL)
+#: After an object's ``{`` or a member's value: the next member's name (group 1, unquoted), its
+#: colon and the white space up to its value; or only white space before the ``}``.
+_NEXT_MEMBER = re.compile(
+    r'[ \t\n\r]*,?[ \t\n\r]*(?:"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*)?', re.DOTALL
+)
+#: After an array's ``[`` or an element: white space and a comma up to the next element or ``]``.
+_NEXT_ELEMENT = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 #: Reads one JSON value at an offset (``raw_decode``): the C scanner ``json.loads`` uses.
 _read_value = json.JSONDecoder().raw_decode
@@ -253,27 +253,6 @@ def _advance(stack: list[_Frame]) -> None:
         stack[-1].index += 1
 
 
-class LineIndex:
-    """Turn character offsets into 1-based ``(line, column)``; lines are found on first use."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._found: list[int] | None = None
-
-    @property
-    def _starts(self) -> list[int]:
-        if self._found is None:
-            self._found = [0, *(m.end() for m in re.finditer("\n", self._text))]
-        return self._found
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of ``offset``."""
-        import bisect  # noqa: PLC0415 - only when a problem is located
-
-        starts = self._starts
-        line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
-
-    def offset(self, line: int, column: int) -> int:
-        """Inverse of :meth:`position`."""
-        return self._starts[line - 1] + column - 1
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of the character offset ``offset`` of ``text``."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
