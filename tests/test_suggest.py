@@ -1,3 +1,4 @@
+import difflib
 import re
 
 from hypothesis import given, settings
@@ -55,3 +56,22 @@ NAME_TEXT = st.lists(
 def test_the_normal_form_is_the_patterns_substitution(name):
     expected = re.sub(r"[\s._\-/]+", ".", name.casefold()).strip(".")
     assert suggest._normalize_name(name) == expected
+
+
+#: Short names over few letters and separators: many options tie or come close.
+SHORT_NAMES = st.text(alphabet="abcab.", max_size=8)
+
+
+@settings(max_examples=500)
+@given(
+    SHORT_NAMES,
+    st.lists(SHORT_NAMES, unique=True, max_size=12),
+    st.sampled_from([0.0, 0.3, 0.6, 0.8]),
+)
+def test_closest_by_ratio_is_get_close_matches(word, options, cutoff):
+    expected = difflib.get_close_matches(word, options, n=1, cutoff=cutoff)
+    assert suggest.closest_by_ratio(word, options, cutoff) == (expected[0] if expected else None)
+
+
+def test_closest_by_ratio_breaks_ties_as_get_close_matches():
+    assert suggest.closest_by_ratio("ab", ["ax", "ay", "xb"], 0.5) == "xb"  # greatest of equals
