@@ -315,9 +315,11 @@ def _compiled_openings() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @functools.cache
-def _compiled_token_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """:data:`_TOKEN_RULES` compiled on first render."""
-    return tuple((kind, re.compile(pattern, re.DOTALL)) for kind, pattern in _TOKEN_RULES)
+def _token_pattern() -> re.Pattern[str]:
+    """:data:`_TOKEN_RULES` as one pattern (compiled on first render): the alternatives are tried
+    in order, so the first rule that matches wins; group ``r<N>`` is rule N's."""
+    rules = "|".join(f"(?P<r{index}>{pattern})" for index, (_, pattern) in enumerate(_TOKEN_RULES))
+    return re.compile(rules, re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,11 +434,10 @@ class _Renderer:
                 return tokens, pos
 
     def _token(self, pos: int) -> _Token:
-        for kind, pattern in _compiled_token_rules():
-            match = pattern.match(self.source, pos)
-            if match:
-                return _Token(kind, match.group(0), pos)
-        raise _HandlebarsError(pos, f"unexpected character: {_CLI_FAILS}")  # pragma: no cover
+        match = _token_pattern().match(self.source, pos)
+        if match is None or match.lastgroup is None:  # pragma: no cover - '.' matches anything
+            raise _HandlebarsError(pos, f"unexpected character: {_CLI_FAILS}")
+        return _Token(_TOKEN_RULES[int(match.lastgroup[1:])][0], match.group(0), pos)
 
     def _evaluate(self, tokens: list[_Token], start: int) -> _JsValue:
         if len(tokens) == 1 and tokens[0].kind in _VALUE_KINDS:
@@ -586,16 +587,17 @@ def render_json_safe(text: str, values: Mapping[str, str]) -> str:
     """
     json.loads(text, parse_constant=reject_constant)
     parts: list[str] = []
-    pos = 0
-    while (quote := text.find('"', pos)) >= 0:
-        match = _json_string().match(text, quote)
-        assert match is not None  # text is valid JSON and `quote` is outside any string
+    last = 0
+    for match in _json_string().finditer(text):  # in valid JSON, every string token in order
         token = match.group(0)
+        if "{" not in token and "\\" not in token:
+            continue  # no brace, written or escaped: no placeholder
         decoded: str = json.loads(token)
         substituted = _substitute(decoded, values)
-        parts += [text[pos:quote], token if substituted == decoded else _dump_string(substituted)]
-        pos = match.end()
-    parts.append(text[pos:])
+        if substituted != decoded:
+            parts += [text[last : match.start()], _dump_string(substituted)]
+            last = match.end()
+    parts.append(text[last:])
     return "".join(parts)
 
 
