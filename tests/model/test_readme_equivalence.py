@@ -387,10 +387,16 @@ DOCUMENTS = st.builds(
 )
 
 
+#: A code span whose content is spaces only, e.g. "``    ``".
+SPACES_ONLY_CODE_SPAN = re.compile(r"(?<!`)(`+) +\1(?!`)")
+
+
 @needs_markdown_it_pyrs
 @settings(max_examples=400, deadline=None)
 @given(DOCUMENTS)
 def test_generated_readmes_read_the_same_with_both_parsers(text):
+    if SPACES_ONLY_CODE_SPAN.search(text):
+        reject()  # markdown-it.rs strips a space from each side of it (see readme.py)
     try:
         parsed_tree(text)
     except PanicException:

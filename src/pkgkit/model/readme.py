@@ -16,7 +16,8 @@ delimiter row starting with ``-`` and a tab, an escaped pipe right before a cell
 (``\\||``: markdown-it.rs joins the cells), a table row starting with ``>`` or a list marker, a
 table continuing a list item or block quote without a blank line, Unicode spaces other than space
 and tab at the edge of a table row, ``_emphasis_`` right after an emoji, and punycode host names
-in autolinks.
+in autolinks, and a code span of spaces only (markdown-it.rs strips one space from each side of
+it; CommonMark keeps them all).
 """
 
 from __future__ import annotations
