@@ -95,3 +95,27 @@ def go_with_duplicate_key(tmp_path: Path) -> Path:
     line = '  "title": "Go Runtime Metrics",\n'
     edit_text(package / "dashboards" / "go-runtime-metrics.json", line, line * 2)
     return package
+
+
+def fixes(root: Path, select: str, *, unsafe: bool = False) -> dict[str, str]:
+    """``lint --fix`` of the rules starting with ``select``, nothing written: ``{path relative
+    to the package: its text after the fixes}`` of each file the fixes change."""
+    from pkgkit.engine import fix_package  # noqa: PLC0415
+
+    outcome = fix_package(str(root), Config(select=(select,)), unsafe=unsafe)
+    assert not outcome.crashes, outcome.crashes
+    assert not outcome.failed, outcome.failed
+    return {
+        Path(path).relative_to(root).as_posix(): after
+        for path, (_, after) in outcome.changes.items()
+    }
+
+
+def inserted(before: str, after: str) -> str:
+    """The one run of text ``after`` adds to ``before`` (every other character kept)."""
+    start = 0
+    while start < len(before) and before[start] == after[start]:
+        start += 1
+    added = after[start : len(after) - (len(before) - start)]
+    assert after == before[:start] + added + before[start:], "more than one insertion"
+    return added

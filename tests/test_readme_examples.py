@@ -22,6 +22,7 @@ EXAMPLES = [
     ("go", "pkgkit fmt --diff go/entities/go-runtime.json"),
     ("jenkins", "pkgkit docs --check jenkins"),
     ("jenkins", "pkgkit docs --diff jenkins"),
+    ("jenkins", "pkgkit lint --fix --diff jenkins"),
 ]
 
 

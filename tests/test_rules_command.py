@@ -20,7 +20,15 @@ def test_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == len(all_rules())
     for line, rule in zip(lines, all_rules(), strict=True):
         assert line.split()[:2] == [rule.CODE, rule.SEVERITY.value]
-        assert line.endswith(rule.SUMMARY)
+        assert line.endswith(rule.SUMMARY + (" [fix]" if hasattr(rule, "FIX") else ""))
+
+
+def test_one_rules_doc_says_how_its_findings_are_fixed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "PKG120"]) == 0
+    assert (
+        "\nFix (safe): the rule is added at the end of ``accessRules`` (created when missing).\n"
+        in (capsys.readouterr().out)
+    )
 
 
 @pytest.mark.parametrize("wanted", ["PKG001", "pkg001", "json-syntax"])

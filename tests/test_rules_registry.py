@@ -118,3 +118,23 @@ def test_a_path_entry_that_is_not_a_folder_is_left_to_pkgutil(tmp_path):
         zipped.writestr("_helper.py", "")
     names = pkgkit.rules._module_names([str(archive), str(tmp_path / "missing")])
     assert names == [info.name for info in pkgutil.iter_modules([str(archive)])]
+
+
+#: The rules whose findings ``lint --fix`` can fix.
+FIXABLE = {
+    "DOC001", "DOC003", "DOC005", "DOC007", "MET001", "MET013", "PKG100", "PKG120", "TPL001",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_a_fixable_rule_says_what_its_fix_does(name: str) -> None:
+    """FIX (one line: the list's [fix]) and a 'Fix' paragraph in the doc (what `pkgkit rules
+    CODE` shows), saying whether it is safe."""
+    rule = module(name)
+    fix = getattr(rule, "FIX", None)
+    assert (rule.CODE in FIXABLE) == (fix is not None)
+    paragraph = re.search(r"^Fix \((safe|unsafe)\)?|^Fix: ", rule_doc(rule), re.MULTILINE)
+    assert (fix is not None) == (paragraph is not None)
+    if fix is not None:
+        assert isinstance(fix, str)
+        assert "\n" not in fix

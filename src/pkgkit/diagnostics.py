@@ -35,6 +35,30 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
+class TextEdit(Record):
+    """Characters ``start`` to ``end`` of a file's text (as the model holds it: a JSON file's
+    text without its byte-order mark, a README's with its line ends as LF) replaced by
+    ``text``; ``start == end`` inserts."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Fix(Record):
+    """How a problem is fixed: edits of one file, and what they do.
+
+    ``safe``: the edit has one right answer (``lint --fix`` applies it); else it is a guess,
+    applied only with ``--unsafe-fixes``. ``source``: the file edited, when it is not the
+    problem's (a metric a dashboard charts is documented in the README).
+    """
+
+    description: str
+    edits: tuple[TextEdit, ...]
+    safe: bool = True
+    source: Source | None = None
+
+
 class Problem(Record):
     """What a rule found, located relative to ``source``.
 
@@ -43,7 +67,8 @@ class Problem(Record):
     ``column`` override the pointer when a rule knows the exact position (README tables, syntax
     errors, placeholders inside a string). ``severity`` overrides the rule's default severity for
     this one problem (a rule whose severity depends on the configuration, such as ``--strict``);
-    severities set in the configuration still win.
+    severities set in the configuration still win. ``fix``: how ``lint --fix`` fixes it, when
+    the rule knows (the rule's ``FIX`` says what its fixes do).
     """
 
     source: Source
@@ -53,6 +78,7 @@ class Problem(Record):
     line: int | None = None
     column: int | None = None
     severity: Severity | None = None
+    fix: Fix | None = None
 
 
 class Diagnostic(Record):

@@ -48,16 +48,24 @@ class SchemaError:
     """One schema violation: where, what, and the schema's own explanation.
 
     ``keyword`` is the failing schema keyword (``required``, ``type``, ``enum`` ...), so callers
-    can leave some violations to rules with better messages.
+    can leave some violations to rules with better messages; ``options`` are an ``enum``'s values.
     """
 
-    __slots__ = ("hint", "keyword", "message", "pointer")
+    __slots__ = ("hint", "keyword", "message", "options", "pointer")
 
-    def __init__(self, pointer: str, message: str, hint: str | None, keyword: str = "") -> None:
+    def __init__(
+        self,
+        pointer: str,
+        message: str,
+        hint: str | None,
+        keyword: str = "",
+        options: tuple[object, ...] = (),
+    ) -> None:
         self.pointer = pointer
         self.message = message
         self.hint = hint
         self.keyword = keyword
+        self.options = options
 
 
 @functools.cache
@@ -111,9 +119,11 @@ def explain(error: ValidationError, root: dict[str, Any] | None = None) -> list[
         return _unexpected(error, path, description)
     else:
         message = _message(error, subject)
+    options: tuple[object, ...] = ()
     if error.validator == "enum":
         description = _with_suggestion(error, description)
-    return [SchemaError(pointer_of(path), message, description, str(error.validator))]
+        options = tuple(_expected(error))
+    return [SchemaError(pointer_of(path), message, description, str(error.validator), options)]
 
 
 def _specific(error: ValidationError) -> tuple[ValidationError, str | None]:

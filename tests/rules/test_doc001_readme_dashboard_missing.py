@@ -1,6 +1,6 @@
 import shutil
 
-from helpers import copy_go, findings, lint, write_package
+from helpers import copy_go, edit_text, findings, fixes, lint, write_package
 
 README_ROW = "| Go Runtime Metrics |"
 
@@ -65,3 +65,12 @@ def test_every_dashboards_table_of_the_section_counts(tmp_path):
 
 def test_clean_fixture_lists_only_existing_dashboards(tmp_path):
     assert lint(copy_go(tmp_path), select="DOC001") == []
+
+
+def test_fix_renames_the_row_to_the_title_it_likely_means_when_unsafe(tmp_path):
+    package = copy_go(tmp_path)
+    edit_text(package / "README.md", "| Go Runtime Metrics |", "| Go Runtime Metric |")
+    before = (package / "README.md").read_text(encoding="utf-8")
+    assert fixes(package, "DOC001") == {}
+    after = fixes(package, "DOC001", unsafe=True)["README.md"]
+    assert after == before.replace("| Go Runtime Metric |", "| Go Runtime Metrics |")

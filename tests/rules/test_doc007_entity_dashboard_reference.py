@@ -2,7 +2,16 @@ import shutil
 
 import pytest
 
-from helpers import copy_fixture, copy_go, edit_json, findings, lint, write_package
+from helpers import (
+    copy_fixture,
+    copy_go,
+    edit_json,
+    edit_text,
+    findings,
+    fixes,
+    lint,
+    write_package,
+)
 
 ENTITY = "entities/go-runtime.json"
 POINTER = "/data/dashboards/0/reference"
@@ -91,3 +100,17 @@ def test_a_reference_to_a_dashboard_that_does_not_parse_still_resolves(tmp_path)
 def test_clean_fixtures_have_resolving_references(tmp_path):
     assert lint(copy_fixture(tmp_path, "go-entity"), select="DOC007") == []
     assert lint(copy_go(tmp_path), select="DOC007") == []
+
+
+def test_fix_names_the_one_file_named_alike_safely_and_the_closest_unsafely(tmp_path):
+    package = copy_fixture(tmp_path, "go-entity")
+    entity = package / "entities" / "go-runtime.json"
+    edit_text(entity, '"reference": "go-runtime.json"', '"reference": "../Go_Runtime.JSON"')
+    before = entity.read_text(encoding="utf-8")
+    assert fixes(package, "DOC007")["entities/go-runtime.json"] == before.replace(
+        '"../Go_Runtime.JSON"', '"go-runtime.json"'
+    )
+    edit_text(entity, '"../Go_Runtime.JSON"', '"go-runtme.json"')
+    assert fixes(package, "DOC007") == {}
+    after = fixes(package, "DOC007", unsafe=True)["entities/go-runtime.json"]
+    assert '"reference": "go-runtime.json"' in after

@@ -1,4 +1,4 @@
-from helpers import copy_go, edit_text, findings, lint
+from helpers import copy_go, edit_text, findings, fixes, lint
 
 HIGH_GOROUTINES = "events/high-goroutine-count.json"
 
@@ -33,3 +33,32 @@ def test_no_readme_means_nothing_to_compare(tmp_path):
 
 def test_clean_fixture_documents_every_metric(tmp_path):
     assert lint(copy_go(tmp_path), select="MET001") == []
+
+
+RUNTIME = "metrics.sums.go.opentelemetry.io/contrib/instrumentation/runtime"
+
+
+def test_fix_documents_a_metric_the_catalogue_knows_in_its_scopes_table(tmp_path):
+    package = copy_go(tmp_path)
+    event = package / "events" / "high-goroutine-count.json"
+    edit_text(
+        event, f"{RUNTIME}/go.goroutine.count", f"{RUNTIME}/process.runtime.go.mem.heap_alloc"
+    )
+    before = (package / "README.md").read_text(encoding="utf-8")
+    last_row = next(line for line in before.splitlines() if line.startswith("| `go.schedule"))
+    # After the runtime table's last row; By and UpDownCounter as that table spells them.
+    new_row = (
+        "| `process.runtime.go.mem.heap_alloc` |  | By | UpDownCounter |  |"  # code, as its rows
+    )
+    assert fixes(package, "MET001")["README.md"] == before.replace(
+        last_row, f"{last_row}\n{new_row}"
+    )
+
+
+def test_fix_renames_a_misspelt_metric_only_when_unsafe_fixes_are_asked_for(tmp_path):
+    package = copy_go(tmp_path)
+    event = package / "events" / "high-goroutine-count.json"
+    edit_text(event, f"{RUNTIME}/go.goroutine.count", f"{RUNTIME}/go.goroutine.cuont")
+    assert fixes(package, "MET001") == {}
+    after = fixes(package, "MET001", unsafe=True)["events/high-goroutine-count.json"]
+    assert after == event.read_text(encoding="utf-8").replace("goroutine.cuont", "goroutine.count")

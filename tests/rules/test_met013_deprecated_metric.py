@@ -1,4 +1,4 @@
-from helpers import copy_go, edit_json, edit_text, findings, lint
+from helpers import copy_go, edit_json, edit_text, findings, fixes, lint
 
 EVENT = "events/high-goroutine-count.json"
 GOROUTINES = "metrics.sums.go.opentelemetry.io/contrib/instrumentation/runtime/go.goroutine.count"
@@ -45,3 +45,18 @@ def test_a_name_an_instrumentation_still_emits_is_not_reported(tmp_path):
 
 def test_clean_fixture_charts_no_deprecated_metric(tmp_path):
     assert lint(copy_go(tmp_path), select="MET013") == []
+
+
+def test_fix_writes_the_new_name_in_every_id_of_the_file(tmp_path):
+    package = copy_go(tmp_path)
+    old = "metrics.gauges.my.app/v8js.memory.heap.limit"
+
+    def chart_twice(data):
+        data["rules"][0]["metricName"] = old
+        data["rules"].append(dict(data["rules"][0]))
+
+    edit_json(package / EVENT, chart_twice)
+    before = (package / EVENT).read_text(encoding="utf-8")
+    after = fixes(package, "MET013")[EVENT]
+    assert after == before.replace("v8js.memory.heap.limit", "v8js.memory.heap.space.size")
+    assert lint(package, select="MET013") != []  # nothing was written

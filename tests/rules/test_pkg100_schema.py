@@ -2,7 +2,7 @@
 
 import json
 
-from helpers import copy_go, findings, lint, write_package
+from helpers import copy_go, edit_text, findings, fixes, lint, write_package
 
 EVENT = """{
   "name": "Slow",
@@ -149,3 +149,15 @@ def test_each_unknown_property_of_a_closed_object_is_reported_with_did_you_mean(
     assert result[0].message == "'rules'[0] does not allow the property 'metric'"
     assert result[0].hint == "did you mean 'metricName'?"
     assert result[1].hint.startswith("allowed: ruleType, severity, metricName")
+
+
+def test_fix_writes_the_one_valid_spelling_of_an_enum_value(tmp_path):
+    package = copy_go(tmp_path)
+    event = package / "events" / "high-goroutine-count.json"
+    edit_text(event, '"conditionOperator": ">"', '"conditionOperator": "=="')
+    edit_text(event, '"aggregation": "avg"', '"aggregation": "AVG"')
+    before = event.read_text(encoding="utf-8")
+    after = fixes(package, "PKG100")["events/high-goroutine-count.json"]
+    assert after == before.replace('"=="', '"="').replace('"AVG"', '"avg"')
+    edit_text(event, '"aggregation": "AVG"', '"aggregation": "mean"')  # no one right answer
+    assert '"aggregation": "mean"' in fixes(package, "PKG100")["events/high-goroutine-count.json"]

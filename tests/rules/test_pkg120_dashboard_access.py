@@ -1,6 +1,8 @@
 """PKG120: stand-alone dashboards carry the global READ_WRITE access rule."""
 
-from helpers import copy_go, edit_json, findings, lint, write_package
+import json
+
+from helpers import copy_go, edit_json, findings, fixes, inserted, lint, write_package
 
 DASHBOARD = "dashboards/go-runtime-metrics.json"
 
@@ -70,3 +72,36 @@ def test_malformed_entities_and_access_rules_do_not_crash(tmp_path):
 
 def test_clean_fixture_dashboard_is_global(tmp_path):
     assert lint(copy_go(tmp_path), select="PKG120") == []
+
+
+GLOBAL = {"accessType": "READ_WRITE", "relationType": "GLOBAL", "relatedId": ""}
+
+
+def test_fix_appends_the_global_rule_in_the_files_layout(tmp_path):
+    package = copy_go(tmp_path)
+    rules = [{"accessType": "READ", "relationType": "GLOBAL"}]
+    edit_json(package / DASHBOARD, lambda d: d.update(accessRules=rules))
+    before = (package / DASHBOARD).read_text(encoding="utf-8")
+    after = fixes(package, "PKG120")[DASHBOARD]
+    assert inserted(before, after) == (
+        ',\n    {\n      "accessType": "READ_WRITE",\n      "relationType": "GLOBAL",\n'
+        '      "relatedId": ""\n    }'
+    )
+    assert json.loads(after)["accessRules"] == [*rules, GLOBAL]
+
+
+def test_fix_adds_access_rules_when_missing_and_writes_inline_lists_inline(tmp_path):
+    package = copy_go(tmp_path)
+    edit_json(package / DASHBOARD, lambda data: data.pop("accessRules"))
+    after = fixes(package, "PKG120")[DASHBOARD]
+    assert json.loads(after)["accessRules"] == [GLOBAL]
+    (package / DASHBOARD).write_text('{"title": "x", "accessRules": []}', encoding="utf-8")
+    assert fixes(package, "PKG120")[DASHBOARD] == (
+        '{"title": "x", "accessRules": [\n  {\n    "accessType": "READ_WRITE",\n'
+        '    "relationType": "GLOBAL",\n    "relatedId": ""\n  }\n]}'
+    )
+    (package / DASHBOARD).write_text('{"accessRules": [{"accessType": "READ"}]}', encoding="utf-8")
+    assert fixes(package, "PKG120")[DASHBOARD] == (
+        '{"accessRules": [{"accessType": "READ"}, {"accessType": "READ_WRITE", '
+        '"relationType": "GLOBAL", "relatedId": ""}]}'
+    )

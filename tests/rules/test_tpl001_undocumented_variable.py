@@ -1,4 +1,4 @@
-from helpers import copy_go, findings, lint, write_package
+from helpers import copy_go, findings, fixes, lint, write_package
 
 DASHBOARD = "dashboards/go-runtime-metrics.json"
 
@@ -69,3 +69,13 @@ def test_literal_names_are_left_to_tpl003_and_no_readme_means_no_finding(tmp_pat
 
 def test_clean_fixture_documents_every_variable(tmp_path):
     assert lint(copy_go(tmp_path), select="TPL001") == []
+
+
+def test_fix_renames_a_misspelt_variable_in_every_placeholder_of_the_file_when_unsafe(tmp_path):
+    package = copy_go(tmp_path)
+    dashboard = package / "dashboards" / "go-runtime-metrics.json"
+    text = dashboard.read_text(encoding="utf-8").replace("{{ servicename }}", "{{servicenme}}")
+    dashboard.write_text(text, encoding="utf-8")
+    assert fixes(package, "TPL001") == {}
+    after = fixes(package, "TPL001", unsafe=True)["dashboards/go-runtime-metrics.json"]
+    assert after == text.replace("{{servicenme}}", "{{servicename}}")

@@ -68,9 +68,22 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
 
 
 def add_lint_arguments(parser: Options) -> None:
-    """Everything ``lint`` parses: the paths, the options every linting command takes, run()."""
+    """Everything ``lint`` parses: the paths, the options every linting command takes, the
+    fix options, run()."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     add_lint_options(parser)
+    parser.add_argument(
+        "--fix", action="store_true",
+        help="apply the fixes of findings that have one right answer, then report what remains",
+    )  # fmt: skip
+    parser.add_argument(
+        "--diff", action="store_true",
+        help="print the fixes --fix would make as a unified diff; write nothing",
+    )  # fmt: skip
+    parser.add_argument(
+        "--unsafe-fixes", action="store_true",
+        help="with --fix or --diff, also apply fixes that are guesses (a did-you-mean rename)",
+    )  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -490,6 +503,10 @@ def run(args: Arguments) -> int:
     if not roots:
         sys.stderr.write("pkgkit: none of the given files is inside a package\n")
         return 0
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
+        from pkgkit.commands.fix import run_fix  # noqa: PLC0415
+
+        return run_fix(args, roots)
     report = lint_report(args, roots)
     if not report.packages:
         sys.stderr.write(f"pkgkit: no packages found under {', '.join(args.paths)}\n")

@@ -57,10 +57,12 @@ def find_rule(wanted: str) -> RuleModule:
 
 
 def text_table(rules: tuple[RuleModule, ...]) -> str:
-    """One aligned line per rule: code, severity, name, summary."""
+    """One aligned line per rule: code, severity, name, summary, and ``[fix]`` when
+    ``lint --fix`` can fix its findings (``pkgkit rules CODE`` says how)."""
     width = max((len(rule.NAME) for rule in rules), default=0)
     return "".join(
-        f"{rule.CODE:<7} {rule.SEVERITY.value:<7} {rule.NAME:<{width}}  {rule.SUMMARY}\n"
+        f"{rule.CODE:<7} {rule.SEVERITY.value:<7} {rule.NAME:<{width}}  {rule.SUMMARY}"
+        f"{' [fix]' if getattr(rule, 'FIX', None) else ''}\n"
         for rule in rules
     )
 

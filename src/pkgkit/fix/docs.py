@@ -27,7 +27,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.fix.changes import Change
-from pkgkit.fix.markdown_table import (
+from pkgkit.model.conventions import (
+    DESCRIPTION_HEADERS,
+    KEY_HEADERS,
+    RESOURCE_SECTION,
+)
+from pkgkit.model.markdown_table import (
     TableLines,
     column_widths,
     escape_cell,
@@ -35,17 +40,14 @@ from pkgkit.fix.markdown_table import (
     render_row,
     split_cells,
 )
-from pkgkit.model.conventions import (
-    DESCRIPTION_HEADERS,
-    INSTRUMENT_HEADERS,
-    KEY_HEADERS,
-    METRIC_SECTIONS,
-    NAME_HEADERS,
-    RESOURCE_SECTION,
-    UNIT_HEADERS,
-    normalize_instrument,
-    unit_class,
+from pkgkit.model.metric_rows import (
+    cells,
+    home_table,
+    metric_cells,
+    metrics_tables,
+    names_in_code,
 )
+from pkgkit.model.metric_rows import column as first_column
 from pkgkit.model.metrics import pattern_matches
 from pkgkit.model.readme import normalize_heading
 from pkgkit.model.variables import set_arguments
@@ -59,7 +61,6 @@ if TYPE_CHECKING:
 
     from pkgkit.config import Config
     from pkgkit.diagnostics import Diagnostic
-    from pkgkit.model.conventions import DocumentedMetric
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.metrics import MetricReference
     from pkgkit.model.package import Package
@@ -243,18 +244,6 @@ def _new_table(
     return Edit(end, end, tuple(lines))
 
 
-def _column(table: Table, headers: tuple[str, ...]) -> str | None:
-    return next((header for header in headers if header in table.headers), None)
-
-
-def _cells(table: Table, values: dict[tuple[str, ...], str]) -> list[str]:
-    """A new row: for each column, the value of the first header group it belongs to."""
-    row = []
-    for header in table.headers:
-        row.append(next((value for group, value in values.items() if header in group), ""))
-    return row
-
-
 # Dashboards, events, entities ---------------------------------------------------------------
 
 
@@ -310,7 +299,7 @@ def _listing_tables(readme: Readme, listing: Listing) -> list[tuple[Table, str]]
     for table in readme.tables:
         if table.section is None or wanted not in table.section.path:
             continue
-        column = _column(table, listing.columns)
+        column = first_column(table, listing.columns)
         if column is not None:
             found.append((table, column))
     return found
@@ -322,7 +311,7 @@ def _description(file: JsonFile) -> str:
 
 
 def _listing_row(table: Table, column: str, file: JsonFile, name: str) -> list[str]:
-    return _cells(table, {(column,): name, DESCRIPTION_HEADERS: _description(file)})
+    return cells(table, {(column,): name, DESCRIPTION_HEADERS: _description(file)})
 
 
 def _listing_table(
@@ -344,17 +333,18 @@ def _listing_table(
 # Metrics ------------------------------------------------------------------------------------
 
 
-def _metrics_tables(readme: Readme) -> list[Table]:
-    """Tables with a name column under a metrics section, as the conventions model reads them."""
-    found = []
-    for table in readme.tables:
-        section = table.section
-        if section is None or RESOURCE_SECTION in section.path:
-            continue
-        in_section = any(title in section.path for title in METRIC_SECTIONS)
-        if in_section and _column(table, NAME_HEADERS) is not None:
-            found.append(table)
-    return found
+def _metric_row(ctx: RuleContext, table: Table | None, reference: MetricReference) -> list[str]:
+    """A new metrics row: the name, the unit and instrument the catalogue knows (as ``table``
+    spells them), no description (the catalogue holds facts, no prose: the author writes it)."""
+    metric = reference.metric
+    entry = catalogue(ctx).identify(metric.name, metric.scope)
+    unit = entry.unit if entry is not None else None
+    instrument = entry.instrument if entry is not None else None
+    readme = ctx.package.readme
+    if table is None or readme is None:
+        return [metric.name, unit or "", instrument or "", ""]
+    code = names_in_code(readme, table)
+    return metric_cells(table, metric.name, unit, instrument, code=code)
 
 
 def _metric_edits(
@@ -378,14 +368,17 @@ def _metric_edits(
         if not reference.metric.pattern and reference.metric.name not in names:
             missing.setdefault(reference.metric.name, reference)
     new = list(missing) if add else []
-    tables = _metrics_tables(readme)
+    tables = metrics_tables(readme)
     if not tables:
         return _metrics_table(ctx, text, readme, [missing[name] for name in new], notes)
 
     def dropped(row: Row) -> bool:
         return drop and row.line in stale
 
-    homes = _metric_homes(tables, documented, [missing[name] for name in new])
+    homes: dict[int, list[MetricReference]] = {}
+    for name in new:
+        home = home_table(tables, documented, missing[name].metric.scope)
+        homes.setdefault(home.line if home else 0, []).append(missing[name])
     edits = []
     for table in tables:
         rows = [_metric_row(ctx, table, reference) for reference in homes.get(table.line, [])]
@@ -393,60 +386,6 @@ def _metric_edits(
         if edit is not None:
             edits.append(edit)
     return edits
-
-
-def _metric_homes(
-    tables: list[Table], documented: list[DocumentedMetric], new: list[MetricReference]
-) -> dict[int, list[MetricReference]]:
-    """Table line -> the new metrics that go there: the table of the metric's instrumentation
-    scope (the scope its rows are documented under), else the last table."""
-    by_scope: dict[str | None, int] = {}
-    for table in tables:
-        lines = {row.line for row in table.rows}
-        scope = next((m.scope for m in documented if m.line in lines), None)
-        if scope is not None:
-            by_scope.setdefault(scope, table.line)
-    homes: dict[int, list[MetricReference]] = {}
-    for reference in new:
-        home = by_scope.get(reference.metric.scope, tables[-1].line)
-        homes.setdefault(home, []).append(reference)
-    return homes
-
-
-def _metric_row(ctx: RuleContext, table: Table | None, reference: MetricReference) -> list[str]:
-    """Name, unit and instrument of a new metrics row (the description is the author's), as
-    ``table`` spells units and instruments (the catalogue's spelling where it has none)."""
-    metric = reference.metric
-    entry = catalogue(ctx).identify(metric.name, metric.scope)
-    unit = entry.unit if entry is not None and entry.unit is not None else ""
-    instrument = entry.instrument if entry is not None and entry.instrument is not None else ""
-    description = ""  # the catalogue holds facts, no prose: the author writes it
-    if table is None:
-        return [metric.name, unit, instrument, description]
-    spelt_units = _spellings(table, UNIT_HEADERS, unit_class)
-    spelt_instruments = _spellings(table, INSTRUMENT_HEADERS, normalize_instrument)
-    values = {
-        NAME_HEADERS: metric.name,
-        UNIT_HEADERS: spelt_units.get(unit_class(unit) or "", unit) if unit else "",
-        INSTRUMENT_HEADERS: spelt_instruments.get(
-            normalize_instrument(instrument) or "", instrument
-        ),
-        DESCRIPTION_HEADERS: description,
-    }
-    return _cells(table, values)
-
-
-def _spellings(
-    table: Table, headers: tuple[str, ...], kind: Callable[[str | None], str | None]
-) -> dict[str, str]:
-    """How the table's rows spell each kind of unit or instrument (the first spelling seen)."""
-    column = _column(table, headers)
-    spelt: dict[str, str] = {}
-    for row in table.rows:
-        cell = row.cells.get(column or "")
-        if cell is not None and cell.text and (found := kind(cell.text)) is not None:
-            spelt.setdefault(found, cell.text)
-    return spelt
 
 
 def _metrics_table(
@@ -490,11 +429,11 @@ def _attribute_edits(
         for t in readme.tables
         if t.section is not None
         and RESOURCE_SECTION in t.section.path
-        and _column(t, KEY_HEADERS) is not None
+        and first_column(t, KEY_HEADERS) is not None
     ]
     if tables:
         table = tables[-1]
-        rows = [_cells(table, {KEY_HEADERS: attribute}) for attribute in missing]
+        rows = [cells(table, {KEY_HEADERS: attribute}) for attribute in missing]
         edit = _rewrite_table(text, table, lambda _row: False, rows, notes)
         return [] if edit is None else [edit]
     sections = readme.find_sections(RESOURCE_SECTION)

@@ -10,9 +10,10 @@ the missing name, and PKG0xx reports it.
 
 from __future__ import annotations
 
-from pkgkit.diagnostics import Problem
+from pkgkit.diagnostics import Fix, Problem
 from pkgkit.model.readme import normalize_heading
-from pkgkit.suggest import did_you_mean
+from pkgkit.model.textedit import replace_in_line
+from pkgkit.suggest import closest, did_you_mean
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
             if listing.folder in package.folders
             else f"the package has no {listing.folder}/ folder"
         )
+        match = closest(cell.text, names)
         yield Problem(
             readme,
             f"README lists {listing.kind} '{cell.text}' but {where}",
@@ -139,7 +141,16 @@ def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
             or f"add the {listing.kind} to {listing.folder}/ or remove the row",
             line=cell.line,
             column=cell.column,
+            fix=_rename_fix(readme, cell, match),
         )
+
+
+def _rename_fix(readme: Readme, cell: Cell, match: str | None) -> Fix | None:
+    """The row's name rewritten to the content name it likely means (a guess: unsafe)."""
+    edit = None if match is None else replace_in_line(readme.text, cell.line, cell.text, match)
+    if edit is None or match is None:
+        return None
+    return Fix(f"write '{match}'", (edit,), safe=False)
 
 
 def unlisted_content(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:

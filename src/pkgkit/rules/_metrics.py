@@ -166,7 +166,14 @@ def first_uses(found: Iterable[MetricReference]) -> list[tuple[MetricReference, 
 
 
 def metric_hint(name: str, candidates: Iterable[str]) -> str | None:
-    """``did you mean 'x'?`` for a metric name, only when the names differ in more than a prefix.
+    """``did you mean 'x'?`` for a metric name (:func:`metric_match`)."""
+    match = metric_match(name, candidates)
+    return None if match is None else f"did you mean '{match}'?"
+
+
+def metric_match(name: str, candidates: Iterable[str]) -> str | None:
+    """The candidate ``name`` is likely a misspelling of, when the names differ in more than a
+    prefix.
 
     :func:`pkgkit.suggest.closest` scores whole names, so two metrics of one namespace
     (``process.runtime.go.cpu.time``, ``process.runtime.go.goroutines``) look alike through their
@@ -181,7 +188,7 @@ def metric_hint(name: str, candidates: Iterable[str]) -> str | None:
 
         if difflib.SequenceMatcher(None, ours, theirs).ratio() < _TAIL_CUTOFF:
             return None
-    return f"did you mean '{match}'?"
+    return match
 
 
 _TAIL_CUTOFF = 0.6

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pkgkit.diagnostics import Problem
+from pkgkit.diagnostics import Fix, Problem
 from pkgkit.model.variables import SetArgument, documented_variables
 
 TYPE_CHECKING = False
@@ -180,7 +180,9 @@ def variables(ctx: RuleContext) -> list[SetArgument] | None:
     return result
 
 
-def at_offset(file: JsonFile, offset: int, message: str, hint: str | None) -> Problem:
+def at_offset(
+    file: JsonFile, offset: int, message: str, hint: str | None, fix: Fix | None = None
+) -> Problem:
     """A problem located at a character offset of a content file."""
     line, column = file.position(offset)
-    return Problem(file, message, hint=hint, line=line, column=column)
+    return Problem(file, message, hint=hint, line=line, column=column, fix=fix)

@@ -17,6 +17,9 @@ Good::
     | Dashboard Title     |
     |---------------------|
     | Go Runtime Metrics  |
+
+Fix (unsafe): the row's name is rewritten to the dashboard title it likely means (the
+hint's did-you-mean): a guess, as the README's name may be the right one.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ CODE = "DOC001"
 NAME = "readme-dashboard-missing"
 SEVERITY = Severity.ERROR
 SUMMARY = "A dashboard listed in the README has no dashboard file with that title"
+FIX = "rewrites the row's name to the dashboard title it likely means (unsafe)"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

@@ -16,6 +16,9 @@ Good::
     | Event Name            | Description |
     |-----------------------|-------------|
     | High Goroutine Count  | ...         |
+
+Fix (unsafe): the row's name is rewritten to the event name it likely means (the
+hint's did-you-mean): a guess, as the README's name may be the right one.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ CODE = "DOC003"
 NAME = "readme-event-missing"
 SEVERITY = Severity.ERROR
 SUMMARY = "An event listed in the README has no event file with that name"
+FIX = "rewrites the row's name to the event name it likely means (unsafe)"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

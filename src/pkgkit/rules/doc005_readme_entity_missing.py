@@ -17,6 +17,9 @@ Good::
     | Title      |
     |------------|
     | Go Runtime |
+
+Fix (unsafe): the row's name is rewritten to the entity label it likely means (the
+hint's did-you-mean): a guess, as the README's name may be the right one.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ CODE = "DOC005"
 NAME = "readme-entity-missing"
 SEVERITY = Severity.ERROR
 SUMMARY = "An entity listed in the README has no entity file with that label"
+FIX = "rewrites the row's name to the entity label it likely means (unsafe)"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

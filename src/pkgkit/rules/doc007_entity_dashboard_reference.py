@@ -14,29 +14,39 @@ Bad::
 Good (``dashboards/go-runtime.json`` exists)::
 
     {"data": {"label": "Go Runtime", "dashboards": [{"reference": "go-runtime.json"}]}}
+
+Fix: the reference is rewritten to the one dashboard file whose name is the reference's file
+name but for case and separators (``Go_Runtime.JSON``, ``../go-runtime.json``): safe; to the
+closest file name otherwise: unsafe (a guess).
 """
 
 from __future__ import annotations
 
-from pkgkit.diagnostics import Problem, Severity
+from pkgkit.diagnostics import Fix, Problem, Severity
+from pkgkit.model.jsonedit import replace_value
 from pkgkit.rules._common import (
     DASHBOARDS_FOLDER,
     dashboard_references,
     reference_escapes,
     resolve_dashboard_reference,
 )
-from pkgkit.suggest import did_you_mean
+from pkgkit.suggest import closest, did_you_mean, normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.model.jsonfile import JsonFile
     from pkgkit.rules import RuleContext
 
 CODE = "DOC007"
 NAME = "entity-dashboard-reference"
 SEVERITY = Severity.ERROR
 SUMMARY = "An entity's dashboard reference does not name a file in dashboards/"
+FIX = (
+    "rewrites the reference to the one dashboard file named like it but for case and "
+    "separators (safe), else to the closest file name (unsafe)"
+)
 
 _FOLDER = DASHBOARDS_FOLDER
 
@@ -56,7 +66,24 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                     message,
                     pointer=pointer,
                     hint=hint or f"use the name of a file in {_FOLDER}/, e.g. 'runtime.json'",
+                    fix=_fix(file, pointer, reference, available),
                 )
+
+
+def _fix(file: JsonFile, pointer: str, reference: str, available: list[str]) -> Fix | None:
+    """The reference rewritten to the file it names loosely (safe), else to the closest."""
+    wanted = normalize_name(_file_name(reference))
+    alike = [name for name in available if normalize_name(_file_name(name)) == wanted]
+    target, safe = (alike[0], True) if len(alike) == 1 else (closest(reference, available), False)
+    edit = None if target is None else replace_value(file, pointer, target)
+    if edit is None:
+        return None
+    return Fix(f"reference '{target}'", (edit,), safe=safe)
+
+
+def _file_name(reference: str) -> str:
+    """The last segment of a reference, either slash."""
+    return reference.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _problem_with(reference: str, available: list[str], has_folder: bool) -> str | None:

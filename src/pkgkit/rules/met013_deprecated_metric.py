@@ -14,11 +14,16 @@ Bad (renamed in the semantic conventions)::
 Good::
 
     | `k8s.replicationcontroller.pod.desired` | Gauge | ... |
+
+Fix (safe): a metric renamed in the conventions is written with its new name, in the README row
+and in every id of the file that names it (an obsoleted metric has no fix).
 """
 
 from __future__ import annotations
 
-from pkgkit.diagnostics import Problem, Severity
+from pkgkit.diagnostics import Fix, Problem, Severity
+from pkgkit.model.jsonedit import replace_value
+from pkgkit.model.textedit import replace_in_line
 from pkgkit.rules._metrics import catalogue, conventions, first_uses, named
 
 TYPE_CHECKING = False
@@ -26,12 +31,14 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from pkgkit.conventions.catalogue import Catalogue, CatalogueMetric
+    from pkgkit.model.metrics import MetricReference
     from pkgkit.rules import RuleContext
 
 CODE = "MET013"
 NAME = "deprecated-metric"
 SEVERITY = Severity.WARNING
 SUMMARY = "A documented or charted metric that the conventions deprecate"
+FIX = "writes a renamed metric's new name in the README row, or in every id of the file naming it"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -43,7 +50,13 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             entry = known.identify(row.name, row.scope)
             if entry is not None and entry.deprecation:
                 message, hint = _finding(known, entry, row.name, 1)
-                yield Problem(readme, message, hint=hint, line=row.line, column=row.column)
+                edit = (
+                    replace_in_line(readme.text, row.line, row.name, entry.renamed_to)
+                    if entry.renamed_to
+                    else None
+                )
+                fix = None if edit is None else Fix(_renamed(entry), (edit,))
+                yield Problem(readme, message, hint=hint, line=row.line, column=row.column, fix=fix)
     deprecated = []
     for reference in named(ctx):
         entry = known.identify(reference.metric.name, reference.metric.scope)
@@ -53,7 +66,36 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         entry = known.identify(reference.metric.name, reference.metric.scope)
         if entry is not None:
             message, hint = _finding(known, entry, reference.metric.name, count)
-            yield Problem(reference.file, message, pointer=reference.pointer, hint=hint)
+            fix = _references_fix(entry, reference, deprecated)
+            yield Problem(reference.file, message, pointer=reference.pointer, hint=hint, fix=fix)
+
+
+def _renamed(entry: CatalogueMetric) -> str:
+    return f"write '{entry.renamed_to}'"
+
+
+def _references_fix(
+    entry: CatalogueMetric, first: MetricReference, deprecated: list[MetricReference]
+) -> Fix | None:
+    """Every id of ``first``'s file naming the metric, with the new name (None when one of them
+    cannot be rewritten: the name is not once in the id)."""
+    if not entry.renamed_to:
+        return None
+    edits = []
+    for reference in deprecated:
+        if reference.file is not first.file or reference.metric.name != first.metric.name:
+            continue
+        written = reference.file.get(reference.pointer)
+        name = reference.metric.name
+        if not isinstance(written, str) or written.count(name) != 1:
+            return None
+        edit = replace_value(
+            reference.file, reference.pointer, written.replace(name, entry.renamed_to)
+        )
+        if edit is None:
+            return None
+        edits.append(edit)
+    return Fix(_renamed(entry), tuple(edits)) if edits else None
 
 
 def _finding(

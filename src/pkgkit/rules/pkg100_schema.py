@@ -14,11 +14,16 @@ Good::
 
     {"name": "High Goroutine Count", "entityType": "openTelemetry",
      "rules": [{"ruleType": "threshold", "metricName": "...", "conditionOperator": ">"}]}
+
+Fix (safe): a value outside an enumeration that has one valid spelling is rewritten to it: the
+one allowed value equal to it but for case (``"AVG"`` -> ``"avg"``), or an operator's other
+spelling (``"=="`` -> ``"="``, ``"=>"`` -> ``">="``, ``"=<"`` -> ``"<="``).
 """
 
 from __future__ import annotations
 
-from pkgkit.diagnostics import Problem, Severity
+from pkgkit.diagnostics import Fix, Problem, Severity
+from pkgkit.model.jsonedit import replace_value
 from pkgkit.rules._common import json_files
 
 TYPE_CHECKING = False
@@ -33,6 +38,10 @@ CODE = "PKG100"
 NAME = "schema"
 SEVERITY = Severity.ERROR
 SUMMARY = "A file does not match the JSON Schema of its kind"
+FIX = "rewrites a value outside an enumeration to its one valid spelling ('AVG' -> 'avg')"
+
+#: Operators written as other languages write them -> the spelling Instana's API accepts.
+_OPERATOR_SPELLINGS = {"==": "=", "=>": ">=", "=<": "<="}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -52,7 +61,8 @@ def _violations(file: JsonFile) -> Iterator[Problem]:
 
         for error in validate(file.kind, file.data):
             if not _left_to_manifest_rule(file, error):
-                yield Problem(file, error.message, pointer=error.pointer, hint=error.hint)
+                fix = _fix(file, error) if error.keyword == "enum" else None
+                yield Problem(file, error.message, pointer=error.pointer, hint=error.hint, fix=fix)
     except RecursionError:
         yield Problem(
             file,
@@ -60,6 +70,22 @@ def _violations(file: JsonFile) -> Iterator[Problem]:
             pointer="",
             hint="flatten the structure; Instana's own limits are far below this depth",
         )
+
+
+def _fix(file: JsonFile, error: SchemaError) -> Fix | None:
+    """The one allowed value the file's value spells differently, written in its place."""
+    value = file.get(error.pointer)
+    if not isinstance(value, str):
+        return None
+    allowed = [option for option in error.options if isinstance(option, str)]
+    alike = [option for option in allowed if option.casefold() == value.strip().casefold()]
+    spelled = _OPERATOR_SPELLINGS.get(value.strip())
+    if len(alike) != 1 and spelled in allowed:
+        alike = [spelled]
+    if len(alike) != 1:
+        return None
+    edit = replace_value(file, error.pointer, alike[0])
+    return None if edit is None else Fix(f"write '{alike[0]}'", (edit,))
 
 
 def _left_to_manifest_rule(file: JsonFile, error: SchemaError) -> bool:

@@ -13,11 +13,14 @@ Good::
 
     {"title": "Go Runtime Metrics", "widgets": [],
      "accessRules": [{"accessType": "READ_WRITE", "relationType": "GLOBAL", "relatedId": ""}]}
+
+Fix (safe): the rule is added at the end of ``accessRules`` (created when missing).
 """
 
 from __future__ import annotations
 
-from pkgkit.diagnostics import Problem, Severity
+from pkgkit.diagnostics import Fix, Problem, Severity
+from pkgkit.model.jsonedit import add_member, append_item
 from pkgkit.rules._common import (
     DASHBOARDS_FOLDER,
     dashboard_references,
@@ -28,6 +31,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.package import Package
     from pkgkit.rules import RuleContext
 
@@ -35,8 +39,10 @@ CODE = "PKG120"
 NAME = "dashboard-global-access"
 SEVERITY = Severity.ERROR
 SUMMARY = "A dashboard not referenced by an entity lacks the global READ_WRITE access rule"
+FIX = "adds the global READ_WRITE rule at the end of accessRules (created when missing)"
 
 _HINT = 'add {"accessType": "READ_WRITE", "relationType": "GLOBAL", "relatedId": ""} to accessRules'
+_GLOBAL_RULE = {"accessType": "READ_WRITE", "relationType": "GLOBAL", "relatedId": ""}
 _FOLDER = DASHBOARDS_FOLDER + "/"
 
 
@@ -54,7 +60,19 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 "dashboard has no global READ_WRITE access rule, so only its importer can see it",
                 pointer=pointer,
                 hint=_HINT,
+                fix=_fix(file, rules),
             )
+
+
+def _fix(file: JsonFile, rules: object) -> Fix | None:
+    """The global rule appended to accessRules, or accessRules added with it."""
+    if isinstance(rules, list):
+        edit = append_item(file, "/accessRules", _GLOBAL_RULE)
+    elif "accessRules" not in file.data:
+        edit = add_member(file, "", "accessRules", [_GLOBAL_RULE])
+    else:
+        return None  # accessRules of another type: PKG100 reports it
+    return None if edit is None else Fix("add the global READ_WRITE access rule", (edit,))
 
 
 def entity_dashboards(package: Package) -> set[str]:

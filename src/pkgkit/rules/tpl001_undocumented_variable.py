@@ -14,13 +14,16 @@ Good::
     $ stanctl-integration import --package @instana-integration/go \\
       --set servicename=$SERVICE_NAME \\
       --set serviceinstanceid=$SERVICE_INSTANCE_ID
+
+Fix (unsafe): when a documented variable is the likely spelling, every placeholder of the
+variable in the file is renamed to it (a guess: the README may be the one to change).
 """
 
 from __future__ import annotations
 
-from pkgkit.diagnostics import Severity
+from pkgkit.diagnostics import Fix, Severity, TextEdit
 from pkgkit.rules._templates import Use, at_offset, uses, variables
-from pkgkit.suggest import did_you_mean
+from pkgkit.suggest import closest, did_you_mean
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,6 +36,7 @@ CODE = "TPL001"
 NAME = "undocumented-variable"
 SEVERITY = Severity.ERROR
 SUMMARY = "A {{ variable }} used in a JSON file has no --set in the README's import command"
+FIX = "renames the file's placeholders of the variable to the documented one it means (unsafe)"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -54,7 +58,21 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             first.start,
             f"template variable '{name}' is not documented in the README's import command{times}",
             _hint(name, names),
+            _fix(group, closest(name, names)),
         )
+
+
+def _fix(group: list[Use], match: str | None) -> Fix | None:
+    """Each placeholder of ``group`` naming ``match`` instead (a guess: unsafe)."""
+    if match is None:
+        return None
+    edits = []
+    for use in group:
+        raw = use.raw
+        if raw.count(use.name) != 1:
+            return None
+        edits.append(TextEdit(use.start, use.end, raw.replace(use.name, match)))
+    return Fix(f"write '{{{{ {match} }}}}'", tuple(edits), safe=False)
 
 
 def _hint(name: str, documented: list[str]) -> str:

@@ -1,10 +1,10 @@
-"""pkgkit.fix.markdown_table: cells of raw table lines, rows in the table's style."""
+"""pkgkit.model.markdown_table: cells of raw table lines, rows in the table's style."""
 
 from __future__ import annotations
 
 import pytest
 
-from pkgkit.fix.markdown_table import (
+from pkgkit.model.markdown_table import (
     TableLines,
     column_widths,
     escape_cell,

@@ -10,10 +10,11 @@ that changed). A new table is written aligned, as Prettier writes tables.
 from __future__ import annotations
 
 import itertools
-from typing import NamedTuple
+
+from pkgkit.records import Record
 
 
-class TableLines(NamedTuple):
+class TableLines(Record):
     """A table's raw lines (no line ends): header, delimiter, then body rows."""
 
     header: str

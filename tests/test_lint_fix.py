@@ -1,0 +1,164 @@
+"""``pkgkit lint --fix [--diff] [--unsafe-fixes]``: minimal edits, verified before they are
+written, reported, with lint's formats and exit codes."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import types
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from helpers import copy_go, edit_json, edit_text, inserted, run_cli
+from pkgkit.diagnostics import Fix, Problem, Severity, TextEdit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pkgkit.rules import RuleContext
+
+DASHBOARD = "dashboards/go-runtime-metrics.json"
+EVENT = "events/high-goroutine-count.json"
+RUNTIME = "metrics.sums.go.opentelemetry.io/contrib/instrumentation/runtime"
+
+
+@pytest.fixture
+def go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """fixtures/go copied under a repository root, as the working directory, with a dashboard
+    lacking the global access rule (PKG120: safe fix) and a misspelt metric (MET001: unsafe)."""
+    (tmp_path / ".git").mkdir()
+    package = copy_go(tmp_path)
+    user = {"accessType": "READ_WRITE", "relationType": "USER", "relatedId": "me"}
+    edit_json(package / DASHBOARD, lambda data: data.update(accessRules=[user]))
+    edit_text(package / EVENT, f"{RUNTIME}/go.goroutine.count", f"{RUNTIME}/go.goroutine.cuont")
+    monkeypatch.chdir(tmp_path)
+    return package
+
+
+def texts(root: Path) -> dict[str, str]:
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_fix_applies_safe_fixes_only_and_reports_what_remains(
+    go: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = texts(go)
+    code, out, err = run_cli(capsys, "lint", "--fix", "go")
+    assert code == 1  # MET001 remains (its fix is unsafe)
+    assert "MET001 metric 'go.goroutine.cuont' is not documented" in out
+    assert "PKG120" not in out
+    assert "pkgkit: 1 finding fixed (1 fix in 1 file), 2 remaining\n" in err
+    after = texts(go)
+    assert {name for name in after if after[name] != before[name]} == {DASHBOARD}
+    assert inserted(before[DASHBOARD], after[DASHBOARD]) == (
+        ',\n    {\n      "accessType": "READ_WRITE",\n      "relationType": "GLOBAL",\n'
+        '      "relatedId": ""\n    }'
+    )
+
+
+def test_unsafe_fixes_are_applied_only_when_asked_for(
+    go: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(capsys, "lint", "--fix", "--unsafe-fixes", "go")
+    assert (code, out.splitlines()[-1]) == (0, "0 errors, 0 warnings, 1 package checked.")
+    assert "pkgkit: 3 findings fixed (2 fixes in 2 files), 0 remaining\n" in err
+    assert '/go.goroutine.count"' in (go / EVENT).read_text(encoding="utf-8")
+
+
+def test_diff_shows_the_fixes_and_writes_nothing(
+    go: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = texts(go)
+    code, out, err = run_cli(capsys, "lint", "--diff", "go")
+    assert code == 1  # lint's exit code for the files as they are
+    assert out.startswith(f"--- a/go/{DASHBOARD}\n+++ b/go/{DASHBOARD}\n@@ -6,6 +6,11 @@\n")
+    assert '+      "relationType": "GLOBAL",\n' in out
+    assert "cuont" not in out
+    assert "pkgkit: 1 finding would be fixed (1 fix in 1 file), 2 would remain\n" in err
+    assert texts(go) == before
+    _, out, _ = run_cli(capsys, "lint", "--diff", "--unsafe-fixes", "go")
+    assert f"--- a/go/{EVENT}\n" in out
+
+
+def test_fixing_again_changes_nothing(go: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_cli(capsys, "lint", "--fix", "--unsafe-fixes", "go")
+    once = texts(go)
+    code, _, err = run_cli(capsys, "lint", "--fix", "--unsafe-fixes", "go")
+    assert code == 0
+    assert "pkgkit: 0 findings fixed (0 fixes in 0 files), 0 remaining\n" in err
+    assert texts(go) == once
+
+
+def test_json_output_stays_parseable(go: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "lint", "--fix", "--format", "json", "go")
+    assert code == 1
+    assert [finding["rule"] for finding in json.loads(out)] == ["MET001", "MET004"]
+
+
+def _fake_rule(edit: TextEdit) -> types.SimpleNamespace:
+    """A rule reporting package.json once, with a fix made of ``edit``."""
+
+    def check(ctx: RuleContext) -> Iterator[Problem]:
+        manifest = ctx.package.manifest
+        assert manifest is not None
+        yield Problem(manifest, "always", pointer="", fix=Fix("break it", (edit,)))
+
+    return types.SimpleNamespace(
+        CODE="PKG999", NAME="fake", SEVERITY=Severity.ERROR, SUMMARY="fake", check=check
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (TextEdit(0, 1, ""), "package.json would not load afterwards"),
+        (TextEdit(1, 1, " "), "the finding remains after the fix"),
+    ],
+)
+def test_a_fix_that_breaks_the_file_or_leaves_its_finding_is_not_written(
+    go: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    edit: TextEdit,
+    reason: str,
+) -> None:
+    import pkgkit.engine  # noqa: PLC0415
+
+    monkeypatch.setattr(pkgkit.engine, "enabled_rules", lambda *_: (_fake_rule(edit),))
+    before = texts(go)
+    code, out, err = run_cli(capsys, "lint", "--fix", "go")
+    assert code == 1
+    assert "PKG999 always" in out
+    assert f"go/package.json:1:1: PKG999 not fixed: {reason}\n" in err
+    assert "pkgkit: 0 findings fixed (0 fixes in 0 files), 1 remaining\n" in err
+    assert texts(go) == before
+
+
+def test_a_full_disk_leaves_the_files_whole(
+    go: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = texts(go)
+
+    def no_space(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    code, _, err = run_cli(capsys, "lint", "--fix", "go")
+    assert code == 1
+    assert f"go/{DASHBOARD}: cannot write: No space left on device; not fixed\n" in err
+    assert texts(go) == before
+
+
+def test_fix_does_not_go_with_write_baseline(
+    go: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run_cli(capsys, "lint", "--fix", "--write-baseline", "b.json", "go")
+    assert code == 2
+    assert "--fix and --diff do not go with --write-baseline" in err
