@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from bad_input_helpers import old_files, pkgkit
 
+from bad_input_helpers import old_files, pkgkit
 from helpers import copy_go
 from pkgkit import atomic
 from pkgkit.atomic import WriteRefusedError, write_atomically, write_cache_file

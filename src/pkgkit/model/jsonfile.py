@@ -72,20 +72,31 @@ class _Parser:
     thread (``--jobs`` forks processes).
     """
 
-    __slots__ = ("_decode", "duplicates", "nonfinite")
+    __slots__ = ("_decode", "_decode_long", "duplicates", "nonfinite")
 
     def __init__(self) -> None:
         self.duplicates = False
         self.nonfinite = False
-        decoder = json.JSONDecoder(object_pairs_hook=self._object, parse_constant=self._constant)
-        self._decode = decoder.decode
+        pairs, constant = self._object, self._constant
+        self._decode = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=constant).decode
+        self._decode_long = json.JSONDecoder(
+            object_pairs_hook=pairs, parse_constant=constant, parse_int=_long_int
+        ).decode
 
     def parse(self, text: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
-        """The value of ``text``; raises what ``json.loads`` raises."""
+        """The value of ``text``; raises what ``json.loads`` raises, but for integer literals
+        too long for :class:`int` (Python's limit on converting digits: 4,300 by default), read
+        as JavaScript reads every number (:func:`_long_int`)."""
         self.duplicates = self.nonfinite = False
         if text.startswith(_BOM):  # as json.loads does (the file's own mark is already gone)
             raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
-        return self._decode(text)
+        try:
+            return self._decode(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # only then: a hook for every integer would slow every parse
+            self.duplicates = self.nonfinite = False
+            return self._decode_long(text)
 
     def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
@@ -96,6 +107,15 @@ class _Parser:
     def _constant(self, name: str) -> float:
         self.nonfinite = True
         return float(name.replace("Infinity", "inf"))
+
+
+def _long_int(digits: str) -> int | float:
+    """An integer literal, or a float when it has too many digits for :class:`int` (``inf``
+    past about 1.8e308), as a JavaScript ``JSON.parse`` reads it in Instana's CLI."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
 
 
 _PARSER = _Parser()

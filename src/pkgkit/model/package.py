@@ -6,6 +6,7 @@ links are never followed out of the package, and nothing is ever written.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -18,7 +19,7 @@ from pkgkit.model.discovery import (
     is_package_dir,
 )
 from pkgkit.model.jsonfile import JsonFile, read_file
-from pkgkit.model.readme import Readme
+from pkgkit.model.readme import Readme, ReadmeTooDeep
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,15 +48,20 @@ class FileIssue:
     """Something about the package's files that is not about any file's content.
 
     ``kind`` is "symlink-escapes", "symlink-dir", "unreadable", "missing-manifest" or
-    "missing-readme".
+    "missing-readme"; ``line`` and ``column`` locate it in the file (a README nested too
+    deeply), else they are the file's start.
     """
 
-    __slots__ = ("kind", "message", "relpath")
+    __slots__ = ("column", "kind", "line", "message", "relpath")
 
-    def __init__(self, kind: str, relpath: str, message: str) -> None:
+    def __init__(
+        self, kind: str, relpath: str, message: str, line: int = 1, column: int = 1
+    ) -> None:
         self.kind = kind
         self.relpath = relpath
         self.message = message
+        self.line = line
+        self.column = column
 
 
 class TextFile:
@@ -165,7 +171,17 @@ def _load_readme(root: str, package: Package) -> Readme | None:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
         package.issues.append(FileIssue("unreadable", README, f"cannot read README.md: {reason}"))
         return None
-    return Readme(path, text)
+    return _parse_readme(path, text, package)
+
+
+def _parse_readme(path: str, text: str, package: Package) -> Readme | None:
+    """The README model, or None (and an issue at its line) when it nests too deeply."""
+    try:
+        return Readme(path, text)
+    except ReadmeTooDeep as error:
+        issue = FileIssue("unreadable", README, str(error), error.line, error.column)
+        package.issues.append(issue)
+        return None
 
 
 #: Read a README to its end, whatever its size says (it was checked, but a file may grow).
@@ -218,22 +234,31 @@ def _load_folder(root: str, folder: str, kind: str, package: Package) -> Iterato
         subfolders: list[str] = []
         for entry in entries:
             relpath = f"{relative}/{entry.name}"
-            if entry.is_symlink():
-                if not _inside(entry.path, None, root, package, relpath):
-                    continue
-                if entry.is_dir():
-                    package.issues.append(
-                        FileIssue("symlink-dir", relpath, "symbolic link to a folder; not followed")
-                    )
-                    continue
-            if entry.is_dir():
+            link = entry.is_symlink()
+            if link and not _inside(entry.path, None, root, package, relpath):
+                continue
+            is_dir, is_file = _entry_kind(entry)
+            if link and is_dir:
+                package.issues.append(
+                    FileIssue("symlink-dir", relpath, "symbolic link to a folder; not followed")
+                )
+            elif is_dir:
                 subfolders.append(relpath)
             elif entry.name.endswith(".json"):
-                if entry.is_file():
+                if is_file:
                     yield JsonFile(entry.path, relpath, kind)
                 else:
                     package.issues.append(FileIssue("unreadable", relpath, _not_a_file(entry.path)))
         pending.extend(reversed(subfolders))
+
+
+def _entry_kind(entry: os.DirEntry[str]) -> tuple[bool, bool]:
+    """``(is a folder, is a regular file)`` of an entry, a link's target's (neither for a link
+    that leads nowhere or in a loop)."""
+    try:
+        return entry.is_dir(), entry.is_file()
+    except OSError:
+        return False, False
 
 
 def _not_a_file(path: str) -> str:
@@ -242,6 +267,11 @@ def _not_a_file(path: str) -> str:
     Opening a named pipe would block forever, so only regular files are ever opened.
     """
     if os.path.islink(path) and not os.path.exists(path):
+        try:
+            os.stat(path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return "symbolic link in a loop; not read"
         return "broken symbolic link; not read"
     return "not a regular file (a pipe, socket or device); not read"
 

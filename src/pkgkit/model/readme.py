@@ -172,6 +172,7 @@ class Readme:
         with inline parsing, its texts from the nodes.
         """
         text = _normalized(self.text)
+        _check_nesting(text)
         parser = _parser()
         if parser is None:
             self._parse_with_markdown_it_py(text)
@@ -228,8 +229,17 @@ class Readme:
 
         self.sections, self.tables, self.code_blocks = parse(text, self.lines)
 
-    def _walk(self, nodes: Sequence[Node], lines: _LineCounter, stack: list[Section]) -> None:
-        """Read the block nodes in document order, descending into containers (lists, quotes)."""
+    def _walk(
+        self, nodes: Sequence[Node], lines: _LineCounter, stack: list[Section], depth: int = 0
+    ) -> None:
+        """Read the block nodes in document order, descending into containers (lists, quotes).
+
+        Lists nested by indentation reach no line's own markers (:func:`_check_nesting`): a
+        container ``depth`` past twice :data:`MAX_NESTING` (a list and its item per level) is
+        reported at its line.
+        """
+        if depth > 2 * MAX_NESTING and nodes:
+            raise ReadmeTooDeep(TOO_DEEP, lines.line(nodes[0]))
         for node in nodes:
             name = node.name
             if name in _HEADINGS:
@@ -244,7 +254,7 @@ class Readme:
                     self._not_emptied(node, lines)
                 self.code_blocks.append(block)
             elif name not in _LEAF_BLOCKS:
-                self._walk(node.children, lines, stack)
+                self._walk(node.children, lines, stack, depth + 1)
 
     def _not_emptied(self, node: Node, lines: _LineCounter) -> None:
         """Raise :class:`_RowsEmptied` when the text of ``node`` (read from the model) spans an
@@ -326,6 +336,92 @@ _HEADINGS = frozenset({"heading", "lheading"})
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 #: Block nodes that hold no headings, tables or code blocks (their inline content is not read).
 _LEAF_BLOCKS = frozenset({"paragraph", "html_block", "hr", "definition"})
+
+
+#: Block quotes and lists nest at most this deep on one line of a README (``> > - x`` is 3).
+#: markdown-it-pyrs has no limit of its own and crashes the interpreter (a stack overflow in
+#: Rust) tens of thousands of levels down, so a README past this is reported, not parsed.
+MAX_NESTING = 100
+#: Emphasis and link markers (``*``, ``_``, ``[``) in one paragraph, heading or table (text
+#: between blank lines): nested emphasis overflows markdown-it-pyrs' stack the same way.
+MAX_INLINE_MARKERS = 20_000
+
+
+TOO_DEEP = (
+    f"block quotes and lists nest more than {MAX_NESTING} deep here; README.md is not parsed"
+)
+
+
+class ReadmeTooDeep(Exception):  # noqa: N818 - a finding about the README, raised by Readme()
+    """The README nests deeper than pkgkit reads; ``line`` and ``column`` say where."""
+
+    def __init__(self, message: str, line: int, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+#: What a line's block quote and list markers are made of (with the spaces between them).
+_MARKER_CHARACTERS = " \t>-*+.)0123456789"
+
+
+def _check_nesting(text: str) -> None:
+    """Raise :class:`ReadmeTooDeep` at the first line of the normalised README ``text`` that
+    nests more than :data:`MAX_NESTING` block quotes and lists, or at the first paragraph
+    holding more than :data:`MAX_INLINE_MARKERS` emphasis and link markers."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) <= MAX_NESTING:
+            continue
+        if len(line) - len(line.lstrip(_MARKER_CHARACTERS)) > MAX_NESTING:
+            column = _deep_marker_column(line)
+            if column:
+                raise ReadmeTooDeep(TOO_DEEP, number, column)
+    if text.count("*") + text.count("_") + text.count("[") > MAX_INLINE_MARKERS:
+        _check_inline_markers(text)
+
+
+def _deep_marker_column(line: str) -> int:
+    """1-based column of the container marker of ``line`` that is one past :data:`MAX_NESTING`
+    (0: the line nests no deeper). Markers: ``>``, and ``-``, ``*``, ``+``, ``1.``, ``1)``
+    followed by a space or tab (CommonMark's block quote and list item starts)."""
+    count = index = 0
+    length = len(line)
+    while index < length:
+        char = line[index]
+        if char in " \t":
+            index += 1
+            continue
+        start = index
+        if char == ">":
+            index += 1
+        elif char in "-*+" and line[index + 1 : index + 2] in (" ", "\t"):
+            index += 2
+        else:
+            digits = index
+            while digits < length and digits - index < 9 and line[digits].isdigit():
+                digits += 1
+            end = line[digits : digits + 2]
+            if digits == index or end[:1] not in (".", ")") or end[1:] not in (" ", "\t"):
+                return 0
+            index = digits + 2
+        count += 1
+        if count > MAX_NESTING:
+            return start + 1
+    return 0
+
+
+def _check_inline_markers(text: str) -> None:
+    """:func:`_check_nesting` for emphasis and link markers, paragraph by paragraph."""
+    line = 1
+    for paragraph in text.split("\n\n"):
+        markers = paragraph.count("*") + paragraph.count("_") + paragraph.count("[")
+        if markers > MAX_INLINE_MARKERS:
+            message = (
+                f"{markers:,} emphasis and link markers (*, _, [) in one paragraph, more than"
+                f" pkgkit reads ({MAX_INLINE_MARKERS:,}); README.md is not parsed"
+            )
+            raise ReadmeTooDeep(message, line)
+        line += paragraph.count("\n") + 2
 
 
 class _NeedsInline(Exception):  # noqa: N818 - a signal, not an error
@@ -707,8 +803,13 @@ _NOT_WRAPPERS = frozenset({"autolink", "image", *_BREAKS})
 
 
 def _collect_text(nodes: Sequence[Node], parts: list[str]) -> None:
-    """Texts in document order; an image's alternative text is not part of the text."""
-    for child in nodes:
+    """Texts in document order; an image's alternative text is not part of the text.
+
+    A loop over a stack, not recursion: emphasis may nest thousands deep.
+    """
+    pending = list(reversed(nodes))
+    while pending:
+        child = pending.pop()
         name = child.name
         if name in _TEXT_NODES:
             parts.append(child.meta["content"])
@@ -717,7 +818,7 @@ def _collect_text(nodes: Sequence[Node], parts: list[str]) -> None:
         elif name in _BREAKS:
             parts.append(" ")
         elif name != "image":
-            _collect_text(child.children, parts)
+            pending.extend(reversed(child.children))
 
 
 #: Percent-escapes of these characters stay escaped in an autolink's text (as markdown-it does).

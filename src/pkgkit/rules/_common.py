@@ -47,7 +47,8 @@ def file_issues(ctx: RuleContext, *kinds: str, hint: str | None = None) -> Itera
     """A problem for every file-system issue of the package with one of ``kinds``."""
     for issue in ctx.package.issues:
         if issue.kind in kinds:
-            yield Problem(ctx.package.text_file(issue.relpath), issue.message, hint=hint)
+            source = ctx.package.text_file(issue.relpath)
+            yield Problem(source, issue.message, hint=hint, line=issue.line, column=issue.column)
 
 
 def manifest(package: Package) -> JsonFile | None:
