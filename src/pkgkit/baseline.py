@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.atomic import write_atomically
+from pkgkit.files import read_regular_file
 from pkgkit.model.jsonfile import restate_syntax_error
 from pkgkit.report import LintReport, PackageResult
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 #: Format version, stored under this key; a file without it is not a baseline.
 FORMAT_KEY, FORMAT_VERSION = "pkgkit-baseline", 1
+#: A baseline larger than this is refused unread (100,000 findings take about 25 MiB).
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 
 
 class BaselineError(Exception):
@@ -101,23 +104,28 @@ def _sort_key(key: Fingerprint) -> tuple[str, str, str, str, str]:
 def load_baseline(path: str) -> Counter[Fingerprint]:
     """The recorded fingerprints and their counts."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError as error:
         raise BaselineError(f"{path}: cannot read: {error}") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         error = restate_syntax_error(text, error)
         raise BaselineError(f"{path}:{error.lineno}: not JSON: {error.msg}") from None
-    if not isinstance(document, dict) or document.get(FORMAT_KEY) != FORMAT_VERSION:
+    except (ValueError, RecursionError) as error:  # a number too long, nesting too deep
+        raise BaselineError(f"{path}: not a pkgkit baseline ({error})") from None
+    findings = document.get("findings", []) if isinstance(document, dict) else None
+    if not isinstance(findings, list) or document.get(FORMAT_KEY) != FORMAT_VERSION:
         raise BaselineError(
             f"{path}: not a pkgkit baseline (expected \"{FORMAT_KEY}\": {FORMAT_VERSION}; "
             "write one with --write-baseline)"
         )
     counts: Counter[Fingerprint] = Counter()
-    for index, entry in enumerate(document.get("findings", [])):
+    for index, entry in enumerate(findings):
         key, count = _entry(entry, path, index)
         counts[key] += count
     return counts

@@ -32,6 +32,7 @@ import time
 import zlib
 
 from pkgkit import __version__
+from pkgkit.files import read_regular_file
 from pkgkit.model.discovery import (
     CONFIG_FILES,
     CONTENT_FOLDERS,
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the entry layout changes.
 FORMAT = 1
+#: An entry larger than this is not read (a package with 10,000 findings stores about 3 MiB).
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 #: A file modified this recently (ns) may change again within one timestamp tick, unseen: a
 #: result that depends on it is not stored (git's "racily clean" entries).
 RACY_NS = 2_000_000_000
@@ -225,9 +228,8 @@ class ResultCache:
         if path is None:
             return None
         try:
-            with open(path, encoding="utf-8") as stream:
-                entry = json.load(stream)
-        except (OSError, ValueError):
+            entry = json.loads(read_regular_file(path, MAX_ENTRY_BYTES))
+        except (OSError, ValueError, RecursionError):  # unreadable, not JSON, nested too deep
             return None
         return entry if isinstance(entry, dict) else None
 

@@ -16,6 +16,7 @@ when a configuration file is read.
 from __future__ import annotations
 
 import functools
+import os
 import re
 
 from pkgkit.diagnostics import Severity
@@ -172,7 +173,8 @@ class ConfigResolver:
         """Defaults, then the package's configuration file, then the command line."""
         path = self.explicit or (None if self.isolated else self._nearest_file(root))
         if path not in self._cache:
-            base = load_config_file(path) if path else Config()
+            within = None if self.explicit else os.path.dirname(path or "")  # noqa: PTH120
+            base = load_config_file(path, within=within) if path else Config()
             self._cache[path] = self.overrides.apply(base)
         return self._cache[path]
 
@@ -200,9 +202,19 @@ class KeyLines:
         return 1
 
 
-def load_config_file(path: str) -> Config:
-    """Read, validate and build the configuration of one file (TOML or YAML by extension)."""
-    text = _read(path)
+def load_config_file(path: str, *, within: str | None = None) -> Config:
+    """Read, validate and build the configuration of one file (TOML or YAML by extension).
+
+    ``within``: the folder a file found by :func:`find_config_file` was found in; a symbolic
+    link out of it is refused unread (``--config FILE`` is read wherever it leads).
+    """
+    try:
+        return _load(path, _read(path, within))
+    except RecursionError:  # TOML arrays (YAML is refused past safeyaml.MAX_DEPTH), schemas
+        raise ConfigError(path, [(1, "nested too deeply to read")]) from None
+
+
+def _load(path: str, text: str) -> Config:
     if path.endswith(".toml"):
         data, lines = _load_toml(path, text)
     else:
@@ -217,13 +229,12 @@ def load_config_file(path: str) -> Config:
     return _build(data, path, _registry_lines(data.get("registries", []), lines, text))
 
 
-def _read(path: str) -> str:
-    from pathlib import Path  # noqa: PLC0415 - only when a configuration file is read
+def _read(path: str, within: str | None) -> str:
+    """The text of a configuration file: a regular file of at most :data:`MAX_CONFIG_BYTES`."""
+    from pkgkit.files import read_regular_file  # noqa: PLC0415
 
     try:
-        if Path(path).stat().st_size > MAX_CONFIG_BYTES:
-            raise ConfigError(path, [(1, f"larger than {MAX_CONFIG_BYTES} bytes")])
-        return Path(path).read_text(encoding="utf-8")
+        return read_regular_file(path, MAX_CONFIG_BYTES, within=within).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(path, [(1, "no such configuration file")]) from None
     except UnicodeDecodeError as error:
@@ -237,7 +248,9 @@ def _load_toml(path: str, text: str) -> tuple[object, KeyLines]:
 
     try:
         document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:
+        if not isinstance(error, tomllib.TOMLDecodeError):  # an integer too long for int()
+            raise ConfigError(path, [(1, "invalid TOML: a number too long to read")]) from None
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line.*\)", "", str(error))
         line = int(match[1]) if match else max(1, len(text.splitlines()))
@@ -281,17 +294,17 @@ def _toml_key_lines(text: str) -> KeyLines:
 def _load_yaml(path: str, text: str) -> tuple[object, KeyLines]:
     import yaml  # noqa: PLC0415 - only when a YAML configuration exists
 
-    from pkgkit.safeyaml import AliasRefusedError, refuse_aliases  # noqa: PLC0415
+    from pkgkit.safeyaml import RefusedYamlError, refuse_unsafe  # noqa: PLC0415
 
     try:
-        refuse_aliases(text)
+        refuse_unsafe(text)
         loader = yaml.SafeLoader(text)  # one parse gives the nodes (lines) and the data
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
-    except AliasRefusedError as error:
+    except RefusedYamlError as error:
         raise ConfigError(path, [(error.line, str(error))]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

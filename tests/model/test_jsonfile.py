@@ -1,8 +1,6 @@
 """model.jsonfile: loading never raises; errors are located values; pointers are located lazily."""
 
-import io
 import json
-import os
 import sys
 
 import pytest
@@ -11,7 +9,6 @@ from hypothesis import strategies as st
 
 from pkgkit.model import jsonfile
 from pkgkit.model.jsonfile import (
-    _CHUNK,
     _PARSER,
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -20,8 +17,6 @@ from pkgkit.model.jsonfile import (
     _depth_limit_offset,
     _may_nest_too_deep,
     _nests_too_deep,
-    _read_at_most,
-    read_file,
     restate_syntax_error,
 )
 
@@ -187,45 +182,6 @@ def test_shared_decoder_flags_duplicates_at_any_depth_and_resets(tmp_path):
     assert _shared_parse('{"k": "a\\": \\"a"}')[2:] == (False, False)  # quotes and colons
     assert load(tmp_path, '{"a": 1, "a": 2}').has_duplicate_keys
     assert not load(tmp_path, '{"a": 1, "b": 2}', "g.json").has_duplicate_keys
-
-
-@pytest.mark.parametrize("size", [0, 1, 3, 4, 5, 9])
-def test_reads_stop_one_byte_past_the_limit(tmp_path, size):
-    path = tmp_path / "f"
-    path.write_bytes(bytes(range(65, 65 + size)))
-    with path.open("rb", buffering=0) as handle:
-        assert _read_at_most(handle.fileno(), 4) == path.read_bytes()[:4]
-    assert read_file(str(path), 4) == path.read_bytes()[:4]
-
-
-def test_reads_do_not_trust_the_reported_size():
-    read_end, write_end = os.pipe()  # a pipe reports size 0
-    os.write(write_end, b"x" * 100)
-    os.close(write_end)
-    with io.FileIO(read_end, "rb") as handle:
-        assert _read_at_most(handle.fileno(), 1 << 20) == b"x" * 100
-
-
-def test_reads_of_files_larger_than_one_request_are_whole(tmp_path):
-    path = tmp_path / "big.json"
-    path.write_bytes(b"[" + b"1," * (3 * _CHUNK) + b"1]")
-    assert read_file(str(path), 1 << 24) == path.read_bytes()
-    assert read_file(str(path), _CHUNK + 5) == path.read_bytes()[: _CHUNK + 5]
-
-
-def test_a_file_read_closes_its_descriptor_also_on_errors(tmp_path, monkeypatch):
-    path = tmp_path / "f.json"
-    path.write_text("{}")
-    opened, closed = [], []
-    real_open, real_close = os.open, os.close
-    monkeypatch.setattr(os, "open", lambda *args: opened.append(real_open(*args)) or opened[-1])
-    monkeypatch.setattr(os, "close", lambda fd: closed.append(fd) or real_close(fd))
-    assert read_file(str(path), 10) == b"{}"
-    with pytest.raises(IsADirectoryError):
-        read_file(str(tmp_path), 10)
-    monkeypatch.undo()
-    assert len(opened) == 2
-    assert closed == opened
 
 
 # Syntax errors read the same on every Python: as CPython 3.13's json words them.

@@ -429,6 +429,11 @@ def builtin_catalogue() -> Catalogue:
     return catalogue
 
 
+#: A registry file larger than this is refused unread (the OpenTelemetry registry's largest
+#: file is about 100 KiB).
+MAX_REGISTRY_BYTES = 16 * 1024 * 1024
+
+
 def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
     """The built-in catalogue plus the configured registries (paths inside the package root)."""
     paths = list(registries)
@@ -448,6 +453,7 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
     import yaml  # noqa: PLC0415
 
     from pkgkit import safeyaml  # noqa: PLC0415 - only configured registries need it
+    from pkgkit.files import read_regular_file  # noqa: PLC0415
 
     relative = PurePath(path)
     absolute = relative.is_absolute() or PureWindowsPath(path).is_absolute()
@@ -457,8 +463,9 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
     if not full.resolve().is_relative_to(Path(root).resolve()):
         return f"registry '{path}' resolves outside the package"
     try:
-        data = safeyaml.load(full.read_text(encoding="utf-8"))
-    except safeyaml.AliasRefusedError as error:
+        text = read_regular_file(str(full), MAX_REGISTRY_BYTES, within=root).decode("utf-8")
+        data = safeyaml.load(text)
+    except safeyaml.RefusedYamlError as error:
         return f"registry '{path}': {error}"
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"

@@ -123,18 +123,26 @@ def _config_in(folder: str) -> str | None:
     """The configuration file of one folder, if it has one."""
     for name in CONFIG_FILES:
         candidate = os.path.join(folder, name)
-        if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+        if not os.path.isfile(candidate):
+            continue
+        if name != "pyproject.toml" or _has_tool_table(candidate, folder):
             return candidate
     return None
 
 
-def _has_tool_table(path: str) -> bool:
-    """A cheap text test, so that pyproject.toml files of other tools cost no TOML parse."""
+def _has_tool_table(path: str, folder: str) -> bool:
+    """A cheap text test, so that pyproject.toml files of other tools cost no TOML parse.
+
+    A pyproject.toml that is no regular file of at most :data:`MAX_CONFIG_BYTES` inside
+    ``folder`` has none (it is some other tool's).
+    """
+    from pkgkit.files import read_regular_file  # noqa: PLC0415 - imports only os
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            return opens_tool_table(stream.read(MAX_CONFIG_BYTES))
+        text = read_regular_file(path, MAX_CONFIG_BYTES, within=folder)
     except OSError:
         return False
+    return opens_tool_table(text.decode("utf-8", errors="replace"))
 
 
 _QUOTES = ('"', "'")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import enum
 import itertools
 import json
-import os
 
+from pkgkit.files import FileTooLargeError, ReadRefusedError, read_regular_file
 from pkgkit.model.positions import (
     Positions,
     ScanResult,
@@ -155,17 +155,17 @@ class JsonFile:
 
     def _read(self) -> bytes | None:
         try:
-            raw = read_file(self.path, MAX_FILE_BYTES + 1)
-        except OSError as error:
-            self.error = LoadError(LoadErrorKind.UNREADABLE, f"cannot read file: {error.strerror}")
-            return None
-        if len(raw) > MAX_FILE_BYTES:
+            return read_regular_file(self.path, MAX_FILE_BYTES)
+        except FileTooLargeError:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             self.error = LoadError(
                 LoadErrorKind.TOO_LARGE, f"file is larger than {limit} MiB; not parsed"
             )
-            return None
-        return raw
+        except ReadRefusedError as error:
+            self.error = LoadError(LoadErrorKind.UNREADABLE, f"file {error.strerror}")
+        except OSError as error:
+            self.error = LoadError(LoadErrorKind.UNREADABLE, f"cannot read file: {error.strerror}")
+        return None
 
     def _decode(self, raw: bytes) -> str | None:
         try:
@@ -290,45 +290,6 @@ class JsonFile:
             else:
                 return None
         return value
-
-
-#: Bytes asked for by each read: a content file is kilobytes, so one read, and one more that
-#: finds the end. (A larger request costs a larger allocation, shrunk after the read.)
-_CHUNK = 1 << 16
-
-
-def read_file(path: str, limit: int) -> bytes:
-    """The first ``limit`` bytes of the file at ``path`` (fewer at its end).
-
-    Read from a plain file descriptor: ``open()`` asks for the file's status twice (a folder
-    check and a buffer size) and Python's own ``readall`` once more, a system call each, which
-    the content files of a package (about ten) pay for every lint.
-    """
-    descriptor = os.open(path, os.O_RDONLY | _O_CLOEXEC)
-    try:
-        return _read_at_most(descriptor, limit)
-    finally:
-        os.close(descriptor)
-
-
-_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-
-
-def _read_at_most(descriptor: int, limit: int) -> bytes:
-    """What the open file ``descriptor`` holds from where it is, up to ``limit`` bytes.
-
-    Reads until the end (an empty read) rather than trusting a short read or a reported size:
-    a pseudo-file or pipe may return less at a time.
-    """
-    chunks: list[bytes] = []
-    total = 0
-    while total < limit:
-        chunk = os.read(descriptor, min(_CHUNK, limit - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _json_type(value: object) -> str:

@@ -10,6 +10,7 @@ import errno
 import os
 import stat
 
+from pkgkit.files import read_regular_file
 from pkgkit.model.discovery import (
     CONTENT_FOLDERS,
     MANIFEST,
@@ -18,7 +19,7 @@ from pkgkit.model.discovery import (
     has_content_folders,
     is_package_dir,
 )
-from pkgkit.model.jsonfile import JsonFile, read_file
+from pkgkit.model.jsonfile import JsonFile
 from pkgkit.model.readme import Readme, ReadmeTooDeep
 
 TYPE_CHECKING = False
@@ -163,7 +164,7 @@ def _load_readme(root: str, package: Package) -> Readme | None:
             package.issues.append(FileIssue("unreadable", README, message))
             return None
     try:
-        text = _universal_newlines(read_file(path, _UNLIMITED).decode("utf-8"))
+        text = _universal_newlines(read_regular_file(path, MAX_README_BYTES).decode("utf-8"))
     except FileNotFoundError:
         package.issues.append(FileIssue("missing-readme", README, "README.md is missing"))
         return None
@@ -182,10 +183,6 @@ def _parse_readme(path: str, text: str, package: Package) -> Readme | None:
         issue = FileIssue("unreadable", README, str(error), error.line, error.column)
         package.issues.append(issue)
         return None
-
-
-#: Read a README to its end, whatever its size says (it was checked, but a file may grow).
-_UNLIMITED = 1 << 62
 
 
 def _universal_newlines(text: str) -> str:

@@ -40,6 +40,7 @@ from pkgkit.evaluate import (
     series_for,
     threshold_rules,
 )
+from pkgkit.files import ReadRefusedError, read_regular_file
 from pkgkit.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ _TEST_KEYS = ("name", "interval", "series", "expect")
 _SERIES_KEYS = ("metric", "values", "interval")
 _EXPECT_KEYS = ("event", "at", "fires")
 DEFAULT_INTERVAL = "60s"
+#: Test files are a few kilobytes; a larger one is refused unread.
+MAX_TEST_BYTES = 1024 * 1024
 
 
 class FormatError(Exception):
@@ -77,19 +80,25 @@ def run_test_file(path: str, package: Package) -> list[str]:
     }
     context = _Context(events, [])
     try:
-        for test in _tests(_compose(path)):
+        for test in _tests(_compose(path, package.root)):
             _run_test(test, context)
     except FormatError as error:
         context.problems.append(error)
     return [f"{shown}:{p.line}:{p.column}: {p}" for p in context.problems]
 
 
-def _compose(path: str) -> yaml.Node:
+def _compose(path: str, root: str) -> yaml.Node:
+    """The node tree of a test file: a regular file of at most :data:`MAX_TEST_BYTES`, not
+    reached through a symbolic link out of the package ``root`` (when it is in the package)."""
+    absolute, top = os.path.abspath(path), os.path.abspath(root)  # noqa: PTH100
+    within = root if absolute.startswith(top.rstrip(os.sep) + os.sep) else None
     try:
-        with open(path, encoding="utf-8") as stream:  # noqa: PTH123
-            node = safeyaml.compose(stream.read())
-    except safeyaml.AliasRefusedError as error:
+        text = read_regular_file(path, MAX_TEST_BYTES, within=within).decode("utf-8")
+        node = safeyaml.compose(text)
+    except safeyaml.RefusedYamlError as error:
         raise FormatError(error.mark, str(error)) from None
+    except ReadRefusedError as error:
+        raise FormatError(None, f"the file {error.strerror}") from None
     except OSError as error:
         raise FormatError(None, f"cannot read the file: {error.strerror}") from None
     except UnicodeDecodeError:

@@ -139,7 +139,14 @@ def _variable_line(source: str, name: str) -> int:
     """
     import re  # noqa: PLC0415
 
-    rows = Path(source).read_text(encoding="utf-8").splitlines()
+    from pkgkit.files import read_regular_file  # noqa: PLC0415
+    from pkgkit.model.discovery import MAX_CONFIG_BYTES  # noqa: PLC0415
+
+    try:
+        text = read_regular_file(source, MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return 1
+    rows = text.splitlines()
     start = next((n for n, row in enumerate(rows) if "variables" in row), 0)
     named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     tails = [rows[start].partition("variables")[2], *rows[start + 1 :]] if rows else []
