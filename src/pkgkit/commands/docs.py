@@ -74,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
 def update_package(root: str, config: Config, tally: Tally, out: TextIO | None = None) -> None:
     """Show or write one package's README update, and what lint still reports on the README as
     it is then (written or unchanged)."""
+    from pkgkit.files import read_regular_file  # noqa: PLC0415
     from pkgkit.fix.docs import update_readme  # noqa: PLC0415
-    from pkgkit.model.jsonfile import read_file  # noqa: PLC0415
     from pkgkit.model.package import MAX_README_BYTES, load_package  # noqa: PLC0415
     from pkgkit.paths import display_path  # noqa: PLC0415
 
@@ -85,8 +85,12 @@ def update_package(root: str, config: Config, tally: Tally, out: TextIO | None =
         sys.stderr.write(f"pkgkit: {display_path(root)}: no README.md that can be read; skipped\n")
         return
     try:
-        raw = read_file(readme.path, MAX_README_BYTES + 1).decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = read_regular_file(readme.path, MAX_README_BYTES).decode("utf-8")
+    except OSError as error:
+        sys.stderr.write(f"pkgkit: {display_path(readme.path)}: cannot read: {error.strerror}\n")
+        tally.refused()
+        return
+    except UnicodeDecodeError as error:
         sys.stderr.write(f"pkgkit: {display_path(readme.path)}: cannot read: {error}\n")
         tally.refused()
         return
