@@ -74,3 +74,12 @@ def test_fix_renames_the_row_to_the_title_it_likely_means_when_unsafe(tmp_path):
     assert fixes(package, "DOC001") == {}
     after = fixes(package, "DOC001", unsafe=True)["README.md"]
     assert after == before.replace("| Go Runtime Metric |", "| Go Runtime Metrics |")
+
+
+def test_no_fix_renames_a_row_to_a_title_the_readme_lists_already(tmp_path):
+    """Two dashboards titled alike: the stale row is not renamed to the listed title."""
+    package = copy_go(tmp_path)
+    rows = "| Go Runtime Metric |\n| Go Runtime Metrics |"
+    edit_text(package / "README.md", "| Go Runtime Metrics |", rows)
+    assert findings(lint(package, select="DOC001")) == [("DOC001", "README.md", 11)]
+    assert fixes(package, "DOC001", unsafe=True) == {}

@@ -62,3 +62,16 @@ def test_fix_renames_a_misspelt_metric_only_when_unsafe_fixes_are_asked_for(tmp_
     assert fixes(package, "MET001") == {}
     after = fixes(package, "MET001", unsafe=True)["events/high-goroutine-count.json"]
     assert after == event.read_text(encoding="utf-8").replace("goroutine.cuont", "goroutine.count")
+
+
+def test_no_rename_rewrites_an_id_read_as_one_long_name():
+    """An id the model did not split into kind, scope and name is not replaced by a bare name
+    (it would drop the kind the API needs)."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from pkgkit.rules.met001_undocumented_metric import _rename_fix  # noqa: PLC0415
+
+    written = "metrics.gauges.k8s.cronjob.active"
+    file = SimpleNamespace(get=lambda pointer: written)
+    reference = SimpleNamespace(file=file, pointer="/metric", metric=SimpleNamespace(name=written))
+    assert _rename_fix(reference, "k8s.cronjob.active") is None

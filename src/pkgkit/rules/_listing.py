@@ -125,6 +125,8 @@ def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
     cells = _shared_cells(ctx, readme, listing)
     names = [name for _, name in _shared_names(ctx, listing)]
     known = {same_name(name) for name in names}
+    listed = {same_name(cell.text) for cell in cells or []}
+    unlisted = [name for name in names if same_name(name) not in listed]
     for cell in cells or []:
         if same_name(cell.text) in known:
             continue
@@ -133,7 +135,7 @@ def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
             if listing.folder in package.folders
             else f"the package has no {listing.folder}/ folder"
         )
-        match = closest(cell.text, names)
+        match = closest(cell.text, unlisted)  # a name the README lists already is no rename
         yield Problem(
             readme,
             f"README lists {listing.kind} '{cell.text}' but {where}",

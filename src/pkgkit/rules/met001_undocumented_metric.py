@@ -92,5 +92,7 @@ def _rename_fix(reference: MetricReference, match: str | None) -> Fix | None:
     name = reference.metric.name
     if match is None or not isinstance(written, str) or written.count(name) != 1:
         return None
+    if name.startswith("metrics.") and not match.startswith("metrics."):
+        return None  # an id read as one long name: rewriting it would drop its kind and scope
     edit = replace_value(reference.file, reference.pointer, written.replace(name, match))
     return None if edit is None else Fix(f"write '{match}'", (edit,), safe=False)
