@@ -162,3 +162,21 @@ def test_fix_does_not_go_with_write_baseline(
     code, _, err = run_cli(capsys, "lint", "--fix", "--write-baseline", "b.json", "go")
     assert code == 2
     assert "--fix and --diff do not go with --write-baseline" in err
+
+
+def test_a_readme_with_crlf_line_ends_keeps_them(
+    go: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MET001's fix adds a README row; the README's CR LF line ends stay, the new line's too."""
+    edit_text(
+        go / EVENT, f"{RUNTIME}/go.goroutine.cuont", f"{RUNTIME}/process.runtime.go.mem.heap_alloc"
+    )
+    readme = go / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_bytes(text.replace("\n", "\r\n").encode())
+    code, _, err = run_cli(capsys, "lint", "--fix", "--select", "MET001", "go")
+    assert code == 0, err
+    after = readme.read_bytes().decode()
+    assert after.count("\r\n") == text.count("\n") + 1
+    assert "\r\n| `process.runtime.go.mem.heap_alloc` |  | By | UpDownCounter |  |\r\n" in after
+    assert after.replace("\r\n", "\n").count("\n") == after.count("\r\n")
