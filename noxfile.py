@@ -46,9 +46,9 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def schemas(session: nox.Session) -> None:
-    """Regenerate src/pkgkit/schema_validators.py after editing schemas/*.schema.json."""
+    """Regenerate src/pkgkit/schemas/validators.py after editing schemas/*.schema.json."""
     session.install("-e", ".")
-    session.run("python", "-m", "pkgkit.schema_codegen")
+    session.run("python", "-m", "pkgkit.schemas.codegen")
 
 
 @nox.session

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from pkgkit.config import Config
 from pkgkit.diagnostics import Diagnostic
-from pkgkit.engine import check_package
+from pkgkit.lint.config import Config
+from pkgkit.lint.engine import check_package
 from pkgkit.model.package import load_package
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,7 +100,7 @@ def go_with_duplicate_key(tmp_path: Path) -> Path:
 def fixes(root: Path, select: str, *, unsafe: bool = False) -> dict[str, str]:
     """``lint --fix`` of the rules starting with ``select``, nothing written: ``{path relative
     to the package: its text after the fixes}`` of each file the fixes change."""
-    from pkgkit.engine import fix_package  # noqa: PLC0415
+    from pkgkit.lint.engine import fix_package  # noqa: PLC0415
 
     outcome = fix_package(str(root), Config(select=(select,)), unsafe=unsafe)
     assert not outcome.crashes, outcome.crashes

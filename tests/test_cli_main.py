@@ -29,7 +29,8 @@ def test_frozen_only_without_arguments(monkeypatch, capsys):
 #: Modules a cold ``pkgkit lint`` of a clean package must not import: each costs milliseconds of
 #: start-up (``dataclasses`` brings ``inspect``, ``ast``, ``dis``, ``tokenize``; ``shutil`` brings
 #: ``bz2`` and ``lzma``; argparse, gettext and locale ~9 ms with the parser built) or belongs to
-#: another command, to a configured YAML file or to a failing document (``pkgkit.schemas``) only.
+#: another command, to a configured YAML file or to a failing document
+#: (``pkgkit.schemas.validation``) only.
 HEAVY = (
     "dataclasses",
     "inspect",
@@ -42,9 +43,9 @@ HEAVY = (
     "hypothesis",
     "pytest",
     "concurrent.futures",
-    "pkgkit.render",
-    "pkgkit.schemas",
-    "pkgkit.baseline",
+    "pkgkit.render.renderer",
+    "pkgkit.schemas.validation",
+    "pkgkit.lint.baseline",
     "pathlib",
     "argparse",
     "gettext",

@@ -129,9 +129,9 @@ def test_a_fix_that_breaks_the_file_or_leaves_its_finding_is_not_written(
     edit: TextEdit,
     reason: str,
 ) -> None:
-    import pkgkit.engine  # noqa: PLC0415
+    import pkgkit.lint.engine  # noqa: PLC0415
 
-    monkeypatch.setattr(pkgkit.engine, "enabled_rules", lambda *_: (_fake_rule(edit),))
+    monkeypatch.setattr(pkgkit.lint.engine, "enabled_rules", lambda *_: (_fake_rule(edit),))
     before = texts(go)
     code, out, err = run_cli(capsys, "lint", "--fix", "go")
     assert code == 1

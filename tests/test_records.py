@@ -16,9 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pkgkit
-from pkgkit.config import Config
 from pkgkit.conventions.catalogue import CatalogueMetric, RegistryIssue
 from pkgkit.diagnostics import Diagnostic, Problem
+from pkgkit.lint.config import Config
 from pkgkit.model.conventions import (
     DocumentedAttribute,
     DocumentedMetric,

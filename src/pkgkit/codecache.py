@@ -157,7 +157,7 @@ def save(folder: str, finder: CodeCacheFinder | None, package: str = "pkgkit") -
         for name, entry in old.items()
         if name not in loaded and _signature(entry[0]) == entry[1]
     }
-    from pkgkit.atomic import write_cache_file  # noqa: PLC0415 - only when the file changes
+    from pkgkit.util.atomic import write_cache_file  # noqa: PLC0415 - only when the file changes
 
     return write_cache_file(
         cache_file(folder, package), _pack(_header(package), {**kept, **loaded})

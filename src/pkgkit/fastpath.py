@@ -76,9 +76,9 @@ def plain_lint(argv: Sequence[str]) -> tuple[list[str], str, bool] | None:
 
 def _cached_results(paths: list[str]) -> list[dict[str, Any]] | None:
     """Every package's cached result, in lint order; None when any one is missing or stale."""
-    from pkgkit.cache import DEFAULT_OPTIONS, ResultCache  # noqa: PLC0415
+    from pkgkit.lint.cache import DEFAULT_OPTIONS, ResultCache  # noqa: PLC0415
     from pkgkit.model.discovery import discover_packages  # noqa: PLC0415
-    from pkgkit.paths import cache_dir  # noqa: PLC0415
+    from pkgkit.util.paths import cache_dir  # noqa: PLC0415
 
     roots = dict.fromkeys(os.path.normpath(path) for path in paths)
     packages = dict.fromkeys(pkg for root in roots for pkg in discover_packages(root))

@@ -18,7 +18,7 @@ import os
 import sys
 
 from pkgkit import codecache
-from pkgkit.paths import cache_dir
+from pkgkit.util.paths import cache_dir
 
 #: Commands that end the process without the interpreter's teardown.
 QUICK_EXIT = frozenset({"lint"})

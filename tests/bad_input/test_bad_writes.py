@@ -18,8 +18,8 @@ import pytest
 
 from bad_input_helpers import old_files, pkgkit
 from helpers import copy_go
-from pkgkit import atomic
-from pkgkit.atomic import WriteRefusedError, write_atomically, write_cache_file
+from pkgkit.util import atomic
+from pkgkit.util.atomic import WriteRefusedError, write_atomically, write_cache_file
 
 
 def _read_pipe(path, into):

@@ -14,7 +14,7 @@ from pkgkit.conventions.catalogue import (
     builtin_catalogue,
     load_catalogue,
 )
-from pkgkit.packaged import read_text
+from pkgkit.util.packaged import read_text
 
 RUNTIME = "go.opentelemetry.io/contrib/instrumentation/runtime"
 HOST = "go.opentelemetry.io/contrib/instrumentation/host"

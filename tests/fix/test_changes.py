@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pkgkit.atomic import WriteRefusedError
 from pkgkit.fix.changes import Change, Tally, unified_diff, write_change
-from pkgkit.paths import display_path
+from pkgkit.util.atomic import WriteRefusedError
+from pkgkit.util.paths import display_path
 
 
 def test_a_diff_marks_a_last_line_without_newline(tmp_path: Path) -> None:

@@ -27,8 +27,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pkgkit.config import Config
-from pkgkit.engine import check_package
+from pkgkit.lint.config import Config
+from pkgkit.lint.engine import check_package
 from pkgkit.model.package import load_package
 
 REPO = Path(__file__).resolve().parents[2]

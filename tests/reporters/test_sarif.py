@@ -9,7 +9,7 @@ from jsonschema import Draft4Validator, ValidationError
 from helpers import run_cli
 from pkgkit import __version__
 from pkgkit.diagnostics import Diagnostic, Severity
-from pkgkit.engine import LintReport, PackageResult
+from pkgkit.lint.engine import LintReport, PackageResult
 from pkgkit.reporters.sarif import sarif_log
 from pkgkit.rules import all_rules, rule_doc
 

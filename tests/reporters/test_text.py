@@ -6,7 +6,7 @@ import sys
 
 from helpers import run_cli
 from pkgkit.diagnostics import Diagnostic, Severity
-from pkgkit.engine import LintReport, PackageResult
+from pkgkit.lint.engine import LintReport, PackageResult
 from pkgkit.reporters import text
 
 

@@ -1,4 +1,5 @@
-"""CI001 is reported by ``pkgkit ci`` (see tests/test_ci.py); ``pkgkit lint`` never reports it."""
+"""CI001 is reported by ``pkgkit ci`` (see tests/commands/test_ci.py); ``pkgkit lint`` never
+reports it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 from helpers import copy_go, findings, lint, write_package
-from pkgkit.config import load_config_file
+from pkgkit.lint.config import load_config_file
 
 REGISTRY = """\
 scope: app

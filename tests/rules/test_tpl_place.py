@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pkgkit.placeholders import scan
+from pkgkit.model.placeholders import scan
 from pkgkit.rules._templates import (
     KEY,
     OUTSIDE,

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pkgkit.render import find_placeholders
+from pkgkit.render.renderer import find_placeholders
 from pkgkit.testing.properties import (
     PROPERTIES,
     RENDER_MODES,

@@ -21,9 +21,9 @@ from pkgkit.commands.lint import add_lint_options
 if TYPE_CHECKING:
     import argparse
 
-    from pkgkit.config import Config
     from pkgkit.diagnostics import Diagnostic
-    from pkgkit.gitdiff import Base
+    from pkgkit.lint.config import Config
+    from pkgkit.util.gitdiff import Base
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -69,7 +69,7 @@ class ChangedPackages:
 def run(args: argparse.Namespace) -> int:
     """Find changed packages, lint them, check their versions, test them; report and exit."""
     from pkgkit.cli import UsageError  # noqa: PLC0415
-    from pkgkit.gitdiff import GitError, changed_files, find_base, toplevel  # noqa: PLC0415
+    from pkgkit.util.gitdiff import GitError, changed_files, find_base, toplevel  # noqa: PLC0415
 
     if not Path(args.root).is_dir():
         raise UsageError(f"{args.root}: not a folder")
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
 def changed_packages(top: str, root: str, files: list[str]) -> ChangedPackages:
     """The packages under ``root`` holding any of ``files`` (paths relative to ``top``)."""
     from pkgkit.model.package import package_of_file  # noqa: PLC0415
-    from pkgkit.paths import display_path  # noqa: PLC0415
+    from pkgkit.util.paths import display_path  # noqa: PLC0415
 
     scope = os.path.abspath(root)  # noqa: PTH100 - compare spelled paths, as git reports them
     found = ChangedPackages()
@@ -149,11 +149,11 @@ def lint_changed(args: argparse.Namespace, top: str, base: Base, roots: list[str
 def version_findings(top: str, base: Base, root: str, config: Config) -> list[Diagnostic]:
     """CI001 when the package existed at ``base`` and its version is not above the base's."""
     from pkgkit.diagnostics import Diagnostic  # noqa: PLC0415
-    from pkgkit.gitdiff import show  # noqa: PLC0415
     from pkgkit.model.jsonfile import JsonFile  # noqa: PLC0415
-    from pkgkit.paths import display_path  # noqa: PLC0415
     from pkgkit.rules.ci001_version_not_bumped import CODE, SEVERITY  # noqa: PLC0415
-    from pkgkit.semver import is_newer  # noqa: PLC0415
+    from pkgkit.util.gitdiff import show  # noqa: PLC0415
+    from pkgkit.util.paths import display_path  # noqa: PLC0415
+    from pkgkit.util.semver import is_newer  # noqa: PLC0415
 
     if not config.is_enabled(CODE) or config.is_ignored_in(CODE, "package.json"):
         return []

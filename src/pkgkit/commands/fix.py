@@ -2,8 +2,8 @@
 what remains as ``lint`` does (same formats; exit codes of what remains, or with ``--diff`` of
 the files as they are).
 
-Each package is fixed by :func:`pkgkit.engine.fix_package` in a scratch copy (a fix is kept only
-when its file still loads and its finding is gone); this module writes the changed files (or,
+Each package is fixed by :func:`pkgkit.lint.engine.fix_package` in a scratch copy (a fix is kept
+only when its file still loads and its finding is gone); this module writes the changed files (or,
 with ``--diff``, prints them) and says how many findings were fixed and how many remain.
 """
 
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pkgkit.commands.lint import Arguments
-    from pkgkit.config import ConfigResolver
-    from pkgkit.engine import FixOutcome
+    from pkgkit.lint.config import ConfigResolver
+    from pkgkit.lint.engine import FixOutcome
 
 
 def run_fix(args: Arguments, roots: list[str]) -> int:
@@ -57,7 +57,7 @@ class _FixRun:
     """The report and the counts of a ``--fix`` run, one package at a time."""
 
     def __init__(self, args: Arguments) -> None:
-        from pkgkit.report import LintReport  # noqa: PLC0415
+        from pkgkit.lint.report import LintReport  # noqa: PLC0415
 
         self.args = args
         self.report = LintReport()
@@ -67,9 +67,9 @@ class _FixRun:
     def package(self, root: str, resolver: ConfigResolver) -> None:
         """Fix one package (private ones are skipped, as lint skips them)."""
         from pkgkit.commands.lint import usage_errors  # noqa: PLC0415
-        from pkgkit.engine import fix_package  # noqa: PLC0415
+        from pkgkit.lint.engine import fix_package  # noqa: PLC0415
+        from pkgkit.lint.report import PackageResult  # noqa: PLC0415
         from pkgkit.model.package import load_package  # noqa: PLC0415
-        from pkgkit.report import PackageResult  # noqa: PLC0415
 
         package = load_package(root)
         if package.is_private:
@@ -90,7 +90,7 @@ class _FixRun:
     def _show(self, outcome: FixOutcome) -> None:
         """Fixes not applied (stderr), then each changed file written or shown as a diff."""
         from pkgkit.fix.changes import Change, unified_diff, write_change  # noqa: PLC0415
-        from pkgkit.paths import display_path  # noqa: PLC0415
+        from pkgkit.util.paths import display_path  # noqa: PLC0415
 
         for diagnostic, reason in outcome.failed:
             sys.stderr.write(

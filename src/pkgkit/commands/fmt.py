@@ -86,7 +86,7 @@ def format_targets(
 ) -> None:
     """Format (or check, or diff) each file, writing refusals to ``err``; counted in ``tally``."""
     from pkgkit.fix.formatting import format_file  # noqa: PLC0415
-    from pkgkit.paths import display_path  # noqa: PLC0415
+    from pkgkit.util.paths import display_path  # noqa: PLC0415
 
     for target in targets:
         result = format_file(target, final_newline)

@@ -20,7 +20,7 @@ import os
 import sys
 import types
 
-from pkgkit.config import Config, ConfigResolver, Overrides
+from pkgkit.lint.config import Config, ConfigResolver, Overrides
 
 #: Worker processes a run of several packages uses when ``--jobs`` is not given (at most one per
 #: available CPU and per package). More rarely pays: the model and rules are light, and a CI
@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from typing import Any, Protocol, TextIO
 
-    from pkgkit.baseline import Fingerprint
-    from pkgkit.cache import ResultCache
-    from pkgkit.engine import LintReport, PackageResult
+    from pkgkit.lint.baseline import Fingerprint
+    from pkgkit.lint.cache import ResultCache
+    from pkgkit.lint.engine import LintReport, PackageResult
 
     class Options(Protocol):
         """What options are added to: an argparse parser, or :class:`_Defaults`."""
@@ -215,7 +215,7 @@ class _UsageErrors:
 
     def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
         from pkgkit.cli import UsageError  # noqa: PLC0415
-        from pkgkit.config import ConfigError  # noqa: PLC0415
+        from pkgkit.lint.config import ConfigError  # noqa: PLC0415
 
         if isinstance(error, ConfigError):
             raise UsageError(str(error)) from None
@@ -224,10 +224,10 @@ class _UsageErrors:
 def _load_baseline(path: str) -> Counter[Fingerprint]:
     """The ``--baseline`` file's findings; a file that cannot be read is a usage error.
 
-    :mod:`pkgkit.baseline` is imported only here and by the other baseline options' code.
+    :mod:`pkgkit.lint.baseline` is imported only here and by the other baseline options' code.
     """
-    from pkgkit.baseline import BaselineError, load_baseline  # noqa: PLC0415
     from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.lint.baseline import BaselineError, load_baseline  # noqa: PLC0415
 
     try:
         return load_baseline(path)
@@ -237,7 +237,7 @@ def _load_baseline(path: str) -> Counter[Fingerprint]:
 
 def _option_codes(args: Arguments, option: str) -> tuple[str, ...] | None:
     from pkgkit.cli import UsageError  # noqa: PLC0415
-    from pkgkit.config import code_problem  # noqa: PLC0415
+    from pkgkit.lint.config import code_problem  # noqa: PLC0415
 
     codes = split_codes(getattr(args, option, []))
     for code in codes:
@@ -289,9 +289,9 @@ def lint_report(
     """Lint every package at or under ``roots``, each with its own configuration (from
     ``resolver``, by default the one the options give), and leave out the findings
     ``--baseline`` absorbs."""
-    from pkgkit.engine import LintReport  # noqa: PLC0415
+    from pkgkit.lint.engine import LintReport  # noqa: PLC0415
     from pkgkit.model.package import discover_packages  # noqa: PLC0415
-    from pkgkit.paths import display_path  # noqa: PLC0415
+    from pkgkit.util.paths import display_path  # noqa: PLC0415
 
     with usage_errors():
         resolver = resolver or resolver_from_args(args)
@@ -317,8 +317,8 @@ def lint_report(
 
 def open_cache() -> ResultCache:
     """The result cache in its folder (``PKGKIT_CACHE_DIR``, XDG, ``~/.cache/pkgkit``)."""
-    from pkgkit.cache import ResultCache  # noqa: PLC0415
-    from pkgkit.paths import cache_dir  # noqa: PLC0415
+    from pkgkit.lint.cache import ResultCache  # noqa: PLC0415
+    from pkgkit.util.paths import cache_dir  # noqa: PLC0415
 
     return ResultCache(cache_dir())
 
@@ -358,7 +358,7 @@ def _pool_results(
     import functools  # noqa: PLC0415
     import multiprocessing  # noqa: PLC0415
 
-    import pkgkit.engine  # noqa: PLC0415, F401 - imported before the workers fork
+    import pkgkit.lint.engine  # noqa: PLC0415, F401 - imported before the workers fork
     from pkgkit.rules import all_rules  # noqa: PLC0415
 
     all_rules()
@@ -397,7 +397,7 @@ def lint_configured(
     is read, so a file changed while it is linted makes the stored entry stale rather than
     wrong. Results with a rule crash are not stored.
     """
-    from pkgkit.engine import lint_root  # noqa: PLC0415
+    from pkgkit.lint.engine import lint_root  # noqa: PLC0415
 
     if cache is None:
         return lint_root(package, config)
@@ -423,7 +423,7 @@ def config_data(config: Config) -> dict[str, Any]:
 def _without_baselined(
     report: LintReport, path: str, baseline: Counter[Fingerprint]
 ) -> LintReport:
-    from pkgkit.baseline import apply_baseline  # noqa: PLC0415
+    from pkgkit.lint.baseline import apply_baseline  # noqa: PLC0415
 
     filtered = apply_baseline(report, baseline, path)
     if filtered.absorbed:
@@ -438,7 +438,7 @@ def _without_baselined(
 
 def emit(args: Arguments, report: LintReport) -> int:
     """Write the report to ``--output`` (and the summary to stdout) or to stdout; exit code."""
-    from pkgkit.engine import describe_rules  # noqa: PLC0415
+    from pkgkit.lint.engine import describe_rules  # noqa: PLC0415
     from pkgkit.reporters import get_reporter  # noqa: PLC0415
     from pkgkit.reporters.text import summary  # noqa: PLC0415
 
@@ -457,8 +457,8 @@ def emit(args: Arguments, report: LintReport) -> int:
 
 
 def _write_file(path: str, text: str, option: str) -> None:
-    from pkgkit.atomic import write_atomically  # noqa: PLC0415
     from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.util.atomic import write_atomically  # noqa: PLC0415
 
     try:
         write_atomically(path, text)
@@ -473,8 +473,8 @@ def _internal_errors(report: LintReport) -> None:
 
 def write_baseline_file(report: LintReport, path: str) -> int:
     """Record the report's findings in ``path``; 0, or 2 when a rule crashed."""
-    from pkgkit.baseline import write_baseline  # noqa: PLC0415
     from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.lint.baseline import write_baseline  # noqa: PLC0415
 
     try:
         count = write_baseline(report, path)

@@ -34,15 +34,15 @@ if TYPE_CHECKING:
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.package import Package
-    from pkgkit.placeholders import Placeholder
-    from pkgkit.render_modes import Mode
+    from pkgkit.model.placeholders import Placeholder
+    from pkgkit.render.modes import Mode
 
 _BOM = "\ufeff"
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
     """Register ``render``."""
-    from pkgkit.render_modes import MODES  # noqa: PLC0415
+    from pkgkit.render.modes import MODES  # noqa: PLC0415
 
     parser = subparsers.add_parser(
         "render",
@@ -123,7 +123,7 @@ def _set_values(pairs: list[str], mode: Mode) -> tuple[dict[str, str], set[str]]
 
 def _instana_values(pairs: list[str]) -> tuple[dict[str, str], set[str]]:
     """The CLI's reading of ``--set``; every given name is passed on, an empty value unset."""
-    from pkgkit.render import parse_set_args  # noqa: PLC0415
+    from pkgkit.render.renderer import parse_set_args  # noqa: PLC0415
 
     for pair in pairs:
         value = pair.partition("=")[2]
@@ -199,8 +199,8 @@ def _targets(out: str, root: str, files: list[JsonFile]) -> dict[str, str]:
 def _write(results: list[_Rendered], targets: Mapping[str, str]) -> None:
     """Write each rendered file; when one cannot be written, remove the files and folders
     this run created (files it replaced keep their new content) and stop (exit 2)."""
-    from pkgkit.atomic import write_atomically  # noqa: PLC0415
     from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.util.atomic import write_atomically  # noqa: PLC0415
 
     created: list[Path] = []
     for result in results:
@@ -243,7 +243,7 @@ def _remove_created(created: list[Path]) -> None:
 
 def _placeholders(text: str, mode: Mode) -> list[Placeholder]:
     """The placeholders ``--set`` can fill in ``mode`` (Handlebars literals are not variables)."""
-    from pkgkit.render import find_placeholders  # noqa: PLC0415
+    from pkgkit.render.renderer import find_placeholders  # noqa: PLC0415
 
     found = find_placeholders(text)
     return found if mode == "json-safe" else [p for p in found if not p.cli_literal]
@@ -258,7 +258,7 @@ def _source(file: JsonFile, mode: Mode) -> str:
 def _render(
     file: JsonFile, values: Mapping[str, str], effective: set[str], mode: Mode
 ) -> _Rendered:
-    from pkgkit.render import UnsupportedTemplate, render  # noqa: PLC0415
+    from pkgkit.render.renderer import UnsupportedTemplate, render  # noqa: PLC0415
 
     if file.text is None:
         message = file.error.message if file.error else "cannot read file"
@@ -283,7 +283,7 @@ def _render(
 def _json_problem(text: str) -> tuple[int, int, str] | None:
     """Line, column and message of the first reason ``text`` is not JSON for ``JSON.parse``."""
     from pkgkit.model.positions import line_column, scan  # noqa: PLC0415
-    from pkgkit.render import reject_constant  # noqa: PLC0415
+    from pkgkit.render.renderer import reject_constant  # noqa: PLC0415
 
     try:
         json.loads(text, parse_constant=reject_constant)

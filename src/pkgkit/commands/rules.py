@@ -46,7 +46,7 @@ def find_rule(wanted: str) -> RuleModule:
     """The rule with this code or name (case-insensitive); usage error with a suggestion."""
     from pkgkit.cli import UsageError  # noqa: PLC0415
     from pkgkit.rules import all_rules  # noqa: PLC0415
-    from pkgkit.suggest import did_you_mean  # noqa: PLC0415
+    from pkgkit.util.suggest import did_you_mean  # noqa: PLC0415
 
     for rule in all_rules():
         if wanted.casefold() in (rule.CODE.casefold(), rule.NAME.casefold()):

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 
 from pkgkit.records import Record
-from pkgkit.suggest import normalize_name
+from pkgkit.util.suggest import normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -420,7 +420,7 @@ def builtin_catalogue() -> Catalogue:
     """The shipped catalogue, read once per process. Shared: extend a :meth:`~Catalogue.copy`."""
     import json  # noqa: PLC0415 - only metric rules need it
 
-    from pkgkit.packaged import read_text  # noqa: PLC0415
+    from pkgkit.util.packaged import read_text  # noqa: PLC0415
 
     catalogue = Catalogue()
     reason = catalogue.add_catalogue(json.loads(read_text("pkgkit", CATALOGUE_FILE)))
@@ -452,8 +452,8 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
 
     import yaml  # noqa: PLC0415
 
-    from pkgkit import safeyaml  # noqa: PLC0415 - only configured registries need it
-    from pkgkit.files import read_regular_file  # noqa: PLC0415
+    from pkgkit.util import safeyaml  # noqa: PLC0415 - only configured registries need it
+    from pkgkit.util.files import read_regular_file  # noqa: PLC0415
 
     relative = PurePath(path)
     absolute = relative.is_absolute() or PureWindowsPath(path).is_absolute()

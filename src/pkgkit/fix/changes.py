@@ -30,7 +30,7 @@ def unified_diff(change: Change, context: int = 3) -> str:
     last line without a newline is marked as diff marks it."""
     import difflib  # noqa: PLC0415 - only when a diff is asked for
 
-    from pkgkit.paths import display_path  # noqa: PLC0415
+    from pkgkit.util.paths import display_path  # noqa: PLC0415
 
     shown = display_path(change.path)
     lines = difflib.unified_diff(
@@ -54,7 +54,7 @@ def write_change(change: Change) -> None:
     import os  # noqa: PLC0415
     import stat  # noqa: PLC0415
 
-    from pkgkit.atomic import WriteRefusedError, write_atomically  # noqa: PLC0415
+    from pkgkit.util.atomic import WriteRefusedError, write_atomically  # noqa: PLC0415
 
     if not stat.S_ISREG(os.lstat(change.path).st_mode):
         raise WriteRefusedError(change.path, "is not a regular file; not replaced")
@@ -85,7 +85,7 @@ class Tally:
 
     def apply(self, change: Change, out: TextIO, err: TextIO) -> None:
         """Show or write one file's change, and count it."""
-        from pkgkit.paths import display_path  # noqa: PLC0415
+        from pkgkit.util.paths import display_path  # noqa: PLC0415
 
         if not change.changed:
             self.unchanged += 1

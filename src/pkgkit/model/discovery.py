@@ -2,7 +2,7 @@
 
 Imports only :mod:`os`, so the cached fast path of ``pkgkit lint`` can find packages without
 loading the model. Finding a package's configuration file is here too (:func:`find_config_file`);
-:mod:`pkgkit.config` reads it.
+:mod:`pkgkit.lint.config` reads it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ CONTENT_FOLDERS: dict[str, str] = {
 MANIFEST = "package.json"
 README = "README.md"
 #: Configuration file names looked for in each folder above a package, most specific first
-#: (here, not in :mod:`pkgkit.config`, so the result cache can stat them without importing it).
+#: (here, not in :mod:`pkgkit.lint.config`, so the result cache can stat them without importing it).
 CONFIG_FILES = (".pkgkit.yaml", ".pkgkit.yml", "pyproject.toml")
 #: Configuration files are a few lines; anything larger is refused unread.
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -136,7 +136,7 @@ def _has_tool_table(path: str, folder: str) -> bool:
     A pyproject.toml that is no regular file of at most :data:`MAX_CONFIG_BYTES` inside
     ``folder`` has none (it is some other tool's).
     """
-    from pkgkit.files import read_regular_file  # noqa: PLC0415 - imports only os
+    from pkgkit.util.files import read_regular_file  # noqa: PLC0415 - imports only os
 
     try:
         text = read_regular_file(path, MAX_CONFIG_BYTES, within=folder)

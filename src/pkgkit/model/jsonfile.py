@@ -16,7 +16,6 @@ import enum
 import itertools
 import json
 
-from pkgkit.files import FileTooLargeError, ReadRefusedError, read_regular_file
 from pkgkit.model.positions import (
     Positions,
     ScanResult,
@@ -25,6 +24,7 @@ from pkgkit.model.positions import (
     pointer_tokens,
     scan,
 )
+from pkgkit.util.files import FileTooLargeError, ReadRefusedError, read_regular_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

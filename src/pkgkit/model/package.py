@@ -10,7 +10,6 @@ import errno
 import os
 import stat
 
-from pkgkit.files import read_regular_file
 from pkgkit.model.discovery import (
     CONTENT_FOLDERS,
     MANIFEST,
@@ -21,6 +20,7 @@ from pkgkit.model.discovery import (
 )
 from pkgkit.model.jsonfile import JsonFile
 from pkgkit.model.readme import Readme, ReadmeTooDeep
+from pkgkit.util.files import read_regular_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

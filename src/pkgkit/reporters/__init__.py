@@ -1,4 +1,5 @@
-"""Reporters turn a :class:`~pkgkit.engine.LintReport` into text, JSON, SARIF or GitHub commands.
+"""Reporters turn a :class:`~pkgkit.lint.engine.LintReport` into text, JSON, SARIF or GitHub
+commands.
 
 They see diagnostics and plain report data only (the SARIF reporter's rule descriptors are
 built by the command, from the registry). Each lives in its own module, imported when chosen.
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
     from pkgkit.diagnostics import Diagnostic
-    from pkgkit.engine import LintReport
+    from pkgkit.lint.engine import LintReport
 
     class Reporter(Protocol):
         """A reporter module (a type only: importing :mod:`typing` costs a warm run time)."""

@@ -1,7 +1,7 @@
 """Human-readable report: findings grouped by package, then a summary line.
 
 Written from plain data (:meth:`~pkgkit.diagnostics.Diagnostic.as_dict` and
-:func:`~pkgkit.report.result_as_data` shapes), so a report answered from the result cache is
+:func:`~pkgkit.lint.report.result_as_data` shapes), so a report answered from the result cache is
 printed by the same code without building diagnostics; this module imports nothing at run time.
 """
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
     from pkgkit.diagnostics import Diagnostic
-    from pkgkit.engine import LintReport
+    from pkgkit.lint.engine import LintReport
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:
@@ -54,13 +54,14 @@ def summary_of(severities: Iterable[str], checked: int, skipped: int) -> str:
 
 def render(report: LintReport, stream: TextIO) -> None:
     """Write the grouped findings and the summary."""
-    from pkgkit.report import result_as_data  # noqa: PLC0415
+    from pkgkit.lint.report import result_as_data  # noqa: PLC0415
 
     render_data([result_as_data(result) for result in report.packages], stream)
 
 
 def render_data(results: list[dict[str, Any]], stream: TextIO) -> None:
-    """:func:`render` of package results as :func:`~pkgkit.report.result_as_data` writes them."""
+    """:func:`render` of package results as :func:`~pkgkit.lint.report.result_as_data`
+    writes them."""
     for result in results:
         if not result["diagnostics"]:
             continue

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from typing import Any, Protocol
 
-    from pkgkit.config import Config
     from pkgkit.diagnostics import Problem, Severity
+    from pkgkit.lint.config import Config
     from pkgkit.model.package import Package
 
     class RuleModule(Protocol):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pkgkit.diagnostics import Fix, Problem
 from pkgkit.model.readme import normalize_heading
 from pkgkit.model.textedit import replace_in_line
-from pkgkit.suggest import closest, did_you_mean
+from pkgkit.util.suggest import closest, did_you_mean
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

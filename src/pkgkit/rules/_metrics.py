@@ -21,7 +21,7 @@ from pkgkit.model.metrics import (
     TagReference,
     package_references,
 )
-from pkgkit.suggest import closest, normalize_name
+from pkgkit.util.suggest import closest, normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def metric_match(name: str, candidates: Iterable[str]) -> str | None:
     """The candidate ``name`` is likely a misspelling of, when the names differ in more than a
     prefix.
 
-    :func:`pkgkit.suggest.closest` scores whole names, so two metrics of one namespace
+    :func:`pkgkit.util.suggest.closest` scores whole names, so two metrics of one namespace
     (``process.runtime.go.cpu.time``, ``process.runtime.go.goroutines``) look alike through their
     shared prefix; here the parts after the shared prefix must be alike too.
     """

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from typing import Final
 
     from pkgkit.model.jsonfile import JsonFile
-    from pkgkit.placeholders import MalformedPlaceholder
+    from pkgkit.model.placeholders import MalformedPlaceholder
     from pkgkit.rules import RuleContext
 
 #: Where a placeholder sits in a file's JSON text: outside every string token, in a string token,
@@ -80,7 +80,7 @@ def _scanned(ctx: RuleContext) -> tuple[list[Use], list[Malformed]]:
 
 
 def _scan(ctx: RuleContext) -> tuple[list[Use], list[Malformed]]:
-    from pkgkit.placeholders import (  # noqa: PLC0415 - keep start-up light
+    from pkgkit.model.placeholders import (  # noqa: PLC0415 - keep start-up light
         find_malformed_placeholders,
         is_cli_literal,
         scan,

@@ -30,7 +30,7 @@ from pkgkit.rules._common import (
     reference_escapes,
     resolve_dashboard_reference,
 )
-from pkgkit.suggest import closest, did_you_mean, normalize_name
+from pkgkit.util.suggest import closest, did_you_mean, normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

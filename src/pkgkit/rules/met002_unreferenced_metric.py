@@ -13,7 +13,7 @@ from __future__ import annotations
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.metrics import pattern_matches
 from pkgkit.rules._metrics import conventions, references
-from pkgkit.suggest import closest
+from pkgkit.util.suggest import closest
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import conventions
-from pkgkit.suggest import normalize_name
+from pkgkit.util.suggest import normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import catalogue, conventions, first_uses, metric_hint, named
-from pkgkit.suggest import normalize_name
+from pkgkit.util.suggest import normalize_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

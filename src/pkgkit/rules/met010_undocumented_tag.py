@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import convention_match, conventions, defined_attributes, tags
-from pkgkit.suggest import did_you_mean
+from pkgkit.util.suggest import did_you_mean
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from pkgkit.rules._metrics import (
     named,
     tags,
 )
-from pkgkit.suggest import closest
+from pkgkit.util.suggest import closest
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.rules import RuleContext
-    from pkgkit.schemas import SchemaError
+    from pkgkit.schemas.validation import SchemaError
 
 CODE = "PKG100"
 NAME = "schema"
@@ -52,12 +52,12 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _violations(file: JsonFile) -> Iterator[Problem]:
-    from pkgkit.schema_validators import VALIDATORS  # noqa: PLC0415 - only when linting
+    from pkgkit.schemas.validators import VALIDATORS  # noqa: PLC0415 - only when linting
 
     try:
         if VALIDATORS[file.kind](file.data):
             return
-        from pkgkit.schemas import validate  # noqa: PLC0415 - python-jsonschema explains a failure
+        from pkgkit.schemas.validation import validate  # noqa: PLC0415 - python-jsonschema explains a failure
 
         for error in validate(file.kind, file.data):
             if not _left_to_manifest_rule(file, error):

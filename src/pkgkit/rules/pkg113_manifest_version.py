@@ -18,7 +18,7 @@ import re
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import manifest
-from pkgkit.semver import is_semver
+from pkgkit.util.semver import is_semver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from pkgkit.diagnostics import Fix, Severity, TextEdit
 from pkgkit.rules._templates import Use, at_offset, uses, variables
-from pkgkit.suggest import closest, did_you_mean
+from pkgkit.util.suggest import closest, did_you_mean
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -14,9 +14,9 @@ A file holds a list of tests (or one test at the top level)::
             at: 10m                     # time from the first sample (a bare number is seconds)
             fires: true
 
-Each expectation is checked with :mod:`pkgkit.evaluate`; a mismatch or a format error is reported
-as ``file:line:column: message`` at the YAML node concerned. The file is read with PyYAML's safe
-loader (no tags run code).
+Each expectation is checked with :mod:`pkgkit.testing.evaluate`; a mismatch or a format error is
+reported as ``file:line:column: message`` at the YAML node concerned. The file is read with
+PyYAML's safe loader (no tags run code).
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from pkgkit import safeyaml
-from pkgkit.evaluate import (
+from pkgkit.testing.evaluate import (
     EvaluationError,
     Sample,
     event_fires,
@@ -40,8 +39,9 @@ from pkgkit.evaluate import (
     series_for,
     threshold_rules,
 )
-from pkgkit.files import ReadRefusedError, read_regular_file
-from pkgkit.suggest import did_you_mean
+from pkgkit.util import safeyaml
+from pkgkit.util.files import ReadRefusedError, read_regular_file
+from pkgkit.util.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from pkgkit.model.package import Package

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from pkgkit.config import Config
+from pkgkit.lint.config import Config
 from pkgkit.testing.plugin import WARNINGS
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ SETTINGS = pytest.StashKey["RunSettings"]()
 
 def _package_config(root: str) -> Config:
     """Defaults, then the package's configuration file (plain ``pytest``)."""
-    from pkgkit.config import ConfigResolver  # noqa: PLC0415
+    from pkgkit.lint.config import ConfigResolver  # noqa: PLC0415
 
     return ConfigResolver().for_package(root)
 
@@ -88,7 +88,7 @@ class PackageNode(pytest.Directory):
         self, excinfo: pytest.ExceptionInfo[BaseException]
     ) -> str | Any:  # noqa: ANN401
         """A broken configuration file is shown as its located problems."""
-        from pkgkit.config import ConfigError  # noqa: PLC0415
+        from pkgkit.lint.config import ConfigError  # noqa: PLC0415
 
         if isinstance(excinfo.value, ConfigError):
             return f"pkgkit configuration error:\n{excinfo.value}"
@@ -119,7 +119,7 @@ def _refuse_undrawable_variables(config: Config) -> None:
     """A declared schema no value can be drawn from is a configuration error (exit code 2)."""
     if not config.variables or config.source is None:
         return
-    from pkgkit.config import ConfigError  # noqa: PLC0415
+    from pkgkit.lint.config import ConfigError  # noqa: PLC0415
     from pkgkit.testing.strategies import undrawable_reason  # noqa: PLC0415
 
     reasons = {name: undrawable_reason(schema) for name, schema in config.variables.items()}
@@ -135,12 +135,13 @@ def _refuse_undrawable_variables(config: Config) -> None:
 def _variable_line(source: str, name: str) -> int:
     """The first line naming variable ``name`` from the ``variables`` key on (else that key's).
 
-    A text search, as :mod:`pkgkit.config` does for TOML registries (tomllib keeps no positions).
+    A text search, as :mod:`pkgkit.lint.config` does for TOML registries (tomllib keeps no
+    positions).
     """
     import re  # noqa: PLC0415
 
-    from pkgkit.files import read_regular_file  # noqa: PLC0415
     from pkgkit.model.discovery import MAX_CONFIG_BYTES  # noqa: PLC0415
+    from pkgkit.util.files import read_regular_file  # noqa: PLC0415
 
     try:
         text = read_regular_file(source, MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
@@ -164,7 +165,7 @@ class LintItem(_Item):
     def runtest(self) -> None:
         """Lint with the package's configuration."""
         from pkgkit.diagnostics import Severity  # noqa: PLC0415
-        from pkgkit.engine import (  # noqa: PLC0415
+        from pkgkit.lint.engine import (  # noqa: PLC0415
             LintReport,
             PackageResult,
             check_package,

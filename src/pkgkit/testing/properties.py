@@ -36,7 +36,7 @@ from typing import Any, Final
 
 from pkgkit.model.jsonfile import restate_syntax_error
 from pkgkit.model.positions import pointer_of, pointer_tokens, scan
-from pkgkit.render import find_placeholders, render_instana, render_json_safe
+from pkgkit.render.renderer import find_placeholders, render_instana, render_json_safe
 
 Renderer = Callable[[str, Mapping[str, str]], str]
 Values = Mapping[str, str]
@@ -117,7 +117,7 @@ def load_template(relpath: str, kind: str, text: str, data: Any) -> Template | N
     sites = tuple(_sites(text))
     if not sites:
         return None
-    from pkgkit.schemas import is_valid  # noqa: PLC0415 - compiles validators on first use
+    from pkgkit.schemas.validation import is_valid  # noqa: PLC0415 - compiles validators on first use
 
     return Template(relpath, kind, text, data, sites, is_valid(kind, data))
 
@@ -352,7 +352,7 @@ def check_schema(template: Template, mode: RenderMode, values: Values) -> Violat
     rendered = render_once(template, mode, values)
     if rendered.problem is not None:
         return None
-    from pkgkit.schemas import is_valid, validate  # noqa: PLC0415
+    from pkgkit.schemas.validation import is_valid, validate  # noqa: PLC0415
 
     if is_valid(template.kind, rendered.doc):
         return None

@@ -1,1 +1,0 @@
-"""The JSON Schemas pkgkit validates package content against (data files only)."""

@@ -1,0 +1,1 @@
+"""The pipeline ``lint`` and ``ci`` run: configuration, engine, result cache, baseline, report."""

@@ -1,0 +1,2 @@
+"""Rendering ``{{ name }}`` placeholders: the renderers (:mod:`.renderer`) and their modes
+(:mod:`.modes`)."""
