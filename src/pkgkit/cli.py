@@ -11,6 +11,7 @@ import os
 import sys
 
 from pkgkit import __version__
+from pkgkit.commands import UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
 COMMANDS = ("lint", "fmt", "docs", "test", "render", "ci", "init", "rules", "conventions")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A problem with how pkgkit was called or configured (exit code 2)."""
 
 
 def _parser_class() -> type[argparse.ArgumentParser]:

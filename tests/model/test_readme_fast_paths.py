@@ -22,6 +22,7 @@ from test_readme_equivalence import (
 )
 
 import pkgkit.model.readme as model
+from pkgkit.model import readme_parts
 from pkgkit.model.readme import Readme, normalize_heading
 
 TYPE_CHECKING = False
@@ -127,7 +128,7 @@ def test_a_cell_column_found_alone_equals_the_whole_row_reading(raw):
     columns = reference_cell_columns(raw)
     for index in range(len(columns) + 3):
         expected = columns[index] if index < len(columns) else 1
-        assert model._cell_column(raw, index) == expected
+        assert readme_parts._cell_column(raw, index) == expected
 
 
 @pytest.mark.parametrize(
@@ -137,7 +138,7 @@ def test_a_cell_column_found_alone_equals_the_whole_row_reading(raw):
 )
 def test_cell_columns_of_edge_rows(raw):
     columns = reference_cell_columns(raw)
-    assert [model._cell_column(raw, i) for i in range(len(columns) + 2)] == [*columns, 1, 1]
+    assert [readme_parts._cell_column(raw, i) for i in range(len(columns) + 2)] == [*columns, 1, 1]
 
 
 @settings(max_examples=300, deadline=None)

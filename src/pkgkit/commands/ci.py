@@ -68,7 +68,7 @@ class ChangedPackages:
 
 def run(args: argparse.Namespace) -> int:
     """Find changed packages, lint them, check their versions, test them; report and exit."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.util.gitdiff import GitError, changed_files, find_base, toplevel  # noqa: PLC0415
 
     if not Path(args.root).is_dir():

@@ -124,7 +124,7 @@ def _source_id(catalogue: Catalogue, given: str) -> str:
 
 
 def _unknown(message: str, name: str, candidates: set[str] | list[str]) -> None:
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.util.suggest import did_you_mean  # noqa: PLC0415
 
     hint = did_you_mean(name, candidates)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def run_fix(args: Arguments, roots: list[str]) -> int:
     """Fix (or show the fixes of) every package under ``roots``."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.commands.lint import (  # noqa: PLC0415
         _load_baseline,
         _without_baselined,

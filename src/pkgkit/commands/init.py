@@ -36,7 +36,7 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
 
 def run(args: argparse.Namespace) -> int:
     """Create the package, then the hook; exit 2 (nothing written) when either cannot be done."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.scaffold import (  # noqa: PLC0415
         HookPlan,
         ScaffoldError,

@@ -10,7 +10,8 @@ Other commands that lint (``ci``, ``test``) reuse the pieces:
   packages) worker processes lint them and this process reports, in the same order;
 * :func:`emit` writes the report (``--format``, ``--output``) and returns the exit code.
 
-Configuration, baseline and output-file problems raise :class:`~pkgkit.cli.UsageError` (exit 2).
+Configuration, baseline and output-file problems raise :class:`~pkgkit.commands.UsageError`
+(exit 2).
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ class _UsageErrors:
         return None
 
     def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
-        from pkgkit.cli import UsageError  # noqa: PLC0415
+        from pkgkit.commands import UsageError  # noqa: PLC0415
         from pkgkit.lint.config import ConfigError  # noqa: PLC0415
 
         if isinstance(error, ConfigError):
@@ -226,7 +227,7 @@ def _load_baseline(path: str) -> Counter[Fingerprint]:
 
     :mod:`pkgkit.lint.baseline` is imported only here and by the other baseline options' code.
     """
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.lint.baseline import BaselineError, load_baseline  # noqa: PLC0415
 
     try:
@@ -236,7 +237,7 @@ def _load_baseline(path: str) -> Counter[Fingerprint]:
 
 
 def _option_codes(args: Arguments, option: str) -> tuple[str, ...] | None:
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.lint.config import code_problem  # noqa: PLC0415
 
     codes = split_codes(getattr(args, option, []))
@@ -439,10 +440,11 @@ def _without_baselined(
 def emit(args: Arguments, report: LintReport) -> int:
     """Write the report to ``--output`` (and the summary to stdout) or to stdout; exit code."""
     from pkgkit.lint.engine import describe_rules  # noqa: PLC0415
-    from pkgkit.reporters import get_reporter  # noqa: PLC0415
+    from pkgkit.reporters import RULE_FORMATS, get_reporter  # noqa: PLC0415
     from pkgkit.reporters.text import summary  # noqa: PLC0415
 
-    describe_rules(report, args.format)
+    if args.format in RULE_FORMATS:
+        describe_rules(report)
     reporter = get_reporter(args.format)
     output = getattr(args, "output", None)
     if output:
@@ -457,7 +459,7 @@ def emit(args: Arguments, report: LintReport) -> int:
 
 
 def _write_file(path: str, text: str, option: str) -> None:
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.util.atomic import write_atomically  # noqa: PLC0415
 
     try:
@@ -473,7 +475,7 @@ def _internal_errors(report: LintReport) -> None:
 
 def write_baseline_file(report: LintReport, path: str) -> int:
     """Record the report's findings in ``path``; 0, or 2 when a rule crashed."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.lint.baseline import write_baseline  # noqa: PLC0415
 
     try:
@@ -487,7 +489,7 @@ def write_baseline_file(report: LintReport, path: str) -> int:
 
 def check_paths_exist(paths: list[str]) -> None:
     """Refuse a path that does not exist (exit 2); files are mapped to their package later."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
 
     for path in paths:
         if not os.path.exists(path):  # noqa: PTH110 - pathlib is not imported on the lint path

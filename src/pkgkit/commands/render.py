@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _set_values(pairs: list[str], mode: Mode) -> tuple[dict[str, str], set[str]]:
     """Values to render with, and the names that count as set in ``mode``."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
 
     for pair in pairs:
         name, equals, _ = pair.partition("=")
@@ -139,7 +139,7 @@ def _instana_values(pairs: list[str]) -> tuple[dict[str, str], set[str]]:
 
 
 def _load(path: str) -> Package:
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.model.package import MANIFEST, has_content_folders, load_package  # noqa: PLC0415
 
     folder = Path(path)
@@ -154,7 +154,7 @@ def _select(package: Package, relpath: str | None) -> list[JsonFile]:
     """Every content file, or the one ``--file`` names (a content file of the package)."""
     if relpath is None:
         return package.content
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
 
     wanted = Path(relpath)
     if wanted.is_absolute() or ".." in wanted.parts:
@@ -177,7 +177,7 @@ def _inside(path: str, folder: str) -> bool:
 
 def _targets(out: str, root: str, files: list[JsonFile]) -> dict[str, str]:
     """relpath -> output path, each checked to stay inside ``out`` and out of the package."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
 
     real_out, real_root = os.path.realpath(out), os.path.realpath(root)
     if Path(out).exists() and not Path(out).is_dir():
@@ -199,7 +199,7 @@ def _targets(out: str, root: str, files: list[JsonFile]) -> dict[str, str]:
 def _write(results: list[_Rendered], targets: Mapping[str, str]) -> None:
     """Write each rendered file; when one cannot be written, remove the files and folders
     this run created (files it replaced keep their new content) and stop (exit 2)."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.util.atomic import write_atomically  # noqa: PLC0415
 
     created: list[Path] = []

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
 def find_rule(wanted: str) -> RuleModule:
     """The rule with this code or name (case-insensitive); usage error with a suggestion."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.rules import all_rules  # noqa: PLC0415
     from pkgkit.util.suggest import did_you_mean  # noqa: PLC0415
 

@@ -86,7 +86,7 @@ def _rootdir(roots: list[str]) -> str:
 
 def _refuse_report_options(args: argparse.Namespace) -> None:
     """Lint options that make no sense for a test session are usage errors."""
-    from pkgkit.cli import UsageError  # noqa: PLC0415
+    from pkgkit.commands import UsageError  # noqa: PLC0415
 
     for option in ("output", "baseline", "write_baseline", "jobs"):
         if getattr(args, option, None):

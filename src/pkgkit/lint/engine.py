@@ -133,15 +133,12 @@ def lint_paths(paths: Iterable[str], config: Config) -> LintReport:
     return report
 
 
-def describe_rules(report: LintReport, output_format: str) -> None:
-    """Give the report every rule's descriptor when ``output_format`` lists the rules."""
-    from pkgkit.reporters import RULE_FORMATS  # noqa: PLC0415
-
-    if output_format in RULE_FORMATS:
-        report.rules = tuple(
-            RuleDescriptor(rule.CODE, rule.NAME, rule.SEVERITY, rule.SUMMARY, rule_doc(rule))
-            for rule in all_rules()
-        )
+def describe_rules(report: LintReport) -> None:
+    """Give the report every rule's descriptor (for reporters that list the rules)."""
+    report.rules = tuple(
+        RuleDescriptor(rule.CODE, rule.NAME, rule.SEVERITY, rule.SUMMARY, rule_doc(rule))
+        for rule in all_rules()
+    )
 
 
 # Fixes (``lint --fix``) ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
-from pkgkit.model.readme import Cell, CodeBlock, Row, Section, Table, normalize_heading
+from pkgkit.model.readme_parts import Cell, CodeBlock, Row, Section, Table, normalize_heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

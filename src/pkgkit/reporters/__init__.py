@@ -1,4 +1,4 @@
-"""Reporters turn a :class:`~pkgkit.lint.engine.LintReport` into text, JSON, SARIF or GitHub
+"""Reporters turn a :class:`~pkgkit.lint.report.LintReport` into text, JSON, SARIF or GitHub
 commands.
 
 They see diagnostics and plain report data only (the SARIF reporter's rule descriptors are
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
     from pkgkit.diagnostics import Diagnostic
-    from pkgkit.lint.engine import LintReport
+    from pkgkit.lint.report import LintReport
 
     class Reporter(Protocol):
         """A reporter module (a type only: importing :mod:`typing` costs a warm run time)."""

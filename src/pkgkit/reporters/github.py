@@ -16,7 +16,7 @@ from pkgkit.reporters.text import summary
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from pkgkit.lint.engine import LintReport
+    from pkgkit.lint.report import LintReport
 
 
 def escape_data(text: str) -> str:

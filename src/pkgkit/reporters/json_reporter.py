@@ -8,7 +8,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
-    from pkgkit.lint.engine import LintReport
+    from pkgkit.lint.report import LintReport
 
 
 def render(report: LintReport, stream: TextIO) -> None:

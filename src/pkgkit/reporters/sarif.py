@@ -19,8 +19,7 @@ from pkgkit.reporters import message_with_hint
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from pkgkit.lint.engine import LintReport
-    from pkgkit.lint.report import RuleDescriptor
+    from pkgkit.lint.report import LintReport, RuleDescriptor
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pkgkit.dev"

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
     from pkgkit.diagnostics import Diagnostic
-    from pkgkit.lint.engine import LintReport
+    from pkgkit.lint.report import LintReport
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:

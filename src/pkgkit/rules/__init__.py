@@ -17,8 +17,31 @@ if TYPE_CHECKING:
     from typing import Any, Protocol
 
     from pkgkit.diagnostics import Problem, Severity
-    from pkgkit.lint.config import Config
     from pkgkit.model.package import Package
+
+    class RuleConfig(Protocol):
+        """What rules read of the effective configuration (:class:`pkgkit.lint.config.Config`
+        has it all; rules do not import the pipeline that runs them)."""
+
+        @property
+        def strict(self) -> bool:
+            """Strictness warnings are errors."""
+            ...
+
+        @property
+        def registries(self) -> tuple[str, ...]:
+            """Semantic-convention registry files of the package (package-relative)."""
+            ...
+
+        @property
+        def source(self) -> str | None:
+            """The configuration file the options were read from (None: no file)."""
+            ...
+
+        @property
+        def registry_lines(self) -> dict[str, int]:
+            """Line in ``source`` naming each registry."""
+            ...
 
     class RuleModule(Protocol):
         """The shape of a rule module."""
@@ -44,7 +67,7 @@ class RuleContext:
     __slots__ = ("cache", "config", "package")
 
     def __init__(
-        self, package: Package, config: Config, cache: dict[str, Any] | None = None
+        self, package: Package, config: RuleConfig, cache: dict[str, Any] | None = None
     ) -> None:
         self.package = package
         self.config = config

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from pkgkit.lint.config import Config
-from pkgkit.testing.plugin import WARNINGS
+from pkgkit.testing.summary import warn
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -57,10 +57,6 @@ class FindingError(Exception):
 
 def _settings(config: pytest.Config) -> RunSettings:
     return config.stash.get(SETTINGS, None) or RunSettings()
-
-
-def _warn(config: pytest.Config, text: str) -> None:
-    config.stash.setdefault(WARNINGS, []).append(text)
 
 
 class _Item(pytest.Item):
@@ -171,19 +167,20 @@ class LintItem(_Item):
             check_package,
             describe_rules,
         )
-        from pkgkit.reporters import get_reporter  # noqa: PLC0415
+        from pkgkit.reporters import RULE_FORMATS, get_reporter  # noqa: PLC0415
         from pkgkit.reporters.text import format_diagnostic  # noqa: PLC0415
 
         diagnostics, crashes = check_package(self.package, self.lint_config)
         for diagnostic in diagnostics:
             if diagnostic.severity is not Severity.ERROR:
-                _warn(self.config, format_diagnostic(diagnostic))
+                warn(self.config, format_diagnostic(diagnostic))
         report = LintReport([PackageResult(self.package.name, self.package.root, diagnostics)])
         report.internal_errors.extend(crashes)
         if report.exit_code:
             stream = io.StringIO()
             report_format = _settings(self.config).report_format
-            describe_rules(report, report_format)
+            if report_format in RULE_FORMATS:
+                describe_rules(report)
             get_reporter(report_format).render(report, stream)
             raise FindingError(stream.getvalue() + "".join(f"{c}\n" for c in crashes))
 
@@ -236,7 +233,7 @@ class PropertyItem(_Item):
         report = _package_relative(finding.report(), self.parent.path, template.relpath)
         if finding.is_error or self.parent.lint_config.strict:
             raise FindingError(report)
-        _warn(self.config, f"warning: {report}")
+        warn(self.config, f"warning: {report}")
 
     def _options(self) -> SearchOptions:
         from pkgkit.testing.search import DEFAULT_MAX_EXAMPLES, SearchOptions  # noqa: PLC0415

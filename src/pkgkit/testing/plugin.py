@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from pkgkit.testing.summary import write_summary
+
 if TYPE_CHECKING:
     from pathlib import Path
-
-#: Warnings items record for the summary (rendered lines).
-WARNINGS = pytest.StashKey[list[str]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -65,10 +64,4 @@ def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Col
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """A "pkgkit warnings" section: instana-mode breakages and lint warnings."""
-    warnings = terminalreporter.config.stash.get(WARNINGS, [])
-    if not warnings:
-        return
-    terminalreporter.section("pkgkit warnings", yellow=True)
-    for text in warnings:
-        terminalreporter.line(text)
-    terminalreporter.line(f"{len(warnings)} warning(s)")
+    write_summary(terminalreporter)
