@@ -35,7 +35,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "lint": frozenset({"rules", "schemas", "model", "conventions", "util"}),
     "rules": frozenset({"schemas", "model", "conventions", "util", "codecache"}),
     "reporters": frozenset({"lint.report"}),
-    "fix": frozenset({"model", "util"}),
+    "fix": frozenset({"lint", "rules", "schemas", "model", "conventions", "util"}),
     "render": frozenset({"model", "util"}),
     "scaffold": frozenset({"model", "util"}),
     "schemas": frozenset({"model", "util"}),

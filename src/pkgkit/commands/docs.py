@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     import argparse
     from typing import TextIO
 
-    from pkgkit.config import Config
     from pkgkit.fix.changes import Tally
+    from pkgkit.lint.config import Config
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -74,10 +74,10 @@ def run(args: argparse.Namespace) -> int:
 def update_package(root: str, config: Config, tally: Tally, out: TextIO | None = None) -> None:
     """Show or write one package's README update, and what lint still reports on the README as
     it is then (written or unchanged)."""
-    from pkgkit.files import read_regular_file  # noqa: PLC0415
     from pkgkit.fix.docs import update_readme  # noqa: PLC0415
     from pkgkit.model.package import MAX_README_BYTES, load_package  # noqa: PLC0415
-    from pkgkit.paths import display_path  # noqa: PLC0415
+    from pkgkit.util.files import read_regular_file  # noqa: PLC0415
+    from pkgkit.util.paths import display_path  # noqa: PLC0415
 
     package = load_package(root)
     readme = package.readme

@@ -59,8 +59,8 @@ from pkgkit.rules._templates import uses, variables
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from pkgkit.config import Config
     from pkgkit.diagnostics import Diagnostic
+    from pkgkit.lint.config import Config
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.metrics import MetricReference
     from pkgkit.model.package import Package
@@ -156,7 +156,7 @@ def update_readme(package: Package, config: Config, raw: str) -> DocsResult:
 
 def _remaining(package: Package, config: Config, after: str) -> list[Diagnostic]:
     """What lint reports on the package with the new README, for the codes docs resolves."""
-    from pkgkit.engine import check_package  # noqa: PLC0415
+    from pkgkit.lint.engine import check_package  # noqa: PLC0415
     from pkgkit.model.readme import Readme  # noqa: PLC0415
     from pkgkit.rules import all_rules  # noqa: PLC0415
 

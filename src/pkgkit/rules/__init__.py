@@ -43,6 +43,10 @@ if TYPE_CHECKING:
             """Line in ``source`` naming each registry."""
             ...
 
+        def is_enabled(self, code: str) -> bool:
+            """Whether the rule ``code`` runs."""
+            ...
+
     class RuleModule(Protocol):
         """The shape of a rule module."""
 
