@@ -21,8 +21,7 @@ SOURCE = REPO / "src" / "pkgkit"
 #: Folder (or top-level module) -> the folders and modules it may import besides itself, the
 #: package root (``__version__``) and :data:`EVERYONE`.
 ALLOWED: dict[str, frozenset[str]] = {
-    "__main__": frozenset({"script"}),
-    "script": frozenset({"cli", "codecache", "util"}),
+    "__main__": frozenset({"cli"}),
     "cli": frozenset({"commands", "fastpath"}),
     "fastpath": frozenset({"lint", "model", "reporters", "util"}),
     "commands": frozenset(
@@ -33,7 +32,7 @@ ALLOWED: dict[str, frozenset[str]] = {
         {"lint", "rules", "reporters", "render", "schemas", "model", "conventions", "util"}
     ),
     "lint": frozenset({"rules", "schemas", "model", "conventions", "util"}),
-    "rules": frozenset({"schemas", "model", "conventions", "util", "codecache"}),
+    "rules": frozenset({"schemas", "model", "conventions", "util"}),
     "reporters": frozenset({"lint.report"}),
     "fix": frozenset({"lint", "rules", "schemas", "model", "conventions", "util"}),
     "render": frozenset({"model", "util"}),
@@ -42,7 +41,6 @@ ALLOWED: dict[str, frozenset[str]] = {
     "conventions": frozenset({"model", "util"}),
     "model": frozenset({"util"}),
     "util": frozenset(),
-    "codecache": frozenset({"util"}),
     "diagnostics": frozenset(),
     "records": frozenset(),
 }

@@ -1,5 +1,5 @@
-"""``python -m pkgkit``: the console script."""
+"""``python -m pkgkit``: the command line."""
 
-from pkgkit.script import main
+from pkgkit.cli import main
 
 raise SystemExit(main())

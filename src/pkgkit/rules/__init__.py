@@ -9,6 +9,8 @@ documentation (with a bad and a good example), and ``check(ctx)`` yielding
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.machinery
 import os
 
 TYPE_CHECKING = False
@@ -91,7 +93,7 @@ def all_rules() -> tuple[RuleModule, ...]:
     for name in _module_names(__path__):
         if name.startswith("_"):
             continue
-        module = _import(f"{__name__}.{name}")
+        module = importlib.import_module(f"{__name__}.{name}")
         if hasattr(module, "CODE"):
             rules.append(module)
     return tuple(sorted(rules, key=lambda rule: rule.CODE))
@@ -122,25 +124,9 @@ def _module_names(path: Iterable[str]) -> list[str]:
 
 
 def _module_suffix(filename: str) -> str | None:
-    """The longest of ``importlib.machinery.all_suffixes()`` that ends ``filename``, or None.
-
-    A ``.py`` file is answered without importing :mod:`importlib` (and :mod:`warnings`): no
-    longer suffix ends in ``.py``.
-    """
-    if filename.endswith(".py"):
-        return ".py"
-    import importlib.machinery  # noqa: PLC0415
-
+    """The longest of ``importlib.machinery.all_suffixes()`` that ends ``filename``, or None."""
     suffixes = sorted(importlib.machinery.all_suffixes(), key=len, reverse=True)
     return next((s for s in suffixes if filename.endswith(s)), None)
-
-
-def _import(name: str) -> Any:  # noqa: ANN401 - a module
-    """``importlib.import_module(name)`` for an absolute name, without importing importlib (and
-    straight from the console script's code cache when it serves the module)."""
-    from pkgkit.codecache import import_module  # noqa: PLC0415 - imported by the console script
-
-    return import_module(name)
 
 
 def rule_doc(rule: RuleModule) -> str:

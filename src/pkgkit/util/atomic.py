@@ -1,7 +1,7 @@
 """Write files safely: a regular file atomically, a device or pipe in place, anything else never.
 
 pkgkit writes files only when asked (``--output``, ``--write-baseline``, ``render --out``, the
-pre-commit configuration of ``init``) and to its own caches (the result cache, the code cache).
+pre-commit configuration of ``init``) and to its own result cache.
 Every writer goes through this module, which promises:
 
 * a regular file (or a new one) is replaced atomically: readers see the old content or the

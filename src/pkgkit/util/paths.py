@@ -1,7 +1,6 @@
 """Where pkgkit's paths are: how a path is shown to the user, and the cache folder.
 
-Shared by the engine (diagnostics), the configuration loader (its errors), the result cache and
-the console script's code cache; imports only :mod:`os`.
+Shared by the engine (diagnostics), the configuration loader (its errors) and the result cache.
 """
 
 from __future__ import annotations
