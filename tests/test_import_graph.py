@@ -22,8 +22,7 @@ SOURCE = REPO / "src" / "pkgkit"
 #: package root (``__version__``) and :data:`EVERYONE`.
 ALLOWED: dict[str, frozenset[str]] = {
     "__main__": frozenset({"cli"}),
-    "cli": frozenset({"commands", "fastpath"}),
-    "fastpath": frozenset({"lint", "model", "reporters", "util"}),
+    "cli": frozenset({"commands"}),
     "commands": frozenset(
         {"lint", "rules", "reporters", "testing", "render", "fix", "scaffold", "schemas", "model",
          "conventions", "util"}

@@ -77,12 +77,12 @@ WARM = """
 import sys
 from pkgkit.cli import main
 code = main(["lint", "go"])
-heavy = {"argparse", "dataclasses", "markdown_it", "yaml", "jsonschema_rs", "pkgkit.model.package"}
+heavy = {"dataclasses", "markdown_it", "markdown_it_pyrs", "yaml", "jsonschema", "jsonschema_rs"}
 print(code, sorted(heavy & set(sys.modules)))
 """
 
 
-def test_a_full_hit_imports_nothing_heavy(repo, cache, capsys):
+def test_a_full_hit_reads_no_package_and_imports_nothing_heavy(repo, cache, capsys):
     lint(capsys, "go")
     done = subprocess.run(
         [sys.executable, "-c", WARM], capture_output=True, text=True, check=True

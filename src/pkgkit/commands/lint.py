@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-import types
 
 from pkgkit.lint.config import Config, ConfigResolver, Overrides
 
@@ -33,29 +32,14 @@ if TYPE_CHECKING:
     import argparse
     from collections import Counter
     from collections.abc import Iterator, Sequence
-    from typing import Any, Protocol, TextIO
+    from typing import Any, TextIO
 
     from pkgkit.lint.baseline import Fingerprint
     from pkgkit.lint.cache import ResultCache
     from pkgkit.lint.engine import LintReport, PackageResult
 
-    class Options(Protocol):
-        """What options are added to: an argparse parser, or :class:`_Defaults`."""
-
-        def add_argument(self, *flags: str, **options: Any) -> object:  # noqa: ANN401
-            """Add one argument."""
-            ...
-
-        def add_mutually_exclusive_group(self) -> Options:
-            """A group of arguments of which one at most may be given."""
-            ...
-
-        def set_defaults(self, **values: Any) -> None:  # noqa: ANN401
-            """Values of no argument."""
-            ...
-
-    #: Parsed options: argparse's, or :func:`plain_args`'s for a plain command line.
-    Arguments = argparse.Namespace | types.SimpleNamespace
+    #: Parsed options.
+    Arguments = argparse.Namespace
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -68,7 +52,7 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
     add_lint_arguments(parser)
 
 
-def add_lint_arguments(parser: Options) -> None:
+def add_lint_arguments(parser: argparse.ArgumentParser) -> None:
     """Everything ``lint`` parses: the paths, the options every linting command takes, the
     fix options, run()."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
@@ -88,46 +72,12 @@ def add_lint_arguments(parser: Options) -> None:
     parser.set_defaults(run=run)
 
 
-def plain_args(paths: list[str], output_format: str, no_cache: bool) -> types.SimpleNamespace:
-    """What argparse parses a plain ``pkgkit lint`` into (:func:`pkgkit.fastpath.plain_lint`
-    recognises one), without importing argparse: the defaults are read from
-    :func:`add_lint_arguments` itself. tests/test_fastpath.py holds the two equal.
-    """
-    defaults = _Defaults()
-    add_lint_arguments(defaults)
-    given = {"paths": paths, "format": output_format, "no_cache": no_cache}
-    return types.SimpleNamespace(**{"command": "lint", **defaults.values, **given})
-
-
-class _Defaults:
-    """Collects the value argparse gives each argument that is not on the command line."""
-
-    def __init__(self) -> None:
-        self.values: dict[str, Any] = {}
-
-    def add_argument(self, *flags: str, **options: Any) -> object:  # noqa: ANN401
-        """argparse's ``dest`` and default (``store_true`` False, ``store_false`` True)."""
-        long = [flag for flag in flags if flag.startswith("--")]
-        dest = options.get("dest") or (long or flags)[0].lstrip("-").replace("-", "_")
-        implied = {"store_true": False, "store_false": True}.get(options.get("action", "store"))
-        self.values[dest] = options.get("default", implied)
-        return None
-
-    def add_mutually_exclusive_group(self) -> _Defaults:
-        """The group's arguments are the parser's."""
-        return self
-
-    def set_defaults(self, **values: Any) -> None:  # noqa: ANN401
-        """Defaults of no argument (``run``)."""
-        self.values.update(values)
-
-
 def default_format() -> str:
     """``github`` inside GitHub Actions (``GITHUB_ACTIONS=true``), else ``text``."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def add_lint_options(parser: Options) -> None:
+def add_lint_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that lints (lint, test, ci)."""
     from pkgkit.reporters import REPORTERS  # noqa: PLC0415
 

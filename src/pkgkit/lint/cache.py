@@ -19,8 +19,8 @@ The engine also stores the effective configuration and compares it on lookup. En
 written atomically; one that cannot be read or parsed, or that does not match, is a miss, and a
 cache folder that cannot be written is ignored: the cache never changes what is reported.
 
-Imports only :mod:`os`, :mod:`sys`, :mod:`json` and :mod:`zlib` (and the discovery module), so a
-warm ``pkgkit lint`` loads neither the model, the rules nor even :mod:`dataclasses`.
+``pkgkit lint`` consults it per package (:func:`pkgkit.commands.lint.lint_configured`): a
+package whose entry matches is neither read nor checked.
 """
 
 from __future__ import annotations
@@ -54,14 +54,6 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 #: A file modified this recently (ns) may change again within one timestamp tick, unseen: a
 #: result that depends on it is not stored (git's "racily clean" entries).
 RACY_NS = 2_000_000_000
-#: Options as they are when none is given (the fast path handles only that case).
-DEFAULT_OPTIONS: dict[str, Any] = {
-    "select": None,
-    "ignore": None,
-    "strict": False,
-    "config": None,
-    "isolated": False,
-}
 
 
 def _stat(path: str, *, follow: bool = True) -> list[int] | None:
@@ -227,24 +219,6 @@ class ResultCache:
         if config is not None and entry.get("config") != config:
             return None
         return _result(entry)
-
-    def get_unconfigured(self, root: str, options: dict[str, Any]) -> dict[str, Any] | None:
-        """The stored result as plain data, the key computed with the registries it recorded.
-
-        For callers that have not loaded the configuration: the key's configuration inputs
-        (options and configuration files) decide whether the recorded registries still hold.
-        """
-        entry = self._read(root)
-        stored = entry.get("key") if entry is not None else None
-        if entry is None or not isinstance(stored, dict):
-            return None
-        registries = stored.get("registries")
-        if not isinstance(registries, list) or not all(isinstance(r, str) for r in registries):
-            return None
-        if stored != self.key(root, options, registries):
-            return None
-        result = entry.get("result")
-        return result if is_result_data(result) else None
 
     def put(
         self, root: str, key: dict[str, Any], config: dict[str, Any], result: PackageResult
