@@ -41,10 +41,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "model": frozenset({"util"}),
     "util": frozenset(),
     "diagnostics": frozenset(),
-    "records": frozenset(),
 }
 #: Leaves any module may import.
-EVERYONE = frozenset({"diagnostics", "records"})
+EVERYONE = frozenset({"diagnostics"})
 
 
 def module_files(root: Path, package: str) -> dict[str, Path]:

@@ -8,8 +8,7 @@ path relative to the working directory, line and column). Reporters only ever se
 from __future__ import annotations
 
 import enum
-
-from pkgkit.records import Record
+from typing import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-class TextEdit(Record):
+class TextEdit(NamedTuple):
     """Characters ``start`` to ``end`` of a file's text (as the model holds it: a JSON file's
     text without its byte-order mark, a README's with its line ends as LF) replaced by
     ``text``; ``start == end`` inserts."""
@@ -45,7 +44,7 @@ class TextEdit(Record):
     text: str
 
 
-class Fix(Record):
+class Fix(NamedTuple):
     """How a problem is fixed: edits of one file, and what they do.
 
     ``safe``: the edit has one right answer (``lint --fix`` applies it); else it is a guess,
@@ -59,7 +58,7 @@ class Fix(Record):
     source: Source | None = None
 
 
-class Problem(Record):
+class Problem(NamedTuple):
     """What a rule found, located relative to ``source``.
 
     ``pointer`` is a JSON pointer into ``source`` (``""`` for the whole document, None where
@@ -81,7 +80,7 @@ class Problem(Record):
     fix: Fix | None = None
 
 
-class Diagnostic(Record):
+class Diagnostic(NamedTuple):
     """One located finding. Sorts by path, line, column, then code (then the other fields)."""
 
     path: str

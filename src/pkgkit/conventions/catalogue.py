@@ -25,8 +25,8 @@ uses that namespace.
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
-from pkgkit.records import Record
 from pkgkit.util.suggest import normalize_name
 
 TYPE_CHECKING = False
@@ -41,7 +41,7 @@ CATALOGUE_FORMAT = 1
 CATALOGUE_FILE = "conventions/catalogue.json"
 
 
-class CatalogueMetric(Record):
+class CatalogueMetric(NamedTuple):
     """A metric the conventions define or an instrumentation emits."""
 
     name: str
@@ -55,7 +55,7 @@ class CatalogueMetric(Record):
     renamed_to: str | None = None
 
 
-class Source(Record):
+class Source(NamedTuple):
     """Where a part of the catalogue comes from."""
 
     id: str
@@ -77,7 +77,7 @@ class Source(Record):
         return " ".join(parts)
 
 
-class RegistryIssue(Record):
+class RegistryIssue(NamedTuple):
     """A configured registry that could not be used."""
 
     path: str

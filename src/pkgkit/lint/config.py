@@ -18,10 +18,10 @@ from __future__ import annotations
 import functools
 import os
 import re
+from typing import NamedTuple
 
 from pkgkit.diagnostics import Severity
 from pkgkit.model.discovery import MAX_CONFIG_BYTES, find_config_file
-from pkgkit.records import Record
 from pkgkit.util.paths import display_path
 from pkgkit.util.suggest import did_you_mean
 
@@ -40,7 +40,7 @@ CONFIG_SCHEMA = "pkgkit-config.schema.json"
 KeyPath = tuple[str | int, ...]
 
 
-class Config(Record):
+class Config(NamedTuple):
     """Options every rule and the engine read (never mutated: the empty defaults are shared)."""
 
     select: tuple[str, ...] = ()

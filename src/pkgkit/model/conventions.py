@@ -13,8 +13,9 @@ searched for.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from pkgkit.model.metrics import MetricId, parse_metric_id
-from pkgkit.records import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ _SCOPE_PHRASE = "instrumentation scope"
 _SCOPE_PHRASE_CASES = str.maketrans("INSTRUMEAOCP\u0130\u0131\u017f", "instrumeaocpiis")
 
 
-class DocumentedMetric(Record):
+class DocumentedMetric(NamedTuple):
     """A metric row of a README table, located at its name cell."""
 
     name: str
@@ -52,7 +53,7 @@ class DocumentedMetric(Record):
     selectors: tuple[tuple[str, str], ...] | None = None
 
 
-class DocumentedAttribute(Record):
+class DocumentedAttribute(NamedTuple):
     """A row of the Resource Attributes table."""
 
     key: str

@@ -10,11 +10,10 @@ that changed). A new table is written aligned, as Prettier writes tables.
 from __future__ import annotations
 
 import itertools
+from typing import NamedTuple
 
-from pkgkit.records import Record
 
-
-class TableLines(Record):
+class TableLines(NamedTuple):
     """A table's raw lines (no line ends): header, delimiter, then body rows."""
 
     header: str

@@ -6,7 +6,7 @@ Both readings of a README build them: :mod:`pkgkit.model.readme` (markdown-it-py
 
 from __future__ import annotations
 
-from pkgkit.records import Record
+from typing import NamedTuple
 
 
 def normalize_heading(text: str) -> str:
@@ -91,7 +91,7 @@ class Table:
         self.section = section
 
 
-class CodeBlock(Record):
+class CodeBlock(NamedTuple):
     """A fenced or indented code block; ``line`` is the first line of its content."""
 
     info: str

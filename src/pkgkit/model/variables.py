@@ -7,7 +7,7 @@ the ``--set`` in the README.
 
 from __future__ import annotations
 
-from pkgkit.records import Record
+from typing import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _NAME_ENDS = "=\"'"
 
 
-class SetArgument(Record):
+class SetArgument(NamedTuple):
     """One documented ``--set name=value`` and where it is in the README."""
 
     name: str
