@@ -205,7 +205,7 @@ def test_a_lazy_import_and_a_type_only_import_make_a_cycle(tmp_path):
     package = write_package(tmp_path, {
         "__init__.py": "",
         "a.py": "def f():\n    from pkg.b import g\n",
-        "b.py": "TYPE_CHECKING = False\nif TYPE_CHECKING:\n    from pkg import a\n",
+        "b.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg import a\n",
         "c.py": "import pkg.a\n",
     })
     assert cycles(import_graph(package, "pkg")) == [["pkg.a", "pkg.b", "pkg.a"]]

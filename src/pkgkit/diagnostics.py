@@ -8,9 +8,8 @@ path relative to the working directory, line and column). Reporters only ever se
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Protocol
 

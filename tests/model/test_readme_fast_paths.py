@@ -9,6 +9,7 @@ markdown-it-pyrs' nodes: those tests are skipped where it is not installed.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, reject, settings
@@ -25,7 +26,6 @@ import pkgkit.model.readme as model
 from pkgkit.model import readme_parts
 from pkgkit.model.readme import Readme, normalize_heading
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it_pyrs import Node
 

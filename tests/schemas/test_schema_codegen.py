@@ -60,7 +60,7 @@ def test_the_generated_module_imports_only_re():
     assert imports == [
         "from __future__ import annotations",
         "import re",
-        "    from collections.abc import Callable",
+        "from collections.abc import Callable",
     ]
 
 

@@ -16,18 +16,20 @@ Configuration, baseline and output-file problems raise :class:`~pkgkit.commands.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from pkgkit.lint.config import Config, ConfigResolver, Overrides
+from pkgkit.commands import UsageError
+from pkgkit.lint.config import Config, ConfigError, ConfigResolver, Overrides
 
 #: Worker processes a run of several packages uses when ``--jobs`` is not given (at most one per
 #: available CPU and per package). More rarely pays: the model and rules are light, and a CI
 #: runner's CPUs are shared.
 DEFAULT_MAX_JOBS = 4
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections import Counter
@@ -152,24 +154,13 @@ def split_codes(values: list[str]) -> tuple[str, ...]:
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
-def usage_errors() -> _UsageErrors:
-    """A ``with`` block that turns configuration problems into usage errors (exit 2, no traceback).
-
-    A class rather than :func:`contextlib.contextmanager`: contextlib is off the lint path.
-    """
-    return _UsageErrors()
-
-
-class _UsageErrors:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
-        from pkgkit.commands import UsageError  # noqa: PLC0415
-        from pkgkit.lint.config import ConfigError  # noqa: PLC0415
-
-        if isinstance(error, ConfigError):
-            raise UsageError(str(error)) from None
+@contextlib.contextmanager
+def usage_errors() -> Iterator[None]:
+    """A ``with`` block that turns configuration problems into usage errors (exit 2)."""
+    try:
+        yield
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
 
 
 def _load_baseline(path: str) -> Counter[Fingerprint]:
@@ -177,7 +168,6 @@ def _load_baseline(path: str) -> Counter[Fingerprint]:
 
     :mod:`pkgkit.lint.baseline` is imported only here and by the other baseline options' code.
     """
-    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.lint.baseline import BaselineError, load_baseline  # noqa: PLC0415
 
     try:
@@ -187,7 +177,6 @@ def _load_baseline(path: str) -> Counter[Fingerprint]:
 
 
 def _option_codes(args: Arguments, option: str) -> tuple[str, ...] | None:
-    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.lint.config import code_problem  # noqa: PLC0415
 
     codes = split_codes(getattr(args, option, []))
@@ -409,7 +398,6 @@ def emit(args: Arguments, report: LintReport) -> int:
 
 
 def _write_file(path: str, text: str, option: str) -> None:
-    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.util.atomic import write_atomically  # noqa: PLC0415
 
     try:
@@ -425,7 +413,6 @@ def _internal_errors(report: LintReport) -> None:
 
 def write_baseline_file(report: LintReport, path: str) -> int:
     """Record the report's findings in ``path``; 0, or 2 when a rule crashed."""
-    from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.lint.baseline import write_baseline  # noqa: PLC0415
 
     try:
@@ -439,7 +426,6 @@ def write_baseline_file(report: LintReport, path: str) -> int:
 
 def check_paths_exist(paths: list[str]) -> None:
     """Refuse a path that does not exist (exit 2); files are mapped to their package later."""
-    from pkgkit.commands import UsageError  # noqa: PLC0415
 
     for path in paths:
         if not os.path.exists(path):  # noqa: PTH110 - pathlib is not imported on the lint path

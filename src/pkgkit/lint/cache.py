@@ -30,6 +30,7 @@ import os
 import sys
 import time
 import zlib
+from typing import TYPE_CHECKING
 
 from pkgkit import __version__
 from pkgkit.model.discovery import (
@@ -41,7 +42,6 @@ from pkgkit.model.discovery import (
 )
 from pkgkit.util.files import read_regular_file
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, TypeGuard
 

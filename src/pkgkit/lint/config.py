@@ -18,14 +18,13 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.diagnostics import Severity
 from pkgkit.model.discovery import MAX_CONFIG_BYTES, find_config_file
 from pkgkit.util.paths import display_path
 from pkgkit.util.suggest import did_you_mean
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
     from typing import Any

@@ -12,6 +12,7 @@ import functools
 import gc
 import itertools
 import os
+from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Diagnostic
 from pkgkit.lint.config import Config
@@ -20,7 +21,6 @@ from pkgkit.model.package import discover_packages, load_package
 from pkgkit.rules import RuleContext, all_rules, rule_doc
 from pkgkit.util.paths import display_path
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 

@@ -6,9 +6,10 @@ can be rebuilt from cached plain data without loading them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Diagnostic, Severity
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

@@ -8,8 +8,8 @@ loading the model. Finding a package's configuration file is here too (:func:`fi
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

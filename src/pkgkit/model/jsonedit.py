@@ -10,10 +10,10 @@ indent step).
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import TextEdit
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pkgkit.model.jsonfile import JsonFile
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import itertools
 import json
+from typing import TYPE_CHECKING
 
 from pkgkit.model.positions import (
     Positions,
@@ -26,7 +27,6 @@ from pkgkit.model.positions import (
 )
 from pkgkit.util.files import FileTooLargeError, ReadRefusedError, read_regular_file
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

@@ -3,6 +3,8 @@ that table spells units and instruments. Shared by ``pkgkit docs`` and MET001's 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import TextEdit
 from pkgkit.model.conventions import (
     DESCRIPTION_HEADERS,
@@ -23,7 +25,6 @@ from pkgkit.model.markdown_table import (
 )
 from pkgkit.model.textedit import line_span
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from typing import TYPE_CHECKING
 
 from pkgkit.model.discovery import (
     CONTENT_FOLDERS,
@@ -22,7 +23,6 @@ from pkgkit.model.jsonfile import JsonFile
 from pkgkit.model.readme import Readme, ReadmeTooDeep
 from pkgkit.util.files import read_regular_file
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from typing import TYPE_CHECKING
 
 from pkgkit.model.readme_parts import (
     Cell,
@@ -35,7 +36,6 @@ from pkgkit.model.readme_parts import (
     normalize_heading,
 )
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 

@@ -8,8 +8,8 @@ built by the command, from the registry). Each lives in its own module, imported
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from pkgkit.lint.report import LintReport
 
     class Reporter(Protocol):
-        """A reporter module (a type only: importing :mod:`typing` costs a warm run time)."""
+        """A reporter module: ``render(report, stream)``."""
 
         def render(self, report: LintReport, stream: TextIO) -> None:
             """Write the whole report to ``stream``."""

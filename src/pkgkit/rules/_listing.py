@@ -10,12 +10,13 @@ the missing name, and PKG0xx reports it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Fix, Problem
 from pkgkit.model.readme import normalize_heading
 from pkgkit.model.textedit import replace_in_line
 from pkgkit.util.suggest import closest, did_you_mean
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -6,6 +6,7 @@ Each view is computed once per package through :meth:`RuleContext.shared`.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from pkgkit.conventions.catalogue import Catalogue, CatalogueMetric, load_catalogue
 from pkgkit.model.conventions import (
@@ -23,7 +24,6 @@ from pkgkit.model.metrics import (
 )
 from pkgkit.util.suggest import closest, normalize_name
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 

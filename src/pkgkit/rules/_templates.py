@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Fix, Problem
 from pkgkit.model.variables import SetArgument, documented_variables
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 

@@ -19,10 +19,11 @@ Good (a README row for it)::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Severity
 from pkgkit.rules._listing import DASHBOARDS, unlisted_content
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

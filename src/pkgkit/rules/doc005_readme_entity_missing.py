@@ -24,10 +24,11 @@ hint's did-you-mean): a guess, as the README's name may be the right one.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Severity
 from pkgkit.rules._listing import ENTITIES, unmatched_rows
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

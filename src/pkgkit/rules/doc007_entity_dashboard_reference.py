@@ -22,6 +22,8 @@ closest file name otherwise: unsafe (a guess).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Fix, Problem, Severity
 from pkgkit.model.jsonedit import replace_value
 from pkgkit.rules._common import (
@@ -32,7 +34,6 @@ from pkgkit.rules._common import (
 )
 from pkgkit.util.suggest import closest, did_you_mean, normalize_name
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

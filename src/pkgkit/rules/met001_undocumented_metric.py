@@ -18,6 +18,8 @@ to it (unsafe: a did-you-mean).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Fix, Problem, Severity
 from pkgkit.model.jsonedit import replace_value
 from pkgkit.model.metric_rows import (
@@ -29,7 +31,6 @@ from pkgkit.model.metric_rows import (
 )
 from pkgkit.rules._metrics import catalogue, conventions, metric_match, named
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -10,12 +10,13 @@ Good: remove the row, or reference the metric.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.metrics import pattern_matches
 from pkgkit.rules._metrics import conventions, references
 from pkgkit.util.suggest import closest
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -13,11 +13,12 @@ Good: one row, spelled as the instrumentation reports it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import conventions
 from pkgkit.util.suggest import normalize_name
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

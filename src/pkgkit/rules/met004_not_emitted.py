@@ -23,11 +23,12 @@ Good: a metric the instrumentation emits, or one of another, documented, instrum
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import catalogue, conventions, first_uses, metric_hint, named
 from pkgkit.util.suggest import normalize_name
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -17,12 +17,12 @@ Good::
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.conventions import display_class, unit_family
 from pkgkit.rules._metrics import facts, named
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

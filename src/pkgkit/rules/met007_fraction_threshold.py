@@ -15,10 +15,11 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import facts, named
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -16,11 +16,12 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.metrics import compile_pattern, pattern_matches
 from pkgkit.rules._metrics import conventions, references
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -16,11 +16,12 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.package import TextFile
 from pkgkit.rules._metrics import catalogue
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -21,12 +21,13 @@ and in every id of the file that names it (an obsoleted metric has no fix).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Fix, Problem, Severity
 from pkgkit.model.jsonedit import replace_value
 from pkgkit.model.textedit import replace_in_line
 from pkgkit.rules._metrics import catalogue, conventions, first_uses, named
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

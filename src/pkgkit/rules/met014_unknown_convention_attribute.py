@@ -23,6 +23,8 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import (
     catalogue,
@@ -34,7 +36,6 @@ from pkgkit.rules._metrics import (
 )
 from pkgkit.util.suggest import closest
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -22,12 +22,13 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.conventions.catalogue import SEMCONV
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.conventions import instrument_letters, normalize_instrument
 from pkgkit.rules._metrics import catalogue, conventions, first_uses, named
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -11,11 +11,12 @@ Good: the same file saved as UTF-8 without a BOM.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.jsonfile import LoadErrorKind
 from pkgkit.rules._common import json_files, load_errors
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

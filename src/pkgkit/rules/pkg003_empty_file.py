@@ -9,11 +9,12 @@ Good: delete the file, or give it its JSON object.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Severity
 from pkgkit.model.jsonfile import LoadErrorKind
 from pkgkit.rules._common import load_errors
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

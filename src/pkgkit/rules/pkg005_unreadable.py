@@ -12,11 +12,12 @@ Good: a readable file of reasonable size.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Severity
 from pkgkit.model.jsonfile import LoadErrorKind
 from pkgkit.rules._common import file_issues, load_errors
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -10,10 +10,11 @@ Good: the file itself, inside the package.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Severity
 from pkgkit.rules._common import file_issues
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

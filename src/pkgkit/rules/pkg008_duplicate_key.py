@@ -14,11 +14,12 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.positions import parent_pointer, pointer_tokens
 from pkgkit.rules._common import scanned_sites
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -22,11 +22,12 @@ spelling (``"=="`` -> ``"="``, ``"=>"`` -> ``">="``, ``"=<"`` -> ``"<="``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Fix, Problem, Severity
 from pkgkit.model.jsonedit import replace_value
 from pkgkit.rules._common import json_files
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.names import NAME_CHARS, SCOPE, is_scoped_name
 from pkgkit.rules._common import manifest
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

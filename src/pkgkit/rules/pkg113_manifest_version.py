@@ -15,12 +15,12 @@ Good::
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import manifest
 from pkgkit.util.semver import is_semver
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

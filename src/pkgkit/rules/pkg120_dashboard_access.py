@@ -19,6 +19,8 @@ Fix (safe): the rule is added at the end of ``accessRules`` (created when missin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Fix, Problem, Severity
 from pkgkit.model.jsonedit import add_member, append_item
 from pkgkit.rules._common import (
@@ -27,7 +29,6 @@ from pkgkit.rules._common import (
     resolve_dashboard_reference,
 )
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

@@ -17,10 +17,11 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._common import widgets
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any

@@ -21,11 +21,12 @@ variable in the file is renamed to it (a guess: the README may be the one to cha
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Fix, Severity, TextEdit
 from pkgkit.rules._templates import Use, at_offset, uses, variables
 from pkgkit.util.suggest import closest, did_you_mean
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

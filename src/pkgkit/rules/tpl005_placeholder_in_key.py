@@ -17,10 +17,11 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Severity
 from pkgkit.rules._templates import KEY, at_offset, uses
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

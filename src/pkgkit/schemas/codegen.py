@@ -281,10 +281,8 @@ class _Module:
             "",
             "from __future__ import annotations",
             "",
-            *(["import re", ""] if self.patterns else []),
-            "TYPE_CHECKING = False",
-            "if TYPE_CHECKING:",
-            "    from collections.abc import Callable",
+            *(["import re"] if self.patterns else []),
+            "from collections.abc import Callable",
             "",
         ]
         lines += [f"{name} = {_string(p)}" for p, name in self.patterns.items()]

@@ -9,10 +9,7 @@ Each ``is_valid_<kind>`` answers as python-jsonschema's
 from __future__ import annotations
 
 import re
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from collections.abc import Callable
 
 _PATTERN_0 = "^\\{\\{\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*\\}\\}$"
 _STRINGS_0 = frozenset(("READ", "READ_WRITE"))

@@ -8,8 +8,8 @@ treated as one separator), so ``heap.alloc`` finds ``heap_alloc`` and ``Go Runti
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
