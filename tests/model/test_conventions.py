@@ -1,23 +1,15 @@
 """README conventions, the catalogue and unit normalisation."""
 
-import re
-import sys
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from helpers import GO_FIXTURE
-from pkgkit.conventions.catalogue import builtin_catalogue, path_parts
+from pkgkit.conventions.catalogue import builtin_catalogue
 from pkgkit.model.conventions import (
-    _SCOPE_PHRASE,
-    _SCOPE_PHRASE_CASES,
     NAME_HEADERS,
     UNIT_HEADERS,
     _cell,
     _column,
     display_class,
-    explicit_scope,
-    instrument_letters,
     normalize_instrument,
     readme_conventions,
     split_list,
@@ -129,58 +121,3 @@ def test_documented_values_compare_and_hash_by_value():
 def test_lists_are_split_at_commas_semicolons_and_spaces():
     assert split_list("") == ()
     assert split_list(" a, b;c\td  ") == ("a", "b", "c", "d")
-
-
-#: The patterns the plain-string code replaces, as they were used.
-EXPLICIT_SCOPE = r"(?i)instrumentation scope\s+`([^`]+)`"
-QUALIFIERS = r"\(.*?\)|async(hronous)?|observable|synchronous"
-LIST_SEPARATORS = r"[,;\s]+"
-#: White space re's ``\s`` takes (``\x1c``, ``\x85``, ``\u2028`` too) and some it does not.
-SPACES = [" ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2028", "\u200b"]
-
-
-def texts(*pieces):
-    return st.lists(st.sampled_from([*pieces, *SPACES]), max_size=20).map("".join)
-
-
-#: Scope phrases in cases re's IGNORECASE takes (U+0130, U+0131, U+017F) and one it does not.
-SCOPE_TEXT = texts(
-    *("instrumentation scope", "instrumentation scope\t`", "\u0131nstrumentation", " scope `"),
-    *("INSTRUMENTATION \u017fcope", "\u0130nstrumentation scope", " scope", "\u212a"),
-    *("`", "``", "`x`", "x"),
-)
-
-
-def test_the_scope_phrase_takes_the_characters_re_ignorecase_takes():
-    """For every code point and each character of the phrase (re's simple case folding)."""
-    everything = "".join(map(chr, range(sys.maxunicode + 1)))
-    folded = everything.translate(_SCOPE_PHRASE_CASES)
-    for char in set(_SCOPE_PHRASE):
-        taken = [m.start() for m in re.finditer("(?i)" + re.escape(char), everything)]
-        assert taken == [index for index, c in enumerate(folded) if c == char]
-
-
-@settings(max_examples=500)
-@given(SCOPE_TEXT)
-def test_explicit_scope_is_the_pattern_group(text):
-    found = re.search(EXPLICIT_SCOPE, text)
-    assert explicit_scope(text) == (found[1] if found else None)
-
-
-@settings(max_examples=500)
-@given(texts("(", ")", "async", "hronous", "observable", "synchronous", "as", "counter", "Ab", "-"))
-def test_instrument_letters_are_the_patterns_subs(text):
-    expected = re.sub(r"[^a-z]", "", re.sub(QUALIFIERS, "", text))
-    assert instrument_letters(text) == expected
-
-
-@settings(max_examples=500)
-@given(texts(",", ";", "a", "bc", ",;"))
-def test_split_list_is_the_patterns_split(text):
-    assert split_list(text) == tuple(part for part in re.split(LIST_SEPARATORS, text) if part)
-
-
-@settings(max_examples=500)
-@given(texts("/", "\\", "..", ".", "a"))
-def test_path_parts_are_the_patterns_split(text):
-    assert path_parts(text) == re.split(r"[\\/]", text)

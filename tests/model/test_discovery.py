@@ -1,8 +1,6 @@
 """model.discovery: resolving package folders with their parents' real paths remembered."""
 
 import os
-import re
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -55,46 +53,6 @@ def test_packages_side_by_side_resolve_their_parent_once(tmp_path, monkeypatch):
     found = [find_config_file(str(tmp_path / n), memo, known) for n in ("p1", "p2", "p3")]
     assert found == [str(tmp_path / ".pkgkit.yaml")] * 3
     assert resolved == [str(tmp_path)]
-
-
-#: The pattern :func:`opens_tool_table` implements, searched for with ``re.MULTILINE``.
-TOOL_TABLE = r"""^\s*\[\s*["']?tool["']?\s*\.\s*["']?pkgkit["']?\s*[\].]"""
-SPACES = st.lists(
-    st.sampled_from([" ", "\t", "\n", "\r", "\x0b", "\x85", "\xa0", "\u2028"]), max_size=2
-)
-QUOTE = st.sampled_from(["", '"', "'", "''"])
-#: Table headers, most of them near misses (``\r`` and ``\x85`` do not start a line for ``^``).
-HEADER = st.tuples(
-    st.sampled_from(["", "\n", "x", "\r", "\x85"]),
-    SPACES.map("".join),
-    st.sampled_from(["[", "[[", ""]),
-    SPACES.map("".join),
-    QUOTE,
-    st.sampled_from(["tool", "Tool", "too"]),
-    QUOTE,
-    SPACES.map("".join),
-    st.sampled_from([".", "..", ""]),
-    SPACES.map("".join),
-    QUOTE,
-    st.sampled_from(["pkgkit", "pkgkit", "\u017fkgkit"]),
-    QUOTE,
-    SPACES.map("".join),
-    st.sampled_from(["]", ".", "", "x"]),
-).map("".join)
-PIECES = st.sampled_from(["tool", "pkgkit", "[", "]", ".", '"', " ", "\n", "\x85", "\u3000", "="])
-TOML_TEXT = st.lists(st.one_of(HEADER, PIECES), max_size=8).map("".join)
-
-
-def test_white_space_is_str_isspace():
-    """What every plain-string replacement of ``\\s`` stands on, for every code point."""
-    everything = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert re.findall(r"\s", everything) == [c for c in everything if c.isspace()]
-
-
-@settings(max_examples=300)
-@given(TOML_TEXT)
-def test_opens_tool_table_is_the_pattern(text):
-    assert opens_tool_table(text) is bool(re.search(TOOL_TABLE, text, re.MULTILINE))
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ from pkgkit.rules._templates import (
     OUTSIDE,
     STRING,
     exact_place,
-    followed_by_colon,
     place,
     place_in_json,
     quick_place,
@@ -84,14 +83,3 @@ def test_places_in_a_parsed_document_agree_with_the_general_reading(document, la
     text = json.dumps(document, ensure_ascii=ascii_only, **layout)
     for _, start, end in scan(text)[0]:
         assert place_in_json(text, start, end) == place(text, start, end) != OUTSIDE
-
-
-@given(
-    st.lists(
-        st.sampled_from([" ", "\t", "\n", "\r", ":", "x", "\x0b", "\xa0", '"']), max_size=8
-    ).map("".join),
-    st.integers(0, 9),
-)
-def test_followed_by_colon_is_the_json_white_space_and_colon_pattern(text, position):
-    expected = re.compile(r"[ \t\n\r]*:").match(text, position) is not None
-    assert followed_by_colon(text, position) is expected

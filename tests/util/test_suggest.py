@@ -1,5 +1,4 @@
 import difflib
-import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,21 +40,6 @@ def test_did_you_mean_sentence():
 def test_the_cached_normal_form_is_the_computed_one(name):
     assert normalize_name(name) == suggest._normalize_name(name)
     assert normalize_name(name) == normalize_name(name)
-
-
-#: Names of words, separators, white space re's ``\s`` takes and some it does not (U+200B).
-NAME_TEXT = st.lists(
-    st.sampled_from(["a", "Go", "\u017f", "\u0130", ".", "_", "-", "/", "\\", "..", " ", "\t"])
-    | st.sampled_from(["\n", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2028", "\u200b", ":"]),
-    max_size=16,
-).map("".join)
-
-
-@settings(max_examples=500)
-@given(NAME_TEXT)
-def test_the_normal_form_is_the_patterns_substitution(name):
-    expected = re.sub(r"[\s._\-/]+", ".", name.casefold()).strip(".")
-    assert suggest._normalize_name(name) == expected
 
 
 #: Short names over few letters and separators: many options tie or come close.

@@ -25,6 +25,7 @@ uses that namespace.
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.util.suggest import normalize_name
@@ -456,7 +457,7 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
 
     relative = PurePath(path)
     absolute = relative.is_absolute() or PureWindowsPath(path).is_absolute()
-    if absolute or ".." in path_parts(path):
+    if absolute or ".." in re.split(r"[\\/]", path):
         return f"registry '{path}' is outside the package; give a path inside it"
     full = Path(root) / relative
     if not full.resolve().is_relative_to(Path(root).resolve()):
@@ -475,6 +476,3 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
     return None if reason is None else f"registry '{path}': {reason}"
 
 
-def path_parts(path: str) -> list[str]:
-    r"""``path`` split at each ``/`` and ``\``: ``re.split(r"[\\/]", path)``, with no pattern."""
-    return path.replace("\\", "/").split("/")

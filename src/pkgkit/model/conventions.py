@@ -13,6 +13,7 @@ searched for.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.model.metrics import MetricId, parse_metric_id
@@ -31,10 +32,11 @@ KEY_HEADERS = ("attribute key", "attribute name", "attribute", "key", "name")
 METRIC_SECTIONS = ("semantic conventions", "metrics")
 RESOURCE_SECTION = "resource attributes"
 
-_SCOPE_PHRASE = "instrumentation scope"
-#: The phrase's letters in upper case and the other characters re's IGNORECASE takes for them
-#: (simple case folding: U+0130 and U+0131 are ``i``, U+017F is ``s``) -> the lower case letter.
-_SCOPE_PHRASE_CASES = str.maketrans("INSTRUMEAOCP\u0130\u0131\u017f", "instrumeaocpiis")
+#: Patterns compiled on first use (``re`` caches them): most runs need few of them.
+_EXPLICIT_SCOPE = r"(?i)instrumentation scope\s+`([^`]+)`"
+_LIST_SPLIT = r"[,;\s]+"
+#: Words that qualify an instrument, and parenthesized remarks.
+_QUALIFIERS = r"\(.*?\)|async(hronous)?|observable|synchronous"
 
 
 class DocumentedMetric(NamedTuple):
@@ -121,33 +123,11 @@ def _is_metrics_table(table: Table) -> bool:
 def _table_scope(lines: list[str], known: tuple[str, ...]) -> str | None:
     """The instrumentation scope the text before a table names."""
     text = "\n".join(lines)
-    explicit = explicit_scope(text)
-    if explicit is not None:
-        return explicit
+    explicit = re.search(_EXPLICIT_SCOPE, text)
+    if explicit:
+        return explicit.group(1)
     mentioned = [(text.find(scope), scope) for scope in known if scope in text]
     return min(mentioned)[1] if mentioned else None
-
-
-def explicit_scope(text: str) -> str | None:
-    r"""The ``name`` of the first ``instrumentation scope `name``` of ``text``, in any case.
-
-    What ``re.search(r"(?i)instrumentation scope\s+`([^`]+)`", text)`` finds as its group 1,
-    without compiling the pattern (~100 us): the phrase is found in a copy of ``text`` whose
-    letters re's IGNORECASE equates with the phrase's are in lower case (one for one, so
-    positions hold). ``\s`` is :meth:`str.isspace`.
-    """
-    folded = text.translate(_SCOPE_PHRASE_CASES)
-    start = folded.find(_SCOPE_PHRASE)
-    while start >= 0:
-        after = start + len(_SCOPE_PHRASE)
-        quote = after
-        while quote < len(text) and text[quote].isspace():
-            quote += 1
-        close = text.find("`", quote + 1) if quote > after and text.startswith("`", quote) else -1
-        if close > quote + 1:
-            return text[quote + 1 : close]
-        start = folded.find(_SCOPE_PHRASE, start + 1)
-    return None
 
 
 #: Header groups of the value columns of a metrics table, in :class:`DocumentedMetric` order.
@@ -215,13 +195,10 @@ def _column(table: Table, headers: tuple[str, ...]) -> str | None:
 
 
 def split_list(text: str) -> tuple[str, ...]:
-    r"""``"a, b c"`` -> ``("a", "b", "c")``: the non-empty parts of ``re.split(r"[,;\s]+", text)``.
-
-    Without compiling the pattern: ``str.split`` splits at the same white space.
-    """
+    """``"a, b c"`` -> ``("a", "b", "c")``."""
     if not text:
         return ()
-    return tuple(text.replace(",", " ").replace(";", " ").split())
+    return tuple(part for part in re.split(_LIST_SPLIT, text) if part)
 
 
 def _attributes(table: Table) -> list[DocumentedAttribute]:
@@ -295,35 +272,6 @@ def normalize_instrument(text: str | None) -> str | None:
     return None
 
 
-#: Words that qualify an instrument, longest first where one starts another.
-_QUALIFIERS = ("asynchronous", "async", "observable", "synchronous")
-
-
 def instrument_letters(text: str) -> str:
-    r"""The letters ``a``-``z`` of ``text`` outside qualifiers and parenthesized remarks.
-
-    ``re.sub(r"[^a-z]", "", re.sub(r"\(.*?\)|async(hronous)?|observable|synchronous", "", text))``
-    without compiling the patterns (~150 us): a remark runs from ``(`` to the first ``)`` on its
-    line, qualifiers and remarks are taken left to right.
-    """
-    letters: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        end = _qualifier_end(text, index) if char in "(aos" else index
-        if end > index:
-            index = end
-            continue
-        if "a" <= char <= "z":
-            letters.append(char)
-        index += 1
-    return "".join(letters)
-
-
-def _qualifier_end(text: str, index: int) -> int:
-    """Where the remark or qualifier at ``index`` ends; ``index`` when none starts there."""
-    if text.startswith("(", index):
-        close = text.find(")", index)
-        return close + 1 if close >= 0 and text.find("\n", index, close) < 0 else index
-    qualifier = next((word for word in _QUALIFIERS if text.startswith(word, index)), "")
-    return index + len(qualifier)
+    """The letters ``a``-``z`` of ``text`` outside qualifiers and parenthesized remarks."""
+    return re.sub(r"[^a-z]", "", re.sub(_QUALIFIERS, "", text))

@@ -7,15 +7,17 @@ the ``--set`` in the README.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
     from pkgkit.model.readme import Readme
 
-#: What ends a variable name: white space too (``[^\s="']``).
-_NAME_ENDS = "=\"'"
+#: ``--set name=value``, ``--set=name=value`` or ``--set "name=value"``; the name is what the CLI
+#: splits off at ``=``. Compiled on first use (``re`` caches it): only code blocks with ``--set``.
+_SET_ARGUMENT = r"--set(?:[ \t]+|=)[\"']?(?P<name>[^\s=\"']+)=(?P<value>\S*)"
 
 
 class SetArgument(NamedTuple):
@@ -33,63 +35,25 @@ def documented_variables(readme: Readme) -> list[SetArgument]:
     for block in readme.code_blocks:
         if "--set" not in block.content:
             continue
-        for start, end, name, value in set_arguments(block.content):
-            line = block.line + block.content.count("\n", 0, start)
-            column = _column(readme, line, block.content, start, end)
-            found.append(SetArgument(name, value, line, column))
+        for match in re.finditer(_SET_ARGUMENT, block.content):
+            index = block.content.count("\n", 0, match.start())
+            line = block.line + index
+            found.append(
+                SetArgument(match["name"], match["value"], line, _column(readme, line, match))
+            )
     return found
 
 
 def set_arguments(text: str) -> Iterator[tuple[int, int, str, str]]:
-    r"""``(start, end, name, value)`` of each ``--set name=value`` in ``text``.
-
-    What ``re.finditer`` finds for ``--set(?:[ \t]+|=)[\"']?(?P<name>[^\s=\"']+)=(?P<value>\S*)``
-    (``--set name=value``, ``--set=name=value`` or ``--set "name=value"``; the name is what the
-    CLI splits off at ``=``), without compiling that pattern (~150 us). ``\s`` is
-    :meth:`str.isspace`.
-    """
-    start = text.find("--set")
-    while start >= 0:
-        found = _set_argument_at(text, start)
-        if found is None:
-            start = text.find("--set", start + 1)
-        else:
-            yield found
-            start = text.find("--set", found[1])
+    """``(start, end, name, value)`` of each ``--set name=value`` in ``text``."""
+    for match in re.finditer(_SET_ARGUMENT, text):
+        yield match.start(), match.end(), match["name"], match["value"]
 
 
-def _set_argument_at(text: str, start: int) -> tuple[int, int, str, str] | None:
-    """The ``--set name=value`` at ``start`` (where ``--set`` is), or None."""
-    index = start + len("--set")
-    if text.startswith("=", index):
-        index += 1
-    else:
-        index = _run_end(text, index, " \t".__contains__)
-        if index == start + len("--set"):
-            return None
-    if text.startswith(('"', "'"), index):
-        index += 1
-    name_end = _run_end(text, index, lambda char: not char.isspace() and char not in _NAME_ENDS)
-    if name_end == index or not text.startswith("=", name_end):
-        return None
-    end = _run_end(text, name_end + 1, lambda char: not char.isspace())
-    return start, end, text[index:name_end], text[name_end + 1 : end]
-
-
-def _run_end(text: str, index: int, accepts: Callable[[str], bool]) -> int:
-    """Where the run of characters from ``index`` that ``accepts`` takes ends."""
-    while index < len(text) and accepts(text[index]):
-        index += 1
-    return index
-
-
-def _column(readme: Readme, line: int, content: str, start: int, end: int) -> int:
-    """1-based column of the ``--set`` at ``content[start:end]`` in the README line.
-
-    Code blocks may be indented: the argument is looked for in the README's line first.
-    """
+def _column(readme: Readme, line: int, match: re.Match[str]) -> int:
+    """1-based column of ``--set`` in the README line (code blocks may be indented)."""
     raw = readme.lines[line - 1] if 0 < line <= len(readme.lines) else ""
-    found = raw.find(content[start:end])
+    found = raw.find(match.group())
     if found >= 0:
         return found + 1
-    return start - (content.rfind("\n", 0, start) + 1) + 1
+    return match.start() - (match.string.rfind("\n", 0, match.start()) + 1) + 1

@@ -118,7 +118,7 @@ def place_in_json(text: str, start: int, end: int) -> str:
     close = text.find('"', end)
     if close < 0 or text.find("\\", end, close) >= 0:
         return exact_place(text, start, end)
-    return KEY if followed_by_colon(text, close + 1) else STRING
+    return KEY if _member_colon().match(text, close + 1) else STRING
 
 
 def quick_place(text: str, start: int, end: int) -> str | None:
@@ -136,7 +136,7 @@ def quick_place(text: str, start: int, end: int) -> str | None:
     close = text.find('"', end)
     if close < 0 or text.find("\n", start, close) >= 0 or text.find("\\", end, close) >= 0:
         return None
-    return KEY if followed_by_colon(text, close + 1) else STRING
+    return KEY if _member_colon().match(text, close + 1) else STRING
 
 
 def exact_place(text: str, start: int, end: int) -> str:
@@ -153,7 +153,7 @@ def exact_place(text: str, start: int, end: int) -> str:
         if token.start() > start:
             break
         if end < token.end():
-            return KEY if followed_by_colon(text, token.end()) else STRING
+            return KEY if _member_colon().match(text, token.end()) else STRING
     return OUTSIDE
 
 
@@ -162,13 +162,10 @@ def _string_token() -> re.Pattern[str]:
     return re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
-def followed_by_colon(text: str, position: int) -> bool:
-    """Whether JSON white space and a colon follow ``position`` (``[ \\t\\n\\r]*:``, without
-    compiling it: a string followed by a colon is a member name)."""
-    length = len(text)
-    while position < length and text[position] in " \t\n\r":
-        position += 1
-    return position < length and text[position] == ":"
+@functools.cache
+def _member_colon() -> re.Pattern[str]:
+    """JSON white space, then a colon: what follows a member name."""
+    return re.compile(r"[ \t\n\r]*:")
 
 
 def variables(ctx: RuleContext) -> list[SetArgument] | None:

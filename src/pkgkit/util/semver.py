@@ -23,19 +23,8 @@ def semver_pattern() -> re.Pattern[str]:
 
 
 def is_semver(version: str) -> bool:
-    """True when ``version`` is a semantic version (a full match of :data:`SEMVER`).
-
-    A plain ``x.y.z`` (ASCII digits, no leading zeros) is answered without the pattern.
-    """
-    parts = version.split(".")
-    if len(parts) == 3 and all(_is_number(part) for part in parts):
-        return True
+    """True when ``version`` is a semantic version (a full match of :data:`SEMVER`)."""
     return semver_pattern().fullmatch(version) is not None
-
-
-def _is_number(part: str) -> bool:
-    """A numeric identifier: ASCII digits without a leading zero (``0`` itself allowed)."""
-    return part.isascii() and part.isdigit() and (part == "0" or part[0] != "0")
 
 #: A sort key: (major, minor, patch, release flag, pre-release identifiers).
 VersionKey = tuple[int, int, int, int, tuple[tuple[int, int, str], ...]]

@@ -8,21 +8,17 @@ treated as one separator), so ``heap.alloc`` finds ``heap_alloc`` and ``Go Runti
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-#: ``.``, ``_``, ``-`` and ``/`` -> a space: separators as white space is.
-_SEPARATORS_TO_SPACE = str.maketrans("._-/", "    ")
+_SEPARATORS = r"[\s._\-/]+"
 
 
 def _normalize_name(name: str) -> str:
-    r"""``re.sub(r"[\s._\-/]+", ".", name.casefold()).strip(".")``, with no pattern to compile.
-
-    Each run of separators becomes one ``.``, none at either end: the non-empty parts joined.
-    """
-    return ".".join(name.casefold().translate(_SEPARATORS_TO_SPACE).split())
+    return re.sub(_SEPARATORS, ".", name.casefold()).strip(".")
 
 
 #: Case-folded, separator-insensitive form of a name. Cached: rules compare the same metric
