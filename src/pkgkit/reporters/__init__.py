@@ -7,7 +7,7 @@ built by the command, from the registry). Each lives in its own module, imported
 
 from __future__ import annotations
 
-import sys
+import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,8 +38,7 @@ RULE_FORMATS = frozenset({"sarif"})
 
 def get_reporter(name: str) -> Reporter:
     """The reporter module for a format name (a key of :data:`REPORTERS`)."""
-    __import__(REPORTERS[name])  # importlib.import_module's work; importlib imports warnings
-    module: Reporter = sys.modules[REPORTERS[name]]
+    module: Reporter = importlib.import_module(REPORTERS[name])
     return module
 
 

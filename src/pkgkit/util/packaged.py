@@ -8,14 +8,13 @@ and ``threading``) is imported on the lint path.
 
 from __future__ import annotations
 
+import importlib
 import os
-import sys
 
 
 def read_text(package: str, name: str) -> str:
     """The UTF-8 text of the data file ``name`` (``/``-separated) of the installed ``package``."""
-    __import__(package)  # importlib.import_module's work; importlib imports warnings
-    module = sys.modules[package]
+    module = importlib.import_module(package)
     loader = module.__spec__.loader if module.__spec__ is not None else None
     get_data = getattr(loader, "get_data", None)
     origin = getattr(module, "__file__", None)
