@@ -59,10 +59,6 @@ _TYPE_CLASSES = {
 #: Keywords whose checks never need a function of their own (a branch of only these may be inline).
 _INLINE = frozenset(("type", "enum", "const", "required", *_STRING_KEYWORDS, *_NUMBER_KEYWORDS))
 _LOCAL_DEF = re.compile(r"#/\$defs/([A-Za-z0-9_-]+)")
-#: Patterns with an exact plain-string test: pattern -> the condition that ``search`` finds
-#: nothing (``{0}`` is the string). ``\S`` finds nothing in an empty or all-space string, as
-#: :meth:`str.isspace` has it, the same ``\s`` as re's.
-_PLAIN_PATTERNS = {r"\S": "not {0} or {0}.isspace()"}
 _MAX_LINE = 100
 
 
@@ -459,13 +455,8 @@ class _Compiler:
         return body + self._lengths(node, var, path, ("minLength", "maxLength"))
 
     def _no_match(self, pattern: str, var: str, path: str) -> str:
-        """The condition that ``re.search(pattern, var)`` finds nothing.
-
-        A plain string test where there is one; else the search, whose pattern ``re`` compiles
-        on first use (a module-level compile would cost every lint process ~100 us a pattern).
-        """
-        if pattern in _PLAIN_PATTERNS:
-            return _PLAIN_PATTERNS[pattern].format(var)
+        """The condition that ``re.search(pattern, var)`` finds nothing (the pattern is compiled
+        on first use by ``re``'s cache)."""
         name = self.module.pattern(pattern, self._where(f"{path}/pattern"))
         return f"re.search({name}, {var}) is None"
 

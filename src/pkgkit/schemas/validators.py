@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_PATTERN_0 = "^\\{\\{\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*\\}\\}$"
+_PATTERN_0 = "\\S"
+_PATTERN_1 = "^\\{\\{\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*\\}\\}$"
 _STRINGS_0 = frozenset(("READ", "READ_WRITE"))
 _STRINGS_1 = frozenset(("USER", "API_TOKEN", "ROLE", "TEAM", "GLOBAL"))
 _STRINGS_2 = frozenset(("AND", "OR"))
@@ -77,13 +78,13 @@ def is_valid_package(instance: object) -> bool:
         value1 = instance["name"]
         if not isinstance(value1, str):
             return False
-        if not value1 or value1.isspace():
+        if re.search(_PATTERN_0, value1) is None:
             return False
     if "version" in instance:
         value2 = instance["version"]
         if not isinstance(value2, str):
             return False
-        if not value2 or value2.isspace():
+        if re.search(_PATTERN_0, value2) is None:
             return False
     if "description" in instance:
         value3 = instance["description"]
@@ -93,13 +94,13 @@ def is_valid_package(instance: object) -> bool:
         value4 = instance["author"]
         if not isinstance(value4, str):
             return False
-        if not value4 or value4.isspace():
+        if re.search(_PATTERN_0, value4) is None:
             return False
     if "license" in instance:
         value5 = instance["license"]
         if not isinstance(value5, str):
             return False
-        if not value5 or value5.isspace():
+        if re.search(_PATTERN_0, value5) is None:
             return False
     if "private" in instance:
         value6 = instance["private"]
@@ -140,7 +141,7 @@ def is_valid_package(instance: object) -> bool:
 def _dashboard_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    return re.search(_PATTERN_0, value) is not None
+    return re.search(_PATTERN_1, value) is not None
 
 
 # #/$defs/accessRule
@@ -356,7 +357,7 @@ def _dashboard_widget(value: object) -> bool:
         value1 = value["id"]
         if not isinstance(value1, str):
             return False
-        if not value1 or value1.isspace():
+        if re.search(_PATTERN_0, value1) is None:
             return False
         if len(value1) > 64:
             return False
@@ -368,7 +369,7 @@ def _dashboard_widget(value: object) -> bool:
         value3 = value["type"]
         if not isinstance(value3, str):
             return False
-        if not value3 or value3.isspace():
+        if re.search(_PATTERN_0, value3) is None:
             return False
     if "x" in value:
         value4 = value["x"]
@@ -479,7 +480,7 @@ def is_valid_dashboard(instance: object) -> bool:
         value2 = instance["title"]
         if not isinstance(value2, str):
             return False
-        if not value2 or value2.isspace():
+        if re.search(_PATTERN_0, value2) is None:
             return False
     if "accessRules" in instance:
         value3 = instance["accessRules"]
@@ -511,7 +512,7 @@ def is_valid_dashboard(instance: object) -> bool:
 def _event_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    return re.search(_PATTERN_0, value) is not None
+    return re.search(_PATTERN_1, value) is not None
 
 
 # #/$defs/ruleType
@@ -550,7 +551,7 @@ def _event_threshold_rule(value: object) -> bool:
         value3 = value["metricName"]
         if not isinstance(value3, str):
             return False
-        if not value3 or value3.isspace():
+        if re.search(_PATTERN_0, value3) is None:
             return False
         if len(value3) > 512:
             return False
@@ -562,7 +563,7 @@ def _event_threshold_rule(value: object) -> bool:
             value5 = value4["prefix"]
             if not isinstance(value5, str):
                 return False
-            if not value5 or value5.isspace():
+            if re.search(_PATTERN_0, value5) is None:
                 return False
         if "postfix" in value4:
             value6 = value4["postfix"]
@@ -647,7 +648,7 @@ def _event_system_rule(value: object) -> bool:
         value1 = value["systemRuleId"]
         if not isinstance(value1, str):
             return False
-        if not value1 or value1.isspace():
+        if re.search(_PATTERN_0, value1) is None:
             return False
     return "systemRuleId" in value
 
@@ -672,7 +673,7 @@ def _event_entity_verification_rule(value: object) -> bool:
         value1 = value["matchingEntityType"]
         if not isinstance(value1, str):
             return False
-        if not value1 or value1.isspace():
+        if re.search(_PATTERN_0, value1) is None:
             return False
         if len(value1) > 64:
             return False
@@ -757,7 +758,7 @@ def _event_entity_count_verification_rule(value: object) -> bool:
         value3 = value["matchingEntityType"]
         if not isinstance(value3, str):
             return False
-        if not value3 or value3.isspace():
+        if re.search(_PATTERN_0, value3) is None:
             return False
         if len(value3) > 64:
             return False
@@ -870,7 +871,7 @@ def is_valid_event(instance: object) -> bool:
         value1 = instance["name"]
         if not isinstance(value1, str):
             return False
-        if not value1 or value1.isspace():
+        if re.search(_PATTERN_0, value1) is None:
             return False
         if len(value1) > 256:
             return False
@@ -878,7 +879,7 @@ def is_valid_event(instance: object) -> bool:
         value2 = instance["entityType"]
         if not isinstance(value2, str):
             return False
-        if not value2 or value2.isspace():
+        if re.search(_PATTERN_0, value2) is None:
             return False
         if len(value2) > 64:
             return False
@@ -958,7 +959,7 @@ def is_valid_event(instance: object) -> bool:
 def _entity_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    return re.search(_PATTERN_0, value) is not None
+    return re.search(_PATTERN_1, value) is not None
 
 
 # #/$defs/tagFilterExpression/allOf/0/if
@@ -1019,7 +1020,7 @@ def _entity_tag_filter_expression(value: object) -> bool:
             value5 = value["name"]
             if not isinstance(value5, str):
                 return False
-            if not value5 or value5.isspace():
+            if re.search(_PATTERN_0, value5) is None:
                 return False
         if "operator" in value:
             value6 = value["operator"]
@@ -1054,7 +1055,7 @@ def _entity_metric(value: object) -> bool:
         value2 = value["source"]
         if not isinstance(value2, str):
             return False
-        if not value2 or value2.isspace():
+        if re.search(_PATTERN_0, value2) is None:
             return False
     if "name" in value:
         value3 = value["name"]
@@ -1099,7 +1100,7 @@ def is_valid_entity(instance: object) -> bool:
             value2 = value1["label"]
             if not isinstance(value2, str):
                 return False
-            if not value2 or value2.isspace():
+            if re.search(_PATTERN_0, value2) is None:
                 return False
         if "identifiers" in value1:
             value3 = value1["identifiers"]
@@ -1110,7 +1111,7 @@ def is_valid_entity(instance: object) -> bool:
             for value4 in value3:
                 if not isinstance(value4, str):
                     return False
-                if not value4 or value4.isspace():
+                if re.search(_PATTERN_0, value4) is None:
                     return False
         if "tagFilterExpression" in value1:
             value5 = value1["tagFilterExpression"]
@@ -1134,7 +1135,7 @@ def is_valid_entity(instance: object) -> bool:
                     value10 = value9["reference"]
                     if not isinstance(value10, str):
                         return False
-                    if not value10 or value10.isspace():
+                    if re.search(_PATTERN_0, value10) is None:
                         return False
                 if "reference" not in value9:
                     return False
@@ -1169,7 +1170,7 @@ def is_valid_smart_alert(instance: object) -> bool:
         value1 = instance["name"]
         if not isinstance(value1, str):
             return False
-        if not value1 or value1.isspace():
+        if re.search(_PATTERN_0, value1) is None:
             return False
         if len(value1) > 256:
             return False
