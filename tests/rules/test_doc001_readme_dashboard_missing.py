@@ -1,3 +1,5 @@
+"""DOC001: every dashboard the README lists exists, and a title written two ways is one finding."""
+
 import shutil
 
 from helpers import copy_go, edit_text, findings, fixes, lint, write_package
@@ -12,14 +14,78 @@ def _replace_in_readme(package, old, new):
     readme.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_a_misspelt_readme_row_is_reported_at_its_cell_with_the_real_title(tmp_path):
+def test_a_misspelt_readme_row_is_one_finding_at_its_cell_naming_the_file(tmp_path):
     package = copy_go(tmp_path)
     _replace_in_readme(package, README_ROW, "| Go Runtime Metric |")
-    result = lint(package, select="DOC001")
+    result = lint(package, select="DOC00")
     assert findings(result) == [("DOC001", "README.md", 11)]
     assert result[0].column == 3
-    assert "'Go Runtime Metric'" in result[0].message
-    assert result[0].hint == "did you mean 'Go Runtime Metrics'?"
+    assert result[0].message == (
+        "README lists dashboard 'Go Runtime Metric'; the closest dashboard, "
+        "dashboards/go-runtime-metrics.json, is titled 'Go Runtime Metrics'"
+    )
+    assert result[0].hint == (
+        "write the same title in both ('Go Runtime Metrics' is what Instana shows)"
+    )
+
+
+def _k8s(tmp_path, readme_titles, files):
+    """A minimal copy of the k8s package's Dashboards table and dashboard titles."""
+    rows = "".join(f"| {title} | Dashboard |\n" for title in readme_titles)
+    readme = (
+        "# @instana-integration/k8s\n\n## Dashboards\n\n"
+        "| Dashboard Title | Description |\n| --- | --- |\n" + rows
+    )
+    content = {f"dashboards/{name}.json": {"title": title} for name, title in files.items()}
+    manifest = {"name": "@instana-integration/k8s", "version": "1.0.0"}
+    files = {"package.json": manifest, "README.md": readme, **content}
+    return write_package(tmp_path / "k8s", files)
+
+
+def test_titles_are_paired_by_best_match_both_ways(tmp_path):
+    # k8s: 'Cron Job Monitoring' was paired with 'Kubernetes Jobs Monitoring' (and 'Job
+    # Monitoring' too), and each pair was reported twice (DOC001 and DOC002).
+    package = _k8s(
+        tmp_path,
+        ["Cron Job Monitoring", "DaemonSet Monitoring", "Job Monitoring"],
+        {
+            "cron-job": "Kubernetes CronJob Monitoring",
+            "daemon-set": "Kubernetes DaemonSet Monitoring",
+            "job": "Kubernetes Jobs Monitoring",
+        },
+    )
+    result = lint(package, select="DOC00")
+    assert findings(result) == [
+        ("DOC001", "README.md", 7), ("DOC001", "README.md", 8), ("DOC001", "README.md", 9)
+    ]
+    assert [d.message.split("; ")[1] for d in result] == [
+        "the closest dashboard, dashboards/cron-job.json, is titled "
+        "'Kubernetes CronJob Monitoring'",
+        "the closest dashboard, dashboards/daemon-set.json, is titled "
+        "'Kubernetes DaemonSet Monitoring'",
+        "the closest dashboard, dashboards/job.json, is titled 'Kubernetes Jobs Monitoring'",
+    ]
+
+
+def test_titles_that_are_not_close_are_not_paired(tmp_path):
+    package = _k8s(tmp_path, ["Cluster Overview"], {"node": "Kubernetes Node Details"})
+    result = lint(package, select="DOC00")
+    assert findings(result) == [("DOC001", "README.md", 7), ("DOC002", "dashboards/node.json", 2)]
+    assert result[0].hint == "add the dashboard to dashboards/ or remove the row"
+
+
+def test_a_row_naming_a_second_dashboard_with_a_listed_title_is_left_to_pkg123(tmp_path):
+    # go, nodejs, python: two dashboards titled 'Go Runtime Monitoring'; the README lists that
+    # title and 'Go Runtime Metrics'. DOC001 used to say 'did you mean Go Runtime Monitoring?'.
+    package = _k8s(
+        tmp_path,
+        ["Go Runtime Metrics", "Go Runtime Monitoring"],
+        {"go-runtime": "Go Runtime Monitoring", "runtime": "Go Runtime Monitoring"},
+    )
+    result = lint(package, select="DOC00")
+    assert result == []
+    result = lint(package, select="PKG123")
+    assert findings(result) == [("PKG123", "dashboards/runtime.json", 2)]
 
 
 def test_a_row_is_reported_when_the_package_has_no_dashboards_folder(tmp_path):
@@ -36,6 +102,20 @@ def test_a_dashboard_that_does_not_load_may_hold_the_title_so_rows_are_not_repor
         package, {"dashboards/go-runtime-metrics.json": '{"title": "Go Runtime Metrics",'}
     )
     assert lint(package, select="DOC001") == []
+
+
+def test_a_dashboard_heading_written_otherwise_is_read_as_the_dashboards_section(tmp_path):
+    package = copy_go(tmp_path)
+    _replace_in_readme(package, "## Dashboards\n", "## Custom Dashboard\n")
+    _replace_in_readme(package, README_ROW, "| Go Runtime Metric |")
+    assert findings(lint(package, select="DOC00")) == [("DOC001", "README.md", 11)]
+
+
+def test_a_name_column_with_the_kind_s_word_is_read(tmp_path):
+    package = copy_go(tmp_path)
+    _replace_in_readme(package, "| Dashboard Title |", "| Dashboards |")
+    _replace_in_readme(package, README_ROW, "| Go Runtime Metric |")
+    assert findings(lint(package, select="DOC00")) == [("DOC001", "README.md", 11)]
 
 
 def test_title_column_under_the_dashboards_section_is_read_and_other_sections_are_not(tmp_path):

@@ -1,3 +1,5 @@
+"""DOC006: every entity is listed in the README; a label written two ways is DOC005's."""
+
 from helpers import copy_fixture, copy_go, findings, lint, write_package
 
 ENTITY = {"data": {"label": "Go Runtime", "identifiers": ["otel.attribute.service.name"]}}
@@ -15,13 +17,30 @@ def test_an_unlisted_entity_is_reported_at_its_label(tmp_path):
     assert "'Go GC'" in result[0].message
 
 
-def test_an_entity_in_a_package_without_an_entities_table_is_reported(tmp_path):
+def test_an_entity_in_a_package_without_an_entities_section_is_left_to_pkg103(tmp_path):
     package = copy_go(tmp_path)
     write_package(package, {"entities/go-runtime.json": ENTITY})
+    assert lint(package, select="DOC006") == []
+    result = lint(package, select="PKG103")
+    assert [d.message for d in result] == ["README.md has no 'Entities' section"]
+
+
+def test_an_entity_types_section_without_a_table_is_one_finding_at_its_heading(tmp_path):
+    package = copy_go(tmp_path)
+    write_package(package, {"entities/go-runtime.json": ENTITY})
+    readme = package / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(
+        text.replace("## Metrics\n", "## Entity Types\n\nOne, Go Runtime.\n\n## Metrics\n"),
+        encoding="utf-8",
+    )
     result = lint(package, select="DOC006")
-    assert findings(result) == [("DOC006", "entities/go-runtime.json", 3)]
-    assert "README.md has no Entities table" in result[0].message
-    assert "'Entity Name'" in (result[0].hint or "")
+    assert [(d.code, d.path) for d in result] == [("DOC006", "README.md")]
+    assert result[0].message == (
+        "the README's 'Entity Types' section has no table of entity labels, so 1 entity "
+        "('Go Runtime') is not listed"
+    )
+    assert lint(package, select="PKG103") == []
 
 
 def test_clean_fixtures_list_every_entity(tmp_path):

@@ -1,11 +1,18 @@
 """README listings <-> content names, shared by the DOC rules (not a rule module).
 
 The README lists the package's dashboards, events and entities in tables under a section of that
-name (``## Dashboards``, ``## Events``, ``## Entities``); each listed name must be the ``title``,
-``name`` or ``data.label`` of one content file, and each content file must be listed. Names are
-compared exactly, with runs of white space collapsed: the README is what users search the
-Instana UI for. README rows are not checked while a file of their kind does not load: it may hold
-the missing name, and PKG0xx reports it.
+name (``## Dashboards``, ``## Events``, ``## Entities``; also ``## Dashboard``, ``## Custom
+Events``, ``### Entity types`` and the like: any heading below the title with the kind's word);
+each listed name must be the ``title``, ``name`` or ``data.label`` of one content file, and each
+content file must be listed. Names are compared exactly, with runs of white space collapsed: the
+README is what users search the Instana UI for. README rows are not checked while a file of their
+kind does not load: it may hold the missing name, and PKG0xx reports it.
+
+:func:`pairing` reads what the author evidently meant before anything is reported: a README name
+and a content name that match no name exactly but are each other's closest (``Cron Job
+Monitoring`` and ``Kubernetes CronJob Monitoring``) are one pair, reported once (DOC001, DOC003,
+DOC005) naming both sides; a README name closest to a second file with an already listed title
+(two dashboards titled alike) is left to the duplicate-title rules, which name it.
 """
 
 from __future__ import annotations
@@ -13,23 +20,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Fix, Problem
-from pkgkit.model.readme import normalize_heading
 from pkgkit.model.textedit import replace_in_line
-from pkgkit.util.suggest import closest, did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.package import Package
-    from pkgkit.model.readme import Cell, Readme
+    from pkgkit.model.readme import Cell, Readme, Section, Table
     from pkgkit.rules import RuleContext
 
 
 class Listing:
     """One kind of content and how the README lists it."""
 
-    __slots__ = ("columns", "field", "folder", "kind", "pointer", "section")
+    __slots__ = ("columns", "field", "folder", "kind", "pointer", "section", "words")
 
     def __init__(  # noqa: PLR0917 - the three listings below give every field in order
         self,
@@ -39,6 +44,7 @@ class Listing:
         columns: tuple[str, ...],
         pointer: str,
         field: str,
+        words: tuple[str, ...],
     ) -> None:
         self.kind = kind
         self.folder = folder
@@ -46,26 +52,36 @@ class Listing:
         self.columns = columns
         self.pointer = pointer
         self.field = field
+        #: Words of a heading that make it this kind's section (case-insensitive).
+        self.words = words
 
 
 DASHBOARDS = Listing(
     "dashboard",
     "dashboards",
     "Dashboards",
-    ("dashboard title", "title", "dashboard", "name"),
+    ("dashboard title", "title", "dashboard", "name", "dashboard name"),
     "/title",
     "title",
+    ("dashboard", "dashboards"),
 )
 EVENTS = Listing(
-    "event", "events", "Events", ("event name", "name", "event", "title"), "/name", "name"
+    "event",
+    "events",
+    "Events",
+    ("event name", "name", "event", "title", "event title"),
+    "/name",
+    "name",
+    ("event", "events"),
 )
 ENTITIES = Listing(
     "entity",
     "entities",
     "Entities",
-    ("entity name", "entity", "title", "label", "name"),
+    ("entity name", "entity", "title", "label", "name", "entity type", "entity label"),
     "/data/label",
     "data.label",
+    ("entity", "entities"),
 )
 
 
@@ -74,21 +90,72 @@ def same_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def readme_cells(readme: Readme, listing: Listing) -> list[Cell] | None:
-    """Name cells of the README tables under the listing's section, or None without a table."""
-    wanted = normalize_heading(listing.section)
+def _words(text: str) -> list[str]:
+    """Lower-case words of a heading or column name (letters and digits)."""
+    return "".join(c if c.isalnum() else " " for c in text.lower()).split()
+
+
+def listing_sections(readme: Readme, listing: Listing) -> list[Section]:
+    """The README sections that list this kind: headed exactly like ``## Dashboards``, else any
+    heading below the title holding the kind's word (``## Dashboard``, ``## Custom Events``)."""
+    exact = readme.find_sections(listing.section)
+    if exact:
+        return exact
+    return [
+        section
+        for section in readme.sections
+        if section.level > 1 and set(_words(section.title)) & set(listing.words)
+    ]
+
+
+def _in_sections(table: Table, sections: list[Section]) -> bool:
+    section = table.section
+    while section is not None:
+        if any(section is wanted for wanted in sections):
+            return True
+        section = section.parent
+    return False
+
+
+def _name_column(table: Table, listing: Listing) -> str | None:
+    """The column holding the names: a known one, else one whose name has the kind's word."""
+    column = next((c for c in listing.columns if c in table.headers), None)
+    if column is None:
+        column = next((h for h in table.headers if set(_words(h)) & set(listing.words)), None)
+    return column
+
+
+class ReadmeListing:
+    """The README's listing of one kind: its sections and the name cells of their tables
+    (``cells`` is None when no table there has a name column)."""
+
+    __slots__ = ("cells", "sections")
+
+    def __init__(self, sections: list[Section], cells: list[Cell] | None) -> None:
+        self.sections = sections
+        self.cells = cells
+
+
+def readme_listing(readme: Readme, listing: Listing) -> ReadmeListing:
+    """The name cells of the README tables under the listing's sections."""
+    sections = listing_sections(readme, listing)
     cells: list[Cell] | None = None
     for table in readme.tables:
-        if table.section is None or wanted not in table.section.path:
+        if not sections or not _in_sections(table, sections):
             continue
-        column = next((c for c in listing.columns if c in table.headers), None)
+        column = _name_column(table, listing)
         if column is None:
             continue
         cells = cells if cells is not None else []
         cells.extend(
             cell for row in table.rows if (cell := row.cells.get(column)) and same_name(cell.text)
         )
-    return cells
+    return ReadmeListing(sections, cells)
+
+
+def readme_cells(readme: Readme, listing: Listing) -> list[Cell] | None:
+    """Name cells of the README tables under the listing's section, or None without a table."""
+    return readme_listing(readme, listing).cells
 
 
 def content_names(package: Package, listing: Listing) -> list[tuple[JsonFile, str]]:
@@ -97,85 +164,214 @@ def content_names(package: Package, listing: Listing) -> list[tuple[JsonFile, st
     for file in package.documents(listing.kind):
         name = file.get(listing.pointer)
         if isinstance(name, str) and same_name(name):
-            named.append((file, name))
+            named.append((file, same_name(name)))
     return named
 
 
-def _shared_cells(ctx: RuleContext, readme: Readme, listing: Listing) -> list[Cell] | None:
-    """:func:`readme_cells`, computed once per package for the two rules of a listing."""
-    cells: list[Cell] | None = ctx.shared(
-        f"listing.cells.{listing.kind}", lambda: readme_cells(readme, listing)
-    )
-    return cells
+def _compact(text: str) -> str:
+    """Letters and digits only, case folded: ``Node.js Runtime`` -> ``nodejsruntime``."""
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def _shared_names(ctx: RuleContext, listing: Listing) -> list[tuple[JsonFile, str]]:
-    """:func:`content_names`, computed once per package for the two rules of a listing."""
-    names: list[tuple[JsonFile, str]] = ctx.shared(
-        f"listing.names.{listing.kind}", lambda: content_names(ctx.package, listing)
-    )
-    return names
+#: How close two names must be to be one thing written two ways (difflib's ratio), unless one
+#: holds the other whole (``Job`` and ``Kubernetes Job``).
+CLOSE = 0.6
+#: The shortest compact name that counts as held whole by another.
+MIN_HELD = 3
+
+
+def closeness(readme_name: str, content_name: str) -> tuple[bool, float] | None:
+    """How close two names are (held whole by the other, similarity), or None when not close."""
+    import difflib  # noqa: PLC0415 - only when a name has no exact match
+
+    a, b = _compact(readme_name), _compact(content_name)
+    if not a or not b:
+        return None
+    held = min(len(a), len(b)) >= MIN_HELD and (a in b or b in a)
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return (held, ratio) if held or ratio >= CLOSE else None
+
+
+class Pairing:
+    """What the README lists against what the package holds, for one kind.
+
+    ``pairs`` are README rows and content files that name no exact match but are each other's
+    closest: one thing named two ways. ``rows`` are README rows naming nothing close, ``files``
+    content files listed by no row and close to none. ``duplicate_rows`` maps a file whose name
+    an earlier file has already (listed under that name) to the unmatched README row it
+    evidently is.
+    """
+
+    __slots__ = ("duplicate_rows", "files", "pairs", "readme", "rows")
+
+    def __init__(self, readme: ReadmeListing | None) -> None:
+        self.readme = readme
+        self.rows: list[Cell] = []
+        self.files: list[tuple[JsonFile, str]] = []
+        self.pairs: list[tuple[Cell, JsonFile, str]] = []
+        self.duplicate_rows: dict[str, Cell] = {}
+
+
+def pairing(ctx: RuleContext, listing: Listing) -> Pairing:
+    """:func:`pair`, computed once per package for every rule of the listing."""
+    result: Pairing = ctx.shared(f"listing.pairing.{listing.kind}", lambda: pair(ctx, listing))
+    return result
+
+
+def pair(ctx: RuleContext, listing: Listing) -> Pairing:
+    """Match README rows with content files: exactly, then each other's closest."""
+    package = ctx.package
+    readme = package.readme
+    found = readme_listing(readme, listing) if readme is not None else None
+    result = Pairing(found)
+    named = content_names(package, listing)
+    cells = found.cells if found is not None and found.cells is not None else []
+    listed = {same_name(cell.text) for cell in cells}
+    known = {name for _, name in named}
+    loaded = all(f.ok for f in package.files(listing.kind))
+    # a file that does not load may hold a row's name (PKG0xx reports it): no row is checked
+    rows = [cell for cell in cells if same_name(cell.text) not in known] if loaded else []
+    files = [(file, name) for file, name in named if name not in listed]
+    seen: set[str] = set()
+    surplus: list[tuple[JsonFile, str]] = []
+    for file, name in named:
+        if name in listed and name in seen:
+            surplus.append((file, name))
+        seen.add(name)
+    candidates = files + surplus
+    scored = []
+    for i, cell in enumerate(rows):
+        for j, (_, name) in enumerate(candidates):
+            close = closeness(cell.text, name)
+            if close is not None:
+                scored.append((not close[0], -close[1], i, j))
+    paired_rows: set[int] = set()
+    paired_files: set[int] = set()
+    for _, _, i, j in sorted(scored):
+        if i in paired_rows or j in paired_files:
+            continue
+        paired_rows.add(i)
+        paired_files.add(j)
+        file, name = candidates[j]
+        if j < len(files):
+            result.pairs.append((rows[i], file, name))
+        else:
+            result.duplicate_rows[file.relpath] = rows[i]
+    result.rows = [cell for i, cell in enumerate(rows) if i not in paired_rows]
+    result.files = [item for j, item in enumerate(files) if j not in paired_files]
+    result.pairs.sort(key=lambda item: item[0].line)
+    return result
+
+
+#: How a content file carries its name, for messages.
+_NAMED = {"dashboard": "is titled", "event": "is named", "entity": "is labelled"}
 
 
 def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
-    """README rows that name no content file, located at the name cell."""
+    """README rows that name no content file, located at the name cell; a row that names a file
+    written another way is one problem naming both."""
     package = ctx.package
     readme = package.readme
-    if readme is None or any(not f.ok for f in package.files(listing.kind)):
-        return  # a file that does not load may hold the name; PKG0xx reports it
-    cells = _shared_cells(ctx, readme, listing)
-    names = [name for _, name in _shared_names(ctx, listing)]
-    known = {same_name(name) for name in names}
-    listed = {same_name(cell.text) for cell in cells or []}
-    unlisted = [name for name in names if same_name(name) not in listed]
-    for cell in cells or []:
-        if same_name(cell.text) in known:
-            continue
+    if readme is None:
+        return
+    found = pairing(ctx, listing)
+    for cell, file, name in found.pairs:
+        yield Problem(
+            readme,
+            f"README lists {listing.kind} '{same_name(cell.text)}'; the closest {listing.kind}, "
+            f"{file.relpath}, {_NAMED[listing.kind]} '{name}'",
+            hint=f"write the same {_noun(listing)} in both ('{name}' is what Instana shows)",
+            line=cell.line,
+            column=cell.column,
+            fix=_rename_fix(readme, cell, name),
+        )
+    for cell in found.rows:
         where = (
             f"no {listing.kind} in {listing.folder}/ has this {listing.field}"
             if listing.folder in package.folders
             else f"the package has no {listing.folder}/ folder"
         )
-        match = closest(cell.text, unlisted)  # a name the README lists already is no rename
         yield Problem(
             readme,
-            f"README lists {listing.kind} '{cell.text}' but {where}",
-            hint=did_you_mean(cell.text, names)
-            or f"add the {listing.kind} to {listing.folder}/ or remove the row",
+            f"README lists {listing.kind} '{same_name(cell.text)}' but {where}",
+            hint=f"add the {listing.kind} to {listing.folder}/ or remove the row",
             line=cell.line,
             column=cell.column,
-            fix=_rename_fix(readme, cell, match),
         )
 
 
-def _rename_fix(readme: Readme, cell: Cell, match: str | None) -> Fix | None:
-    """The row's name rewritten to the content name it likely means (a guess: unsafe)."""
-    edit = None if match is None else replace_in_line(readme.text, cell.line, cell.text, match)
-    if edit is None or match is None:
-        return None
-    return Fix(f"write '{match}'", (edit,), safe=False)
+def _rename_fix(readme: Readme, cell: Cell, name: str) -> Fix | None:
+    """The row's name rewritten to the content name of its pair (a guess: unsafe)."""
+    edit = replace_in_line(readme.text, cell.line, cell.text, name)
+    return None if edit is None else Fix(f"write '{name}'", (edit,), safe=False)
 
 
 def unlisted_content(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
-    """Content files whose name the README does not list, located at the name."""
+    """Content files whose name the README does not list, located at the name.
+
+    A README without the listing's section gets no problem here (PKG103 reports the section);
+    a section without a table of names gets one problem, at its heading, for all the files.
+    """
     readme = ctx.package.readme
     if readme is None:
         return  # a missing README is reported on its own
-    cells = _shared_cells(ctx, readme, listing)
-    listed = [cell.text for cell in cells or []]
-    known = {same_name(text) for text in listed}
-    for file, name in _shared_names(ctx, listing):
-        if same_name(name) in known:
+    found = pairing(ctx, listing)
+    listing_found = found.readme
+    if listing_found is None or not listing_found.sections:
+        return
+    if listing_found.cells is None:
+        if found.files:
+            yield _no_table(readme, listing, listing_found.sections[0], found.files)
+        return
+    for file, name in found.files:
+        yield Problem(
+            file,
+            f"{listing.kind} '{name}' is not listed in the README's {listing.section} table",
+            pointer=listing.pointer,
+            hint=f"add a row for it to the {listing.section} table",
+        )
+
+
+def _noun(listing: Listing) -> str:
+    """What a file's name is called: title, name, label."""
+    return listing.field.rsplit(".", 1)[-1]
+
+
+def _no_table(
+    readme: Readme, listing: Listing, section: Section, files: list[tuple[JsonFile, str]]
+) -> Problem:
+    names = ", ".join(f"'{name}'" for _, name in files[:3]) + (", ..." if len(files) > 3 else "")
+    count = f"{len(files)} {listing.kind}" + ("" if len(files) == 1 else "s")
+    return Problem(
+        readme,
+        f"the README's '{section.title}' section has no table of {listing.kind} "
+        f"{_noun(listing)}s, so {count} ({names}) {'is' if len(files) == 1 else 'are'} not listed",
+        hint=f"add a table whose first column is '{listing.columns[0].title()}', "
+        f"one row per {listing.kind}",
+        line=section.line,
+        column=1,
+    )
+
+
+def duplicate_names(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
+    """Every content file whose name an earlier file (in path order) has already, at its name;
+    the hint names the README row it evidently is, when one is unmatched."""
+    found = pairing(ctx, listing)
+    first: dict[str, str] = {}
+    for file, name in content_names(ctx.package, listing):
+        if name not in first:
+            first[name] = file.relpath
             continue
-        if cells is None:
-            message = f"README.md has no {listing.section} table listing {listing.kind} '{name}'"
-            hint = (
-                f"add a '## {listing.section}' section with a table whose first column is "
-                f"'{listing.columns[0].title()}'"
-            )
-        else:
-            message = (
-                f"{listing.kind} '{name}' is not listed in the README's {listing.section} table"
-            )
-            hint = did_you_mean(name, listed) or "add a row for it"
-        yield Problem(file, message, pointer=listing.pointer, hint=hint)
+        row = found.duplicate_rows.get(file.relpath)
+        hint = (
+            f"the README lists '{same_name(row.text)}', which no {listing.kind} has: give it to "
+            f"the {listing.kind} it describes"
+            if row is not None
+            else f"give each {listing.kind} its own {_noun(listing)}"
+        )
+        yield Problem(
+            file,
+            f"{listing.kind} {_noun(listing)} '{name}' is already used by {first[name]}",
+            pointer=listing.pointer,
+            hint=hint,
+        )

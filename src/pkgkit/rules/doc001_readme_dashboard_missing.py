@@ -1,10 +1,14 @@
 """A dashboard listed in the README has no dashboard file with that title.
 
-The README's Dashboards table (column "Dashboard Title", "Title", "Dashboard" or "Name") promises
-dashboards by the title users will see in Instana. A row whose title is the ``title`` of no file in
-``dashboards/`` promises a dashboard the import does not create (often a renamed dashboard or a
-typo). The finding points at the README cell; the hint names the closest dashboard title. Not
-reported while a dashboard file does not load (it may hold the name).
+The README's Dashboards table (under ``## Dashboards`` or another heading with the word, column
+"Dashboard Title", "Title", "Dashboard", "Name" or one with the word) promises dashboards by the
+title users will see in Instana. A row whose title is the ``title`` of no file in ``dashboards/``
+promises a dashboard the import does not create: a typo, or a title changed on one side only. A
+row and an unlisted dashboard whose titles are each other's closest match (``Cron Job
+Monitoring`` and ``Kubernetes CronJob Monitoring``) are one finding, here, naming both (DOC002
+then does not report the file); a row closest to a second dashboard with an already listed title
+is left to PKG123. The finding points at the README cell. Not reported while a dashboard file
+does not load (it may hold the name).
 
 Bad, when ``dashboards/runtime.json`` is titled "Go Runtime Metrics"::
 
@@ -18,8 +22,8 @@ Good::
     |---------------------|
     | Go Runtime Metrics  |
 
-Fix (unsafe): the row's name is rewritten to the dashboard title it likely means (the
-hint's did-you-mean): a guess, as the README's name may be the right one.
+Fix (unsafe): the row's name is rewritten to the dashboard title it pairs with (a
+finding naming both sides): a guess, as the README's name may be the right one.
 """
 
 from __future__ import annotations

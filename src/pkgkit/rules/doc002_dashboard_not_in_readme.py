@@ -1,9 +1,11 @@
 """A dashboard's title is not listed in the README's Dashboards table.
 
 Users learn what a package installs from its README. Every file in ``dashboards/`` must appear
-in the Dashboards table (column "Dashboard Title", "Title", "Dashboard" or "Name") under its
-``title``. The finding points at the ``title`` of the dashboard; the hint names the closest
-README row.
+in the Dashboards table (column "Dashboard Title", "Title", "Dashboard", "Name" or one with the
+word) under its ``title``. The finding points at the ``title`` of the dashboard. A dashboard
+whose title is the closest match of an unmatched README row is reported once, by DOC001, naming
+both. A README with a Dashboards section but no table of titles is one finding at the section's
+heading, for all dashboards; a README with no Dashboards section is PKG103's.
 
 Bad, when the README lists only "Go Runtime Metrics"::
 

@@ -1,9 +1,11 @@
 """An event listed in the README has no event file with that name.
 
-The README's Events table (column "Event Name", "Name", "Event" or "Title") lists the events the
-import creates by the ``name`` users see in Instana. A row that names no file in ``events/``
-documents an event that does not exist. The finding points at the README cell; the hint names the
-closest event name. Not reported while an event file does not load (it may hold the name).
+The README's Events table (under ``## Events`` or another heading with the word, column "Event
+Name", "Name", "Event", "Title" or one with the word) lists the events the import creates by the
+``name`` users see in Instana. A row that names no file in ``events/`` documents an event that
+does not exist. A row and an unlisted event whose names are each other's closest match are one
+finding, here, naming both (DOC004 then does not report the file). The finding points at the
+README cell. Not reported while an event file does not load (it may hold the name).
 
 Bad, when the event is named "High Goroutine Count"::
 
@@ -17,8 +19,8 @@ Good::
     |-----------------------|-------------|
     | High Goroutine Count  | ...         |
 
-Fix (unsafe): the row's name is rewritten to the event name it likely means (the
-hint's did-you-mean): a guess, as the README's name may be the right one.
+Fix (unsafe): the row's name is rewritten to the event name it pairs with (a
+finding naming both sides): a guess, as the README's name may be the right one.
 """
 
 from __future__ import annotations

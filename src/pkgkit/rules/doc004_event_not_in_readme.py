@@ -2,8 +2,9 @@
 
 Every file in ``events/`` must appear in the README's Events table (column "Event Name", "Name",
 "Event" or "Title") under its ``name``, so users know which events the package creates and
-what their thresholds mean. The finding points at the event's ``name``; the hint names the
-closest README row.
+what their thresholds mean. The finding points at the event's ``name``. An event whose name is
+the closest match of an unmatched README row is reported once, by DOC003, naming both; an Events
+section without a table of names is one finding at its heading.
 
 Bad, when the README has no row "Go Memory Leak Detection"::
 

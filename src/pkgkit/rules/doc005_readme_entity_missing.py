@@ -2,9 +2,10 @@
 
 The README's Entities table (column "Entity Name", "Entity", "Title", "Label" or "Name") lists the
 custom entity types the import creates by their ``data.label``. A row that is the label of no file
-in ``entities/`` documents an entity type that does not exist. The finding points at the README
-cell; the hint names the closest entity label. Not reported while an entity file does not load (it
-may hold the name).
+in ``entities/`` documents an entity type that does not exist. A row and an unlisted entity whose
+labels are each other's closest match (``Cron Job`` and ``Kubernetes CronJob``) are one finding,
+here, naming both (DOC006 then does not report the file). The finding points at the README cell.
+Not reported while an entity file does not load (it may hold the name).
 
 Bad, when the entity is labelled "Go Runtime"::
 
@@ -18,8 +19,8 @@ Good::
     |------------|
     | Go Runtime |
 
-Fix (unsafe): the row's name is rewritten to the entity label it likely means (the
-hint's did-you-mean): a guess, as the README's name may be the right one.
+Fix (unsafe): the row's name is rewritten to the entity label it pairs with (a
+finding naming both sides): a guess, as the README's name may be the right one.
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
 """An entity's label is not listed in the README's Entities table.
 
 Every file in ``entities/`` must appear in the README's Entities table (column "Entity Name",
-"Entity", "Title", "Label" or "Name") under its ``data.label``. The finding points at
-``/data/label``; the hint names the closest README row.
+"Entity", "Title", "Label", "Name" or one with the word) under its ``data.label``. The finding
+points at ``/data/label``. An entity whose label is the closest match of an unmatched README row
+is reported once, by DOC005, naming both; an Entities section without a table of labels is one
+finding at its heading; no Entities section at all is PKG103's.
 
-Bad (the README has no Entities table, or no row "Go Runtime")::
+Bad (no row "Go Runtime" in the Entities table)::
 
     {"data": {"label": "Go Runtime", "identifiers": ["otel.attribute.service.name"]}}
 

@@ -1,7 +1,9 @@
 """Two events of one package have the same name.
 
 Instana lists custom events by name; two with one name cannot be told apart in the event list,
-in alerts or in the README's event table.
+in alerts or in the README's event table. The finding points at the ``name`` of the later file
+(in path order) and names the earlier one; when the README lists a name that no event has and
+that is closest to this one, the hint names it (that row is then not reported again by DOC003).
 
 Bad: ``events/high-heap.json`` and ``events/heap-usage.json`` both with::
 
@@ -16,11 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pkgkit.diagnostics import Problem, Severity
+from pkgkit.diagnostics import Severity
+from pkgkit.rules._listing import EVENTS, duplicate_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.diagnostics import Problem
     from pkgkit.rules import RuleContext
 
 CODE = "PKG130"
@@ -31,18 +35,4 @@ SUMMARY = "Two events of one package have the same name"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """Every event whose name an earlier event file (in path order) already has."""
-    first_file: dict[str, str] = {}
-    for file in ctx.package.documents("event"):
-        name = file.data.get("name")
-        if not isinstance(name, str) or not name.strip():
-            continue
-        key = name.strip()
-        if key not in first_file:
-            first_file[key] = file.relpath
-            continue
-        yield Problem(
-            file,
-            f"event name '{key}' is already used by {first_file[key]}",
-            pointer="/name",
-            hint="give each event its own name",
-        )
+    return duplicate_names(ctx, EVENTS)
