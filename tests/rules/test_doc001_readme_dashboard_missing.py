@@ -74,6 +74,21 @@ def test_titles_that_are_not_close_are_not_paired(tmp_path):
     assert result[0].hint == "add the dashboard to dashboards/ or remove the row"
 
 
+def test_titles_sharing_words_but_differing_in_the_rest_are_not_paired(tmp_path):
+    package = _k8s(tmp_path, ["Old Board"], {"new": "New Board"})
+    assert findings(lint(package, select="DOC00")) == [
+        ("DOC001", "README.md", 7), ("DOC002", "dashboards/new.json", 2)
+    ]
+
+
+def test_a_one_character_typo_is_paired(tmp_path):
+    # wxd-prestissimo: README 'presto-cpp-S3-IO', dashboard title 'presto-cpp-S3-I0' (a zero).
+    package = _k8s(tmp_path, ["presto-cpp-S3-IO"], {"presto-cpp-S3-I0": "presto-cpp-S3-I0"})
+    result = lint(package, select="DOC00")
+    assert findings(result) == [("DOC001", "README.md", 7)]
+    assert "dashboards/presto-cpp-S3-I0.json, is titled 'presto-cpp-S3-I0'" in result[0].message
+
+
 def test_a_row_naming_a_second_dashboard_with_a_listed_title_is_left_to_pkg123(tmp_path):
     # go, nodejs, python: two dashboards titled 'Go Runtime Monitoring'; the README lists that
     # title and 'Go Runtime Metrics'. DOC001 used to say 'did you mean Go Runtime Monitoring?'.

@@ -168,15 +168,13 @@ def content_names(package: Package, listing: Listing) -> list[tuple[JsonFile, st
     return named
 
 
-def _compact(text: str) -> str:
-    """Letters and digits only, case folded: ``Node.js Runtime`` -> ``nodejsruntime``."""
-    return "".join(c for c in text.casefold() if c.isalnum())
-
-
-#: How close two names must be to be one thing written two ways (difflib's ratio), unless one
-#: holds the other whole (``Job`` and ``Kubernetes Job``).
+#: How close two names must be to be one thing written two ways (difflib's ratio of the whole
+#: names, and of the words only one of them has), unless the words only one has are held whole by
+#: the other's (``Job`` and ``Kubernetes Jobs``) or there are none (``spark-job-latency`` and
+#: ``spark-job-latency-health``). ``Old Board`` and ``New Board`` are two things.
 CLOSE = 0.6
-#: The shortest compact name that counts as held whole by another.
+CLOSE_WORDS = 0.4
+#: The shortest run of letters that counts as held whole by another.
 MIN_HELD = 3
 
 
@@ -184,12 +182,19 @@ def closeness(readme_name: str, content_name: str) -> tuple[bool, float] | None:
     """How close two names are (held whole by the other, similarity), or None when not close."""
     import difflib  # noqa: PLC0415 - only when a name has no exact match
 
-    a, b = _compact(readme_name), _compact(content_name)
-    if not a or not b:
+    words_a, words_b = _words(readme_name), _words(content_name)
+    whole_a, whole_b = "".join(words_a), "".join(words_b)
+    if not whole_a or not whole_b:
         return None
-    held = min(len(a), len(b)) >= MIN_HELD and (a in b or b in a)
-    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-    return (held, ratio) if held or ratio >= CLOSE else None
+    ratio = difflib.SequenceMatcher(None, whole_a, whole_b, autojunk=False).ratio()
+    only_a = "".join(w for w in words_a if w not in words_b)
+    only_b = "".join(w for w in words_b if w not in words_a)
+    if not only_a or not only_b:
+        return True, ratio
+    if min(len(only_a), len(only_b)) >= MIN_HELD and (only_a in only_b or only_b in only_a):
+        return True, ratio
+    words = difflib.SequenceMatcher(None, only_a, only_b, autojunk=False).ratio()
+    return (False, ratio) if ratio >= CLOSE and words >= CLOSE_WORDS else None
 
 
 class Pairing:
