@@ -1,4 +1,4 @@
-"""``pkgkit lint --fix [--diff] [--unsafe-fixes]``: minimal edits, verified before they are
+"""``pkgkit lint --fix [--diff] [--unsafe-fixes]`` (commands/fix.py, engine.fix_package): minimal
 written, reported, with lint's formats and exit codes."""
 
 from __future__ import annotations
