@@ -1,5 +1,5 @@
-"""``pkgkit lint --fix [--diff] [--unsafe-fixes]`` (commands/fix.py, engine.fix_package): minimal
-written, reported, with lint's formats and exit codes."""
+"""``pkgkit lint --fix [--diff] [--unsafe-fixes]`` (commands/fix.py, engine.fix_package):
+minimal edits, verified before they are written, reported, with lint's formats and exit codes."""
 
 from __future__ import annotations
 
