@@ -41,8 +41,38 @@ def test_warning_marker_and_plural_summary():
         "p/a.json:1:1: MET002 [warning] w1\n"
         "p/b.json:2:3: MET002 [warning] w2\n"
         "\n"
+        "Findings per package: p 2, 1 clean.\n"
         "0 errors, 2 warnings, 2 packages checked, 1 private skipped.\n"
     )
+
+
+def _finding(path):
+    return Diagnostic(path, 1, 1, "PKG122", Severity.ERROR, "overlap")
+
+
+def test_findings_per_package_most_first_with_a_shared_scope_said_once():
+    report = LintReport([
+        PackageResult("@instana-integration/go", "go", [_finding("go/a.json")]),
+        PackageResult("@instana-integration/k8s", "k8s", [_finding("k8s/a.json")] * 3),
+        PackageResult("@instana-integration/nodejs", "nodejs", []),
+        PackageResult("@instana-integration/jenkins", "jenkins", [_finding("j/a.json")]),
+    ])
+    assert text.per_package(report) == (
+        "Findings per @instana-integration/ package: k8s 3, go 1, jenkins 1, 1 clean."
+    )
+
+
+def test_findings_per_package_keep_names_of_different_scopes():
+    report = LintReport([
+        PackageResult("@a/x", "x", [_finding("x/a.json")]),
+        PackageResult("@b/y", "y", [_finding("y/a.json")] * 2),
+    ])
+    assert text.per_package(report) == "Findings per package: @b/y 2, @a/x 1."
+
+
+def test_one_package_has_no_per_package_line():
+    report = LintReport([PackageResult("p", "p", [_finding("p/a.json")])])
+    assert text.per_package(report) is None
 
 
 class Terminal(io.StringIO):

@@ -33,7 +33,7 @@ DEFAULT_MAX_JOBS = 4
 if TYPE_CHECKING:
     import argparse
     from collections import Counter
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from typing import Any, TextIO
 
     from pkgkit.lint.baseline import Fingerprint
@@ -70,6 +70,11 @@ def add_lint_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--unsafe-fixes", action="store_true",
         help="with --fix or --diff, also apply fixes that are guesses (a did-you-mean rename)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--statistics", action="store_true",
+        help="print how many findings each rule has (as ruff does) instead of the findings; "
+        "text, or JSON with --format json",
     )  # fmt: skip
     parser.set_defaults(run=run)
 
@@ -382,19 +387,27 @@ def emit(args: Arguments, report: LintReport) -> int:
     from pkgkit.reporters import RULE_FORMATS, get_reporter  # noqa: PLC0415
     from pkgkit.reporters.text import summary  # noqa: PLC0415
 
-    if args.format in RULE_FORMATS:
+    statistics = getattr(args, "statistics", False)
+    if args.format in RULE_FORMATS or statistics:
         describe_rules(report)
-    reporter = get_reporter(args.format)
+    render = _statistics_renderer(args.format) if statistics else get_reporter(args.format).render
     output = getattr(args, "output", None)
     if output:
         buffer = io.StringIO()
-        reporter.render(report, buffer)
+        render(report, buffer)
         _write_file(output, buffer.getvalue(), "--output")
         sys.stdout.write(summary(report) + "\n")
     else:
-        reporter.render(report, sys.stdout)
+        render(report, sys.stdout)
     _internal_errors(report)
     return report.exit_code
+
+
+def _statistics_renderer(output_format: str) -> Callable[[LintReport, TextIO], None]:
+    """``--statistics``: JSON with ``--format json``, else text (as ruff prints them)."""
+    from pkgkit.reporters import statistics  # noqa: PLC0415
+
+    return statistics.render_json if output_format == "json" else statistics.render
 
 
 def _write_file(path: str, text: str, option: str) -> None:
