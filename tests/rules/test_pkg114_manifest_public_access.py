@@ -25,5 +25,13 @@ def test_publish_config_without_access_is_reported_at_publish_config(tmp_path):
     assert findings(lint(package, select="PKG114")) == [("PKG114", "package.json", 7)]
 
 
+def test_a_private_package_needs_no_public_access(tmp_path):
+    # llm: {"name": "@instana-integration/llm", ..., "private": true} and no publishConfig.
+    package = copy_go(tmp_path)
+    edit_json(package / "package.json", lambda data: data.pop("publishConfig"))
+    edit_json(package / "package.json", lambda data: data.update(private=True))
+    assert lint(package, select="PKG114") == []
+
+
 def test_clean_fixture_is_public(tmp_path):
     assert lint(copy_go(tmp_path), select="PKG114") == []

@@ -1,7 +1,9 @@
 """package.json does not set ``publishConfig.access`` to ``"public"``.
 
 npm publishes scoped packages (``@instana-integration/...``) as restricted unless told otherwise,
-and Instana's CLI cannot download a restricted package.
+and Instana's CLI cannot download a restricted package. A ``"private": true`` package is never
+published, so its access does not matter (``pkgkit lint`` skips such packages anyway, as
+Instana's CLI does; this rule holds when its checks are run on one all the same).
 
 Bad::
 
@@ -35,7 +37,7 @@ _HINT = 'add "publishConfig": {"access": "public"}'
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """A missing publishConfig, or an access other than public (wrong types: PKG100)."""
     file = manifest(ctx.package)
-    if file is None:
+    if file is None or file.data.get("private") is True:
         return
     config = file.data.get("publishConfig")
     if config is None:
