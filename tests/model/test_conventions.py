@@ -53,6 +53,12 @@ def test_tables_with_variations_are_read_with_positions():
     ]
 
 
+def test_a_rows_scope_selector_is_its_scope_not_an_attribute():
+    text = "## Metrics\n\n| Metric Name | Unit |\n|---|---|\n| k8s.hpa.max{scope=\"s\"} | 1 |\n"
+    (row,) = readme_conventions(Readme("README.md", text), ()).metrics
+    assert (row.name, row.scope, row.attributes, row.selectors) == ("k8s.hpa.max", "s", (), ())
+
+
 def test_scope_of_a_table_is_found_in_its_introduction():
     package = load_package(str(GO_FIXTURE))
     conventions = readme_conventions(package.readme, builtin_catalogue().scopes)

@@ -26,12 +26,12 @@ _SELECTORS = st.none() | st.lists(st.tuples(_KEYS, _VALUES), max_size=4).map(tup
 
 @st.composite
 def metric_ids(draw):
-    name = draw(_DOTTED)
+    name = draw(_DOTTED.filter(lambda n: not n.startswith("metrics.")))
     selectors = draw(_SELECTORS)
     if draw(st.booleans()):
         return MetricId(name, selectors=selectors)
     kind = draw(st.sampled_from(["sums", "gauges", "histograms"]))
-    return MetricId(name, kind, draw(_SCOPES), selectors)
+    return MetricId(name, kind, draw(st.none() | _SCOPES), selectors)
 
 
 @given(metric_ids())
@@ -66,8 +66,34 @@ def test_empty_selectors_differ_from_none():
     assert parse_metric_id("metrics.sums.s/n").selectors is None
 
 
+def test_an_id_without_a_scope_is_qualified_and_may_name_its_scope_in_a_selector():
+    # k8s/dashboards/cron-job.json and k8s/entities/horizontal-pod-autoscaler.json
+    plain = parse_metric_id("metrics.gauges.k8s.cronjob.active")
+    assert (plain.kind, plain.scope, plain.name) == ("gauges", None, "k8s.cronjob.active")
+    assert plain.qualified and plain.instrumentation_scope is None
+    scope = "github.com/open-telemetry/opentelemetry-collector-contrib/receiver/k8sclusterreceiver"
+    selected = parse_metric_id(f'metrics.gauges.k8s.hpa.max{{scope="{scope}"}}')
+    assert (selected.name, selected.scope) == ("k8s.hpa.max", None)
+    assert selected.instrumentation_scope == scope
+    assert selected.attribute_selectors == ()
+    assert parse_metric_id('metrics.sums.s/n{scope="t",k="v"}').instrumentation_scope == "s"
+
+
+def test_a_regular_expression_without_syntax_is_the_literal_id():
+    # wxd-presto: escaped dots; wxd-prestissimo: "regex": true on a plain id
+    scope = "github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver"
+    name = "watsonx_data_presto_task_executor_leaf_split_cpu_time_avg"
+    escaped = parse_metric_id(rf"metrics\.gauges\.github\.com/{scope[11:]}/{name}", regex=True)
+    plain = parse_metric_id(f"metrics.gauges.{scope}/{name}", regex=True)
+    assert escaped == plain == MetricId(name, "gauges", scope)
+    assert parse_metric_id(r"go\.memory\.used") == MetricId("go.memory.used")
+    real = f"metrics.gauges.{scope}/presto_cpp..*.hive_file_handle_cache_num_hits"
+    assert parse_metric_id(real, regex=True).pattern
+    assert parse_metric_id(r"go\.memory\.\w+").pattern
+
+
 def test_malformed_text_is_an_unparsed_bare_name():
-    for text in ['metrics.sums.s/n{k="unterminated}', "metrics.sums.noscope", "a{b"]:
+    for text in ['metrics.sums.s/n{k="unterminated}', "metrics.sums./n", "a{b"]:
         metric = parse_metric_id(text)
         assert not metric.qualified
         assert metric.name == text
@@ -80,8 +106,9 @@ def test_regular_expressions_are_patterns_matched_against_names():
     assert pattern_matches(metric, names) == ["go.memory.used", "go.memory.limit"]
     qualified = parse_metric_id(r"metrics\.sums\.s/go\.goroutine\.[a-z]+")
     assert pattern_matches(qualified, names) == ["go.goroutine.count"]
-    assert pattern_matches(parse_metric_id("go.memory.used", regex=True), names) == [
-        "go.memory.used"
+    assert pattern_matches(parse_metric_id("go.memory.+", regex=True), names) == [
+        "go.memory.used",
+        "go.memory.limit",
     ]
 
 

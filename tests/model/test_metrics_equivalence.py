@@ -19,27 +19,29 @@ from pkgkit.model.metrics import MetricId, package_references, parse_metric_id
 from pkgkit.model.package import load_package
 
 _QUALIFIED = re.compile(r"metrics\.(sums|gauges|histograms)\.(.+)", re.DOTALL)
+_ESCAPED = re.compile(r"\\([^0-9A-Za-z\s])")
 _REGEX_HINT = re.compile(r"\\.|\.[*+?]|\[[^\]]*\]|[()|^$*+?]")
 _SELECTOR_KEY = re.compile(r'[^=,{}"\\]+')
 _ENTITY_METRIC = re.compile(r"/data/metrics/\d+")
 
 
 def _oracle_parse(text, regex=False):
-    if regex:
-        return MetricId(text, pattern=True)
     head, selectors = text, None
     brace = text.find("{")
     if brace >= 0:
         if text.endswith("}"):
             selectors = _oracle_selectors(text[brace + 1 : -1])
         if selectors is None:
-            return MetricId(text, pattern=bool(_REGEX_HINT.search(text)))
+            return MetricId(text, pattern=regex or bool(_REGEX_HINT.search(text)))
         head = text[:brace]
+    head = _ESCAPED.sub(r"\1", head)
     if _REGEX_HINT.search(head):
         return MetricId(text, pattern=True)
     match = _QUALIFIED.fullmatch(head)
     if match:
-        scope, _, name = match.group(2).rpartition("/")
+        scope, slash, name = match.group(2).rpartition("/")
+        if not slash:
+            return MetricId(name, match.group(1), None, selectors)
         if scope and name:
             return MetricId(name, match.group(1), scope, selectors)
     return MetricId(head, selectors=selectors)

@@ -1,4 +1,5 @@
 from helpers import copy_go, edit_text, findings, fixes, lint
+from packages import K8S_SCOPE, PROMETHEUS_SCOPE, chart, dashboard, entity, metric, package, readme
 
 HIGH_GOROUTINES = "events/high-goroutine-count.json"
 
@@ -75,3 +76,31 @@ def test_no_rename_rewrites_an_id_read_as_one_long_name():
     file = SimpleNamespace(get=lambda pointer: written)
     reference = SimpleNamespace(file=file, pointer="/metric", metric=SimpleNamespace(name=written))
     assert _rename_fix(reference, "k8s.cronjob.active") is None
+
+
+def test_an_id_without_a_scope_is_looked_up_by_its_name(tmp_path):
+    # k8s/dashboards/cron-job.json charts metrics.gauges.k8s.cronjob.active (README row
+    # `k8s.cronjob.active`); k8s/entities/horizontal-pod-autoscaler.json names the scope in a
+    # selector
+    hpa = f'metrics.gauges.k8s.hpa.max{{scope="{K8S_SCOPE}"}}'
+    widget = chart("Active", [metric("metrics.gauges.k8s.cronjob.active")])
+    root = package(
+        tmp_path,
+        readme([("k8s.cronjob.active", "number"), ("k8s.hpa.max", "number")]),
+        dashboards__cron=dashboard("Cron", widget),
+        entities__hpa=entity("HPA", [], hpa),
+    )
+    assert lint(root, select="MET001") == []
+
+
+def test_a_regex_id_without_regex_syntax_must_be_documented_like_any_id(tmp_path):
+    # wxd-presto: "regex": true ids with escaped dots, documented by their metric name
+    name = "watsonx_data_presto_task_executor_leaf_split_cpu_time_avg"
+    escaped = rf"metrics\.gauges\.github\.com/{PROMETHEUS_SCOPE[11:]}/{name}"
+    widget = chart("CPU", [metric(escaped, regex=True), metric(escaped + "2", regex=True)])
+    root = package(tmp_path, readme([(name, "number")]), dashboards__cpu=dashboard("CPU", widget))
+    result = lint(root, select="MET001")
+    assert findings(result) == [("MET001", "dashboards/cpu.json", 39)]
+    assert result[0].message == (
+        f"metric '{name}2' is not documented in the README metrics tables"
+    )

@@ -1,4 +1,5 @@
 from helpers import copy_go, edit_json, edit_text, findings, lint
+from packages import FIRST_ROW_LINE, chart, dashboard, metric, package, readme
 
 ROW = "| `go.processor.limit` | The number of OS threads"
 
@@ -26,3 +27,17 @@ def test_a_pattern_reference_counts_as_use(tmp_path):
 
 def test_clean_fixture_uses_every_documented_metric(tmp_path):
     assert lint(copy_go(tmp_path), select="MET002") == []
+
+
+def test_a_row_charted_by_an_id_without_a_scope_is_referenced(tmp_path):
+    # k8s: README row `k8s.cronjob.active`; dashboards/cron-job.json charts
+    # metrics.gauges.k8s.cronjob.active
+    widget = chart("Active", [metric("metrics.gauges.k8s.cronjob.active")])
+    root = package(
+        tmp_path,
+        readme([("k8s.cronjob.active", "number"), ("k8s.job.failed", "number")]),
+        dashboards__cron=dashboard("Cron", widget),
+    )
+    result = lint(root, select="MET002")
+    assert findings(result) == [("MET002", "README.md", FIRST_ROW_LINE + 1)]
+    assert "'k8s.job.failed'" in result[0].message

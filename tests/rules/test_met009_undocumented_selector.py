@@ -1,4 +1,5 @@
 from helpers import copy_go, edit_text, findings, lint
+from packages import K8S_SCOPE, entity, package, readme
 
 EVENT = "events/high-heap-usage.json"
 
@@ -33,3 +34,11 @@ def test_metric_row_without_attributes(tmp_path):
 
 def test_clean_fixture_selects_by_documented_attributes(tmp_path):
     assert lint(copy_go(tmp_path), select="MET009") == []
+
+
+def test_the_scope_selector_names_the_instrumentation_not_an_attribute(tmp_path):
+    # k8s/entities/horizontal-pod-autoscaler.json
+    hpa = f'metrics.gauges.k8s.hpa.max{{scope="{K8S_SCOPE}"}}'
+    text = readme([("k8s.hpa.max", "number")])
+    root = package(tmp_path, text, entities__hpa=entity("H", [], hpa))
+    assert lint(root, select="MET009") == []

@@ -1,4 +1,5 @@
 from helpers import copy_go, edit_json, findings, lint
+from packages import PROMETHEUS_SCOPE, chart, dashboard, metric, package, readme
 
 DASHBOARD = "dashboards/go-runtime-metrics.json"
 
@@ -46,3 +47,18 @@ def test_matching_patterns_pass(tmp_path):
     edit_json(package / DASHBOARD, _pattern(r"metrics\.sums\..*/go\.goroutine\.count"))
     assert lint(package, select="MET011") == []
     assert lint(copy_go(tmp_path / "clean"), select="MET011") == []
+
+
+def test_ids_without_regex_syntax_are_not_patterns(tmp_path):
+    # wxd-prestissimo: "regex": true on plain ids; presto_cpp..*.hive_... is a real pattern
+    plain = f"metrics.gauges.{PROMETHEUS_SCOPE}/presto_cpp_memory_allocated"
+    real = f"metrics.gauges.{PROMETHEUS_SCOPE}/presto_cpp..*.hive_file_handle_cache_num_hits"
+    widget = chart("Cache", [metric(plain, regex=True), metric(real, regex=True)])
+    root = package(
+        tmp_path,
+        readme([("presto_cpp_memory_allocated", "byte")]),
+        dashboards__cache=dashboard("Cache", widget),
+    )
+    result = lint(root, select="MET011")
+    assert findings(result) == [("MET011", "dashboards/cache.json", 39)]
+    assert result[0].message == f"metric pattern '{real}' matches no documented metric"

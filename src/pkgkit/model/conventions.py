@@ -164,19 +164,19 @@ def _metric(
     """A named row; ``texts`` of its description, unit, instrument and attributes cells."""
     description, unit, instrument, attributes = texts
     written = documented_id(name.text)
-    selectors = written.selectors or ()
+    selectors = written.attribute_selectors
     listed = tuple(dict.fromkeys(split_list(attributes))) if attributes else ()
     return DocumentedMetric(
         written.name,
         name.line,
         name.column,
-        written.scope or scope,
+        written.instrumentation_scope or scope,
         description,
         unit,
         instrument,
         listed + tuple(key for key, _ in selectors),
         extra,
-        written.selectors,
+        None if written.selectors is None else selectors,
     )
 
 

@@ -4,8 +4,12 @@ Instana names an OpenTelemetry metric
 ``metrics.<kind>.<instrumentation scope>/<metric name>{<key>="<value>",...}``: ``kind`` is
 ``sums``, ``gauges`` or ``histograms``, the scope may contain dots and slashes, the metric name is
 what follows the last ``/`` before the selectors, and the selectors are optional (``{}`` allowed).
+An id may leave the scope out (``metrics.gauges.k8s.cronjob.active``) or give it as a ``scope``
+selector (``metrics.gauges.k8s.hpa.max{scope="github.com/.../k8sclusterreceiver"}``).
 Content may also name a metric bare (``go.memory.used``) or by a regular expression (a widget with
-``"regex": true``, an event rule's ``metricPattern``).
+``"regex": true``, an event rule's ``metricPattern``). A "regular expression" with no syntax but
+escaped punctuation (``metrics\\.sums\\.s/n``, or any id of a ``"regex": true`` widget without
+regular-expression syntax) names one metric: it is parsed as that literal id.
 
 :func:`parse_metric_id` never raises: text that is not a well-formed id becomes a bare name.
 :func:`metric_references` finds references structurally, by key, wherever they are nested, so new
@@ -40,6 +44,10 @@ _QUALIFIED_PREFIX = "metrics."
 _REGEX_CHARS = frozenset("()|^$*+?")
 #: Characters a selector key cannot contain.
 _SELECTOR_STOP = frozenset('=,{}"\\')
+#: A backslash before punctuation: an escaped literal character in a regular expression.
+_ESCAPED_PUNCTUATION = re.compile(r"\\([^0-9A-Za-z\s])")
+#: The selector key Instana uses for the instrumentation scope of an id without one.
+SCOPE_SELECTOR = "scope"
 
 
 class MetricId:
@@ -83,14 +91,29 @@ class MetricId:
 
     @property
     def qualified(self) -> bool:
-        """True for a ``metrics.<kind>.<scope>/<name>`` id."""
+        """True for a ``metrics.<kind>.[<scope>/]<name>`` id."""
         return self.kind is not None
+
+    @property
+    def instrumentation_scope(self) -> str | None:
+        """The scope written in the id, else the value of its ``scope`` selector, else None."""
+        if self.scope is not None or not self.selectors:
+            return self.scope
+        return next((v for k, v in self.selectors if k == SCOPE_SELECTOR), None)
+
+    @property
+    def attribute_selectors(self) -> tuple[tuple[str, str], ...]:
+        """The selectors that select by a metric attribute (all but ``scope``)."""
+        return tuple((k, v) for k, v in self.selectors or () if k != SCOPE_SELECTOR)
 
     def format(self) -> str:
         """The id as Instana writes it; ``parse_metric_id(x.format()) == x``."""
         if self.pattern:
             return self.name
-        text = f"metrics.{self.kind}.{self.scope}/{self.name}" if self.kind else self.name
+        text = self.name
+        if self.kind:
+            scoped = f"{self.scope}/{text}" if self.scope else text
+            text = f"metrics.{self.kind}.{scoped}"
         if self.selectors is not None:
             pairs = ",".join(f'{key}="{_escape(value)}"' for key, value in self.selectors)
             text += "{" + pairs + "}"
@@ -102,32 +125,37 @@ def _escape(value: str) -> str:
 
 
 def parse_metric_id(text: str, *, regex: bool = False) -> MetricId:
-    """Parse a metric id, bare name or (with ``regex`` or regex syntax) pattern; never raises.
+    """Parse a metric id, bare name or pattern; never raises.
 
-    Text with malformed selectors is kept whole as an unparsed bare name. Results are shared
-    between equal inputs (a package names the same metrics many times).
+    With ``regex`` (a ``"regex": true`` widget), or with regular-expression syntax, the id is a
+    pattern, unless its only syntax is escaped punctuation (``go\\.memory\\.used``): that names
+    one metric, parsed with the escapes removed. Text with malformed selectors is kept whole as an
+    unparsed bare name. Results are shared between equal inputs (a package names the same metrics
+    many times).
     """
     return _parse_cached(text, regex)
 
 
 def _parse(text: str, regex: bool) -> MetricId:
     """:func:`parse_metric_id` (``regex`` positional, as the cache wants)."""
-    if regex:
-        return MetricId(text, pattern=True)
     head, selectors = text, None
     brace = text.find("{")
     if brace >= 0:
         if text.endswith("}"):
             selectors = _parse_selectors(text[brace + 1 : -1])
         if selectors is None:
-            return MetricId(text, pattern=_looks_like_regex(text))
+            return MetricId(text, pattern=regex or _looks_like_regex(text))
         head = text[:brace]
+    if "\\" in head:
+        head = _ESCAPED_PUNCTUATION.sub(r"\1", head)
     if _looks_like_regex(head):
         return MetricId(text, pattern=True)
     if head.startswith(_QUALIFIED_PREFIX):
         kind, dot, rest = head[len(_QUALIFIED_PREFIX) :].partition(".")
         if dot and rest and kind in KINDS:
-            scope, _, name = rest.rpartition("/")
+            scope, slash, name = rest.rpartition("/")
+            if not slash:
+                return MetricId(rest, kind, None, selectors)
             if scope and name:
                 return MetricId(name, kind, scope, selectors)
     return MetricId(head, selectors=selectors)

@@ -107,7 +107,7 @@ class Facts:
 def facts(ctx: RuleContext, reference: MetricReference) -> Facts:
     """The README row and catalogue entry of a (non-pattern) reference (once per metric)."""
     known: dict[tuple[str, str | None], Facts] = ctx.shared("met.facts", dict)
-    key = (reference.metric.name, reference.metric.scope)
+    key = (reference.metric.name, reference.metric.instrumentation_scope)
     found = known.get(key)
     if found is None:
         found = known[key] = _facts(ctx, *key)

@@ -72,10 +72,11 @@ def _row_fix(ctx: RuleContext, reference: MetricReference) -> Fix | None:
     """A README row for a metric whose unit and instrument the catalogue knows."""
     readme = ctx.package.readme
     metric = reference.metric
-    entry = catalogue(ctx).identify(metric.name, metric.scope)
+    scope = metric.instrumentation_scope
+    entry = catalogue(ctx).identify(metric.name, scope)
     if readme is None or entry is None or not entry.unit or not entry.instrument:
         return None
-    table = home_table(metrics_tables(readme), conventions(ctx).metrics, metric.scope)
+    table = home_table(metrics_tables(readme), conventions(ctx).metrics, scope)
     if table is None:
         return None
     code = names_in_code(readme, table)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from pkgkit.conventions.catalogue import Catalogue, CatalogueMetric
+    from pkgkit.model.metrics import MetricReference
     from pkgkit.rules import RuleContext
 
 CODE = "MET004"
@@ -51,13 +52,18 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             if scope is not None:
                 message, hint = _finding(known, metric.name, scope)
                 yield Problem(readme, message, hint=hint, line=metric.line, column=metric.column)
-    missing = [r for r in named(ctx) if _missing_from(known, r.metric.name, r.metric.scope)]
+    missing = [r for r in named(ctx) if _missing_from(known, r.metric.name, _scope(r))]
     for reference, count in first_uses(missing):
-        scope = _missing_from(known, reference.metric.name, reference.metric.scope)
+        scope = _missing_from(known, reference.metric.name, _scope(reference))
         if scope is not None:
             message, hint = _finding(known, reference.metric.name, scope)
             uses = f"; {count} uses in this file" if count > 1 else ""
             yield Problem(reference.file, message + uses, pointer=reference.pointer, hint=hint)
+
+
+def _scope(reference: MetricReference) -> str | None:
+    """The id's instrumentation scope: written in it, or its ``scope`` selector's value."""
+    return reference.metric.instrumentation_scope
 
 
 def _missing_from(known: Catalogue, name: str, scope: str | None) -> str | None:

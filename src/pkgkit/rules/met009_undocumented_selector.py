@@ -34,12 +34,13 @@ SUMMARY = "A metric id selects by an attribute not documented for that metric"
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """Every selector key of a documented metric that its README row does not list."""
     for reference in named(ctx):
-        if not reference.metric.selectors:
+        selectors = reference.metric.attribute_selectors
+        if not selectors:
             continue
         metric = documented(ctx, reference.metric.name)
         if metric is None:
             continue
-        for key, _value in reference.metric.selectors:
+        for key, _value in selectors:
             if key in metric.attributes:
                 continue
             yield Problem(
