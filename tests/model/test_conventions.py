@@ -87,6 +87,9 @@ def test_units_are_compared_by_kind():
         "count",
         "ms",
     ]
+    # the units Instana's dashboard editor writes into metric configurations
+    editor = ["byte", "number", "second", "milisecond", "microsecond", "percentage"]
+    assert [display_class(v) for v in editor] == ["bytes", "count", "s", "ms", "us", "percent"]
 
 
 def test_instruments_are_normalised():

@@ -1,4 +1,5 @@
 from helpers import copy_go, edit_json, findings, lint
+from packages import PYTHON_SCOPE, event, package, readme
 
 EVENT = "events/high-heap-usage.json"
 
@@ -34,3 +35,13 @@ def test_fraction_of_seconds_is_fine(tmp_path):
 
 def test_clean_fixture_thresholds_are_whole_units(tmp_path):
     assert lint(copy_go(tmp_path), select="MET007") == []
+
+
+def test_a_ratio_in_the_dimensionless_unit_takes_a_fraction(tmp_path):
+    # python/events/high-cpu-utilization.json: cpu.utilization > 0.8; the instrumentation reports
+    # it in '1' (the README says 'percentage')
+    name = "process.runtime.cpython.cpu.utilization"
+    utilization = f"metrics.gauges.{PYTHON_SCOPE}/{name}"
+    text = readme([(f"{PYTHON_SCOPE}/{name}", "percentage")])
+    root = package(tmp_path, text, events__cpu=event("High CPU", utilization, "avg", 0.8))
+    assert lint(root, select="MET007") == []

@@ -226,7 +226,8 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     "bytes": ("by", "byte", "bytes", "b"),
     "count": ("1", "number", "count", "", "none", "(none)", "{}"),
     "s": ("s", "sec", "secs", "second", "seconds"),
-    "ms": ("ms", "milli", "millis", "millisecond", "milliseconds"),
+    # "milisecond" is how Instana's dashboard editor spells the unit of a metric configuration
+    "ms": ("ms", "milli", "millis", "millisecond", "milliseconds", "milisecond"),
     "us": ("us", "micros", "microsecond", "microseconds"),
     "ns": ("ns", "nanos", "nanosecond", "nanoseconds"),
     "percent": ("%", "percent", "percentage"),

@@ -17,6 +17,7 @@ from pkgkit.model.conventions import (
     unit_class,
 )
 from pkgkit.model.metrics import (
+    MetricId,
     MetricReference,
     References,
     TagReference,
@@ -27,6 +28,7 @@ from pkgkit.util.suggest import closest, normalize_name
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from pkgkit.model.jsonfile import JsonFile
     from pkgkit.rules import RuleContext
 
 
@@ -61,17 +63,27 @@ def conventions(ctx: RuleContext) -> Conventions:
     return documented
 
 
-def documented(ctx: RuleContext, name: str) -> DocumentedMetric | None:
-    """The first README row documenting exactly ``name`` (``Conventions.lookup``, indexed)."""
-    compute = lambda: _first_rows(conventions(ctx).metrics)  # noqa: E731
-    index: dict[str, DocumentedMetric] = ctx.shared("met.documented", compute)
-    return index.get(name)
+def documented(ctx: RuleContext, metric: MetricId) -> DocumentedMetric | None:
+    """The README row of a metric id, selectors first.
+
+    The row with the id's name and the same attribute selectors (``memory{type="rss"}``), else
+    the name's row without selectors (the whole metric), else the name's first row.
+    """
+    compute = lambda: _rows_by_name(conventions(ctx).metrics)  # noqa: E731
+    index: dict[str, list[DocumentedMetric]] = ctx.shared("met.documented", compute)
+    rows = index.get(metric.name)
+    if not rows:
+        return None
+    wanted = set(metric.attribute_selectors)
+    same = next((row for row in rows if set(row.selectors or ()) == wanted), None)
+    whole = next((row for row in rows if not row.selectors), None)
+    return same or whole or rows[0]
 
 
-def _first_rows(metrics: list[DocumentedMetric]) -> dict[str, DocumentedMetric]:
-    index: dict[str, DocumentedMetric] = {}
+def _rows_by_name(metrics: list[DocumentedMetric]) -> dict[str, list[DocumentedMetric]]:
+    index: dict[str, list[DocumentedMetric]] = {}
     for metric in metrics:
-        index.setdefault(metric.name, metric)
+        index.setdefault(metric.name, []).append(metric)
     return index
 
 
@@ -83,41 +95,57 @@ _instrument = functools.lru_cache(maxsize=512)(normalize_instrument)
 class Facts:
     """What is known about a metric: its README row and its catalogue entry.
 
-    ``unit`` is the unit class (the README's when it is known, else the catalogue's);
-    ``instrument`` the normalised instrument, chosen the same way.
+    ``unit`` is the unit class: the catalogue's when it knows the metric (where the README
+    contradicts it, MET005 reports the README and the display and threshold checks go by what
+    is reported), else the README's; ``unit_text`` the unit as written there. A count the
+    instrumentation declares in another unit by mistake (:func:`declared_in_error`) keeps the
+    README's count. ``instrument`` is the normalised instrument: the README's when it is known,
+    else the catalogue's.
     """
 
-    __slots__ = ("documented", "emitted", "instrument", "unit")
+    __slots__ = ("documented", "emitted", "instrument", "unit", "unit_text")
 
     def __init__(
         self, documented: DocumentedMetric | None, emitted: CatalogueMetric | None
     ) -> None:
         self.documented = documented
         self.emitted = emitted
-        unit = _unit_class(documented.unit) if documented else None
-        if unit is None and emitted is not None:
-            unit = _unit_class(emitted.unit)
-        self.unit = unit
+        readme_unit = _unit_class(documented.unit) if documented is not None else None
+        self.unit, self.unit_text = readme_unit, documented.unit if documented else None
+        reported = _unit_class(emitted.unit) if emitted is not None else None
+        if emitted is not None and reported is not None:
+            slip = readme_unit is not None and declared_in_error(emitted, readme_unit)
+            if not slip:
+                self.unit, self.unit_text = reported, emitted.unit
         instrument = _instrument(documented.instrument) if documented else None
         if instrument is None and emitted is not None:
             instrument = _instrument(emitted.instrument)
         self.instrument = instrument
 
 
+def declared_in_error(emitted: CatalogueMetric, documented: str) -> bool:
+    """A count (by its name: ``..._count``, ``....count``) the instrumentation declares in another
+    unit, documented as a count: the declared unit is the instrumentation's slip.
+
+    ``process.runtime.cpython.gc_count`` of opentelemetry-instrumentation-system-metrics declares
+    ``By`` for the number of collections.
+    """
+    return documented == "count" and emitted.name.endswith("count")
+
+
 def facts(ctx: RuleContext, reference: MetricReference) -> Facts:
-    """The README row and catalogue entry of a (non-pattern) reference (once per metric)."""
-    known: dict[tuple[str, str | None], Facts] = ctx.shared("met.facts", dict)
-    key = (reference.metric.name, reference.metric.instrumentation_scope)
-    found = known.get(key)
+    """The README row and catalogue entry of a (non-pattern) reference (once per metric id)."""
+    known: dict[MetricId, Facts] = ctx.shared("met.facts", dict)
+    found = known.get(reference.metric)
     if found is None:
-        found = known[key] = _facts(ctx, *key)
+        found = known[reference.metric] = _facts(ctx, reference.metric)
     return found
 
 
-def _facts(ctx: RuleContext, name: str, scope: str | None) -> Facts:
-    row = documented(ctx, name)
-    scope = scope or (row.scope if row else None)
-    return Facts(row, catalogue(ctx).identify(name, scope))
+def _facts(ctx: RuleContext, metric: MetricId) -> Facts:
+    row = documented(ctx, metric)
+    scope = metric.instrumentation_scope or (row.scope if row else None)
+    return Facts(row, catalogue(ctx).identify(metric.name, scope))
 
 
 def named(ctx: RuleContext) -> list[MetricReference]:
@@ -163,6 +191,66 @@ def first_uses(found: Iterable[MetricReference]) -> list[tuple[MetricReference, 
         key = (reference.file.relpath, reference.metric.name, reference.metric.scope)
         groups.setdefault(key, []).append(reference)
     return [(group[0], len(group)) for group in groups.values()]
+
+
+class Display:
+    """An axis of a chart, or a big number: where ``formatter`` shows ``references``.
+
+    ``pointer`` is the object holding the formatter (``/widgets/3/config/y1``,
+    ``/widgets/0/config``); ``formatter`` its value (None when it has none).
+    """
+
+    __slots__ = ("file", "formatter", "pointer", "references")
+
+    def __init__(self, file: JsonFile, pointer: str, formatter: object) -> None:
+        self.file = file
+        self.pointer = pointer
+        self.formatter = formatter
+        self.references: list[MetricReference] = []
+
+
+def displays(ctx: RuleContext) -> list[Display]:
+    """The displays of the dashboards' metric references, in document order."""
+    compute = lambda: _displays(references(ctx))  # noqa: E731
+    found: list[Display] = ctx.shared("met.displays", compute)
+    return found
+
+
+def _displays(references: list[MetricReference]) -> list[Display]:
+    found: dict[tuple[int, str], Display] = {}
+    for reference in references:
+        if reference.file.kind != "dashboard":
+            continue
+        pointer = display_pointer(reference)
+        if pointer is None:
+            continue
+        key = (id(reference.file), pointer)
+        display = found.get(key)
+        if display is None:
+            formatter = reference.file.get(pointer).get("formatter")
+            display = found[key] = Display(reference.file, pointer, formatter)
+        display.references.append(reference)
+    return list(found.values())
+
+
+def display_pointer(reference: MetricReference) -> str | None:
+    """The nearest object around a metric configuration that has a ``formatter``: the chart axis
+    (``config.y1``) or the widget's ``config`` (a big number); None outside any."""
+    pointer = reference.context_pointer
+    while pointer:
+        pointer = pointer.rpartition("/")[0]
+        value = reference.file.get(pointer)
+        if isinstance(value, dict) and "formatter" in value:
+            return pointer
+    return None
+
+
+def listing(items: Iterable[str], shown: int = 3) -> str:
+    """``'a', 'b' and 'c'``; beyond ``shown`` items, ``'a', 'b', 'c' and 4 more``."""
+    unique = list(dict.fromkeys(items))
+    if len(unique) <= shown:
+        return " and ".join([", ".join(unique[:-1]), unique[-1]] if len(unique) > 1 else unique)
+    return f"{', '.join(unique[:shown])} and {len(unique) - shown} more"
 
 
 def metric_hint(name: str, candidates: Iterable[str]) -> str | None:

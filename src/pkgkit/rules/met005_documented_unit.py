@@ -27,12 +27,11 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.conventions import unit_class
-from pkgkit.rules._metrics import catalogue, conventions
+from pkgkit.rules._metrics import catalogue, conventions, declared_in_error
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from pkgkit.conventions.catalogue import CatalogueMetric
     from pkgkit.rules import RuleContext
 
 CODE = "MET005"
@@ -55,7 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if emitted is None or documented is None:
             continue
         reported = unit_class(emitted.unit)
-        if reported is None or reported == documented or _declared_in_error(emitted, documented):
+        if reported is None or reported == documented or declared_in_error(emitted, documented):
             continue
         yield Problem(
             readme,
@@ -68,13 +67,3 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             line=metric.line,
             column=metric.column,
         )
-
-
-def _declared_in_error(emitted: CatalogueMetric, documented: str) -> bool:
-    """A count (by its name: ``..._count``, ``....count``) the instrumentation declares in another
-    unit, documented as a count: the declared unit is the instrumentation's slip.
-
-    ``process.runtime.cpython.gc_count`` of opentelemetry-instrumentation-system-metrics declares
-    ``By`` for the number of collections.
-    """
-    return documented == "count" and emitted.name.endswith("count")

@@ -1,17 +1,26 @@
-"""A widget shows a metric in a unit that contradicts the metric's unit.
+"""A widget shows metrics in a unit that contradicts the metrics' unit.
 
-The ``unit`` and ``formatter`` of a widget's metric configuration (and of an entity metric) must
-fit the metric's documented unit (the catalogue's when the README gives none): a bytes metric
-shown with ``number.detailed``, or a count shown with ``bytes.detailed``, displays nonsense.
-Time units may be converted (``s`` shown as ``millis``), and a percentage may be shown as a number.
+What a chart displays is set by its axis formatter (``config.y1.formatter``,
+``config.y2.formatter``) and what a big number displays by the widget's ``config.formatter``;
+each metric configuration also declares the metric's ``unit``, from which the formatter converts.
+Both must fit the metric's unit: the catalogue's when it knows the metric (MET005 reports a README
+that says otherwise), else the README's. The ``formatter`` inside a metric configuration is the
+UI's default (``number.detailed`` in nearly every published dashboard) and is not what is shown;
+entity metrics (``"formatter": "NUMBER"``) are not checked. Time units convert into each other
+(``s`` shown by ``millis.detailed``), and a percentage may be shown as a number.
+
+One finding per axis or widget, naming its metrics: they are fixed together. A widget that
+declares a bytes or time unit and shows it with a number formatter is MET016's.
 
 Bad (``go.goroutine.count`` is a count)::
 
-    {"metric": "...runtime/go.goroutine.count", "unit": "byte", "formatter": "bytes.detailed"}
+    "y1": {"formatter": "bytes.detailed",
+           "metrics": [{"metric": "...runtime/go.goroutine.count", "unit": "byte"}]}
 
 Good::
 
-    {"metric": "...runtime/go.goroutine.count", "unit": "number", "formatter": "number.detailed"}
+    "y1": {"formatter": "number.detailed",
+           "metrics": [{"metric": "...runtime/go.goroutine.count", "unit": "number"}]}
 """
 
 from __future__ import annotations
@@ -20,22 +29,39 @@ import functools
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.model.conventions import display_class, unit_family
-from pkgkit.rules._metrics import facts, named
+from pkgkit.model.conventions import TIME_UNITS, display_class, unit_family
+from pkgkit.rules._metrics import displays, facts, listing
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.model.metrics import MetricReference
     from pkgkit.rules import RuleContext
 
 CODE = "MET006"
 NAME = "display-unit-mismatch"
 SEVERITY = Severity.WARNING
-SUMMARY = "A widget's unit or formatter contradicts the metric's unit"
+SUMMARY = "A widget's axis formatter or a metric's declared unit contradicts the metric's unit"
 
 _COMPATIBLE = {frozenset({"count", "percent"})}
 #: Unit classes of widget units and formatters, which repeat across widgets.
-_shown_class = functools.lru_cache(maxsize=256)(display_class)
+shown_class = functools.lru_cache(maxsize=256)(display_class)
+#: How values of a unit class look when shown.
+SHOWN_AS = {
+    "count": "plain numbers",
+    "bytes": "bytes",
+    "percent": "percentages",
+    "s": "seconds",
+    "ms": "milliseconds",
+    "us": "microseconds",
+    "ns": "nanoseconds",
+}
+_FORMATTER = {
+    "bytes": "a bytes formatter (bytes.detailed)",
+    "time": "a time formatter (millis.detailed)",
+    "percent": "a percentage formatter (percentage.detailed)",
+    "count": "a number formatter (number.detailed)",
+}
 
 
 def compatible(metric_unit: str, shown: str) -> bool:
@@ -44,23 +70,70 @@ def compatible(metric_unit: str, shown: str) -> bool:
     return a == b or frozenset({a, b}) in _COMPATIBLE
 
 
+def number_shows_unit(declared: str | None, shown: str | None) -> bool:
+    """True when a declared bytes or time unit is shown by a number formatter (MET016's case)."""
+    return (declared == "bytes" or declared in TIME_UNITS) and shown == "count"
+
+
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    """Every ``unit`` / ``formatter`` next to a metric reference that does not fit its unit."""
-    for reference in named(ctx):
-        if reference.file.kind == "event":
-            continue
-        unit = facts(ctx, reference).unit
-        if unit is None:
-            continue
-        for key in ("unit", "formatter"):
-            value = reference.setting(key)
-            shown = _shown_class(value) if isinstance(value, str) else None
-            if shown is None or compatible(unit, shown):
+    """One finding per axis or big number whose formatter or declared units misrepresent."""
+    for display in displays(ctx):
+        shown = shown_class(display.formatter) if isinstance(display.formatter, str) else None
+        wrong_formatter: list[tuple[MetricReference, str]] = []
+        wrong_unit: list[tuple[MetricReference, str]] = []
+        for reference in display.references:
+            unit = None if reference.metric.pattern else facts(ctx, reference).unit
+            if unit is None:
                 continue
-            yield Problem(
-                reference.file,
-                f"{key} '{value}' shows '{reference.metric.name}' as {shown},"
-                f" but the metric is in {unit}",
-                pointer=f"{reference.context_pointer}/{key}",
-                hint=f"use a {unit_family(unit)} {key}",
-            )
+            declared = _declared(reference)
+            declared_fits = declared is None or compatible(unit, declared)
+            if not declared_fits:
+                wrong_unit.append((reference, unit))
+            shown_fits = shown is None or compatible(unit, shown)
+            if not shown_fits and not (declared_fits and number_shows_unit(declared, shown)):
+                wrong_formatter.append((reference, unit))
+        if wrong_unit or wrong_formatter:
+            yield _problem(display.formatter, display.pointer, wrong_unit, wrong_formatter)
+
+
+def _declared(reference: MetricReference) -> str | None:
+    value = reference.setting("unit")
+    return shown_class(value) if isinstance(value, str) else None
+
+
+def _problem(
+    formatter: object,
+    display: str,
+    wrong_unit: list[tuple[MetricReference, str]],
+    wrong_formatter: list[tuple[MetricReference, str]],
+) -> Problem:
+    """One finding for the display: which metrics, in which unit, are shown as what, and why."""
+    wrong = wrong_unit + wrong_formatter
+    metrics = listing(f"'{_label(r)}'" for r, _ in wrong)
+    units = listing(unit for _, unit in wrong)
+    causes = []
+    if wrong_unit:
+        causes.append("declared unit " + listing(f"'{r.setting('unit')}'" for r, _ in wrong_unit))
+    if wrong_formatter:
+        causes.append(f"formatter '{formatter}'")
+    shown = str(formatter) if wrong_formatter else str(wrong_unit[0][0].setting("unit"))
+    as_shown = SHOWN_AS.get(shown_class(shown) or "", f"'{shown}'")
+    fixes = [
+        f"use {_FORMATTER.get(str(unit_family(u)), 'a formatter of its unit')}"
+        for u in dict.fromkeys(unit for _, unit in wrong_formatter)
+    ]
+    if wrong_unit:
+        fixes.append("declare each metric's unit as the metric's")
+    first = wrong[0][0]
+    return Problem(
+        first.file,
+        f"the widget shows {metrics} (in {units}) as {as_shown}: {', '.join(causes)}",
+        pointer=f"{display}/formatter" if wrong_formatter else f"{first.context_pointer}/unit",
+        hint=" and ".join(dict.fromkeys(fixes)),
+    )
+
+
+def _label(reference: MetricReference) -> str:
+    """The metric's name with the attribute selectors of the id (``memory{type="rss"}``)."""
+    pairs = ",".join(f'{k}="{v}"' for k, v in reference.metric.attribute_selectors)
+    return f"{reference.metric.name}{{{pairs}}}" if pairs else reference.metric.name

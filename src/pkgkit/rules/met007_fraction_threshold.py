@@ -2,7 +2,9 @@
 
 A ``conditionValue`` between 0 and 1 against a metric in bytes or a count (goroutines, objects)
 is almost always a ratio threshold copied from a utilisation metric: the event fires on any
-non-zero value. ``relative_diff`` thresholds are ratios and are not checked.
+non-zero value. ``relative_diff`` thresholds are ratios and are not checked, nor are metrics in
+the dimensionless unit ``1`` (utilisations are ratios). The metric's unit is the catalogue's when
+it knows the metric, else the README's.
 
 Bad (``go.memory.used`` is in bytes)::
 
@@ -31,6 +33,8 @@ SEVERITY = Severity.WARNING
 SUMMARY = "An event threshold between 0 and 1 on a metric in bytes or counts"
 
 _WHOLE_UNITS = {"bytes": "bytes", "count": "counts"}
+#: The dimensionless unit, which is a ratio's (``process.runtime.cpython.cpu.utilization``).
+_RATIO = "1"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -41,8 +45,9 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         value = reference.setting("conditionValue")
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
             continue
-        unit = facts(ctx, reference).unit
-        if unit not in _WHOLE_UNITS:
+        known = facts(ctx, reference)
+        unit = known.unit
+        if unit not in _WHOLE_UNITS or (known.unit_text or "").strip() == _RATIO:
             continue
         yield Problem(
             reference.file,

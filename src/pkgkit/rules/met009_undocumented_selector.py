@@ -37,7 +37,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         selectors = reference.metric.attribute_selectors
         if not selectors:
             continue
-        metric = documented(ctx, reference.metric.name)
+        metric = documented(ctx, reference.metric)
         if metric is None:
             continue
         for key, _value in selectors:
