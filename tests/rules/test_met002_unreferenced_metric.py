@@ -41,3 +41,14 @@ def test_a_row_charted_by_an_id_without_a_scope_is_referenced(tmp_path):
     result = lint(root, select="MET002")
     assert findings(result) == [("MET002", "README.md", FIRST_ROW_LINE + 1)]
     assert "'k8s.job.failed'" in result[0].message
+
+
+def test_the_hint_proposes_only_a_name_the_readme_does_not_document(tmp_path):
+    # jenkins: `jenkins.queue.size` is charted nowhere; `jenkins.executors` is documented already
+    scope = "github.com/open-telemetry/opentelemetry-collector-contrib/receiver/jenkinsreceiver"
+    widget = chart("Executors", [metric(f"metrics.gauges.{scope}/jenkins.executors")])
+    rows = [("jenkins.executors", "Count"), ("jenkins.queue.size", "Count")]
+    root = package(tmp_path, readme(rows), dashboards__jenkins=dashboard("Jenkins", widget))
+    result = lint(root, select="MET002")
+    assert findings(result) == [("MET002", "README.md", FIRST_ROW_LINE + 1)]
+    assert result[0].hint == "reference it, or remove the row"

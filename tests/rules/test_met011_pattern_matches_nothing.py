@@ -62,3 +62,12 @@ def test_ids_without_regex_syntax_are_not_patterns(tmp_path):
     result = lint(root, select="MET011")
     assert findings(result) == [("MET011", "dashboards/cache.json", 39)]
     assert result[0].message == f"metric pattern '{real}' matches no documented metric"
+
+
+def test_a_pattern_used_twice_is_one_finding(tmp_path):
+    real = f"metrics.gauges.{PROMETHEUS_SCOPE}/presto_cpp..*.hive_file_handle_cache_num_hits"
+    widget = chart("Cache", [metric(real, regex=True), metric(real, regex=True)])
+    root = package(tmp_path, readme([("other", "byte")]), dashboards__cache=dashboard("C", widget))
+    result = lint(root, select="MET011")
+    assert findings(result) == [("MET011", "dashboards/cache.json", 26)]
+    assert result[0].message.endswith("matches no documented metric (used 2 times in 1 file)")

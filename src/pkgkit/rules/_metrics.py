@@ -279,6 +279,32 @@ def metric_match(name: str, candidates: Iterable[str]) -> str | None:
     return match
 
 
+def emitted(ctx: RuleContext, name: str, scope: str | None) -> bool | None:
+    """Whether the instrumentation of ``scope`` emits ``name``: True, False (its catalogue is
+    complete and lacks the name: MET004's finding), or None when that is not known.
+
+    A name without a scope is judged by the instrumentation that owns its namespace, as MET004
+    judges it.
+    """
+    known = catalogue(ctx)
+    if scope is None:
+        scope = known.owner(name)
+    metrics = known.scopes.get(scope) if scope is not None else None
+    if metrics is None:
+        return None
+    if name in metrics:
+        return True
+    return False if scope in known.complete else None
+
+
+def uses(found: list[MetricReference]) -> str:
+    """`` (used 3 times in 2 files)`` for repeated uses, nothing for one."""
+    if len(found) < 2:
+        return ""
+    files = len({id(r.file) for r in found})
+    return f" (used {len(found)} times in {files} file{'s' if files > 1 else ''})"
+
+
 _TAIL_CUTOFF = 0.6
 
 

@@ -1,7 +1,8 @@
 """The README documents a metric that no dashboard, event or entity uses.
 
 A documented metric nobody references is usually a misspelling of the one the content uses,
-or a leftover of removed content.
+or a leftover of removed content. The hint proposes only a name the content uses that the README
+does not document already.
 
 Bad: a README row ``process.runtime.go.mem.heap.sys`` and no content naming it.
 
@@ -39,10 +40,11 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for reference in references(ctx):
         if reference.metric.pattern:
             used.update(pattern_matches(reference.metric, pairs))
+    undocumented = used - {m.name for m in documented}
     for metric in documented:
         if metric.name in used:
             continue
-        match = closest(metric.name, used)
+        match = closest(metric.name, undocumented)
         yield Problem(
             readme,
             f"documented metric '{metric.name}' is referenced by no dashboard, event or entity",

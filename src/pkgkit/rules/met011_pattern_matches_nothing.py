@@ -3,7 +3,9 @@
 A widget with ``"regex": true``, a metric id written as a regular expression
 (``go\\.memory\\..*``) or an event rule's ``metricPattern`` is matched against the documented
 metric names and their ``metrics.<kind>.<scope>/<name>`` ids. A pattern that matches nothing (or
-does not compile) shows an empty chart or never fires.
+does not compile) shows an empty chart or never fires. One finding per pattern, at its first use;
+a README that documents no metrics at all is MET001's finding. A "regular expression" without
+regular-expression syntax (escaped dots only) names one metric, which MET001 checks.
 
 Bad::
 
@@ -20,11 +22,12 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.model.metrics import compile_pattern, pattern_matches
-from pkgkit.rules._metrics import conventions, references
+from pkgkit.rules._metrics import conventions, references, uses
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.model.metrics import MetricReference
     from pkgkit.rules import RuleContext
 
 CODE = "MET011"
@@ -34,23 +37,31 @@ SUMMARY = "A metric pattern matches no documented metric"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    """Every pattern reference that does not compile or matches no documented name."""
+    """Every pattern that does not compile or matches no documented name, once, at its first use.
+
+    A README that documents no metrics is MET001's one finding: no pattern could match.
+    """
     if ctx.package.readme is None:
         return
-    pairs = [(m.name, m.scope) for m in conventions(ctx).metrics]
+    documented = conventions(ctx).metrics
+    pairs = [(m.name, m.scope) for m in documented]
+    patterns: dict[str, list[MetricReference]] = {}
     for reference in references(ctx):
-        metric = reference.metric
-        if not metric.pattern:
-            continue
+        if reference.metric.pattern:
+            patterns.setdefault(reference.metric.name, []).append(reference)
+    for pattern, found in patterns.items():
+        metric = found[0].metric
         if compile_pattern(metric) is None:
-            message = f"metric pattern '{metric.name}' is not a valid regular expression"
+            message = f"metric pattern '{pattern}' is not a valid regular expression"
+        elif not documented:
+            continue
         elif not pattern_matches(metric, pairs):
-            message = f"metric pattern '{metric.name}' matches no documented metric"
+            message = f"metric pattern '{pattern}' matches no documented metric"
         else:
             continue
         yield Problem(
-            reference.file,
-            message,
-            pointer=reference.pointer,
+            found[0].file,
+            message + uses(found),
+            pointer=found[0].pointer,
             hint="patterns must match a documented name or its metrics.<kind>.<scope>/<name> id",
         )
