@@ -26,7 +26,7 @@ from pkgkit.model.metrics import (
 from pkgkit.util.suggest import closest, normalize_name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.rules import RuleContext
@@ -297,7 +297,7 @@ def emitted(ctx: RuleContext, name: str, scope: str | None) -> bool | None:
     return False if scope in known.complete else None
 
 
-def uses(found: list[MetricReference]) -> str:
+def uses(found: Sequence[MetricReference | TagReference]) -> str:
     """`` (used 3 times in 2 files)`` for repeated uses, nothing for one."""
     if len(found) < 2:
         return ""

@@ -24,11 +24,12 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pkgkit.diagnostics import Problem, Severity
 from pkgkit.rules._metrics import Display, displays, facts, listing
 from pkgkit.rules.met006_display_unit import compatible, number_shows_unit, shown_class
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
