@@ -1,5 +1,5 @@
 from helpers import copy_go, edit_json, findings, lint
-from packages import PYTHON_SCOPE, event, package, readme
+from packages import GO_SCOPE, PYTHON_SCOPE, event, package, readme
 
 EVENT = "events/high-heap-usage.json"
 
@@ -45,3 +45,22 @@ def test_a_ratio_in_the_dimensionless_unit_takes_a_fraction(tmp_path):
     text = readme([(f"{PYTHON_SCOPE}/{name}", "percentage")])
     root = package(tmp_path, text, events__cpu=event("High CPU", utilization, "avg", 0.8))
     assert lint(root, select="MET007") == []
+
+
+def test_a_rule_whose_aggregation_the_api_rejects_is_left_to_the_schema_check(tmp_path):
+    # nodejs/events/memory-leak-detection.json: "aggregation": "rate", 0.05 against heap bytes
+    package = copy_go(tmp_path)
+    edit_json(package / EVENT, _threshold(0.05, "rate"))
+    assert lint(package, select="MET007") == []
+    assert findings(lint(package, select="PKG100")) == [("PKG100", EVENT, 12)]
+
+
+def test_the_catalogue_unit_wins_over_the_readme(tmp_path):
+    # the seed README documents heap_inuse as Number; the instrumentation reports bytes
+    heap = f"metrics.sums.{GO_SCOPE}/process.runtime.go.mem.heap_inuse"
+    text = readme([("process.runtime.go.mem.heap_inuse", "Number")], intro=f"`{GO_SCOPE}`")
+    root = package(tmp_path, text, events__heap=event("High Go Heap Usage", heap, "avg", 0.8))
+    (result,) = lint(root, select="MET007")
+    assert result.message == (
+        "threshold 0.8 is a fraction, but 'process.runtime.go.mem.heap_inuse' is in bytes"
+    )
