@@ -53,6 +53,16 @@ def test_tables_with_variations_are_read_with_positions():
     ]
 
 
+def test_metrics_tables_under_the_headings_authors_use_are_read():
+    text = (
+        "# p\n\n## Supported metrics\n\n| Name | Unit |\n|---|---|\n| a.b | By |\n\n"
+        "## Telemetry\n\n| Metric Name | Unit |\n|---|---|\n| c.d | s |\n\n"
+        "## Events\n\n| Event Name | Metric |\n|---|---|\n| High | e.f |\n"
+    )
+    rows = readme_conventions(Readme("README.md", text), ()).metrics
+    assert [(row.name, row.line) for row in rows] == [("a.b", 7), ("c.d", 13)]
+
+
 def test_a_rows_scope_selector_is_its_scope_not_an_attribute():
     text = "## Metrics\n\n| Metric Name | Unit |\n|---|---|\n| k8s.hpa.max{scope=\"s\"} | 1 |\n"
     (row,) = readme_conventions(Readme("README.md", text), ()).metrics

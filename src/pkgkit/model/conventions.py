@@ -29,7 +29,10 @@ INSTRUMENT_HEADERS = ("instrument", "instrument type", "metric type", "type")
 ATTRIBUTE_HEADERS = ("attributes", "attribute", "labels", "dimensions")
 DESCRIPTION_HEADERS = ("description", "brief")
 KEY_HEADERS = ("attribute key", "attribute name", "attribute", "key", "name")
-METRIC_SECTIONS = ("semantic conventions", "metrics")
+#: Words of a section title (normalised) that make it a section about metrics.
+METRIC_SECTION_WORDS = ("metric", "semantic convention")
+#: Column headers that name metrics under any heading.
+METRIC_NAME_HEADERS = ("metric name", "metrics name")
 RESOURCE_SECTION = "resource attributes"
 
 #: Patterns compiled on first use (``re`` caches them): most runs need few of them.
@@ -105,7 +108,7 @@ def readme_conventions(readme: Readme | None, known_scopes: Iterable[str] = ()) 
         section = table.section
         if section is not None and RESOURCE_SECTION in section.path:
             conventions.resource_attributes.extend(_attributes(table))
-        elif section is not None and _is_metrics_table(table):
+        elif section is not None and is_metrics_table(table):
             start = max(previous_end, section.line)
             scope = _table_scope(readme.lines[start : table.line - 1], scopes)
             conventions.metrics.extend(_metrics(table, scope))
@@ -113,11 +116,20 @@ def readme_conventions(readme: Readme | None, known_scopes: Iterable[str] = ()) 
     return conventions
 
 
-def _is_metrics_table(table: Table) -> bool:
-    """A table with a name column in a metrics section (section titles are normalised)."""
+def is_metrics_table(table: Table) -> bool:
+    """A table with a ``Metric Name`` column, or with a name column in a section about metrics.
+
+    Authors title that section in many ways ("Metrics", "Semantic Conventions", "Supported
+    metrics", "JVM Metrics"): any section title (normalised) containing "metric" or "semantic
+    convention" counts, in the table's section or above it.
+    """
+    if any(h in table.headers for h in METRIC_NAME_HEADERS):
+        return True
     section = table.section
-    in_section = section is not None and any(t in section.path for t in METRIC_SECTIONS)
-    return in_section and any(h in table.headers for h in NAME_HEADERS)
+    about_metrics = section is not None and any(
+        any(word in title for word in METRIC_SECTION_WORDS) for title in section.path
+    )
+    return about_metrics and any(h in table.headers for h in NAME_HEADERS)
 
 
 def _table_scope(lines: list[str], known: tuple[str, ...]) -> str | None:

@@ -9,10 +9,10 @@ from pkgkit.diagnostics import TextEdit
 from pkgkit.model.conventions import (
     DESCRIPTION_HEADERS,
     INSTRUMENT_HEADERS,
-    METRIC_SECTIONS,
     NAME_HEADERS,
     RESOURCE_SECTION,
     UNIT_HEADERS,
+    is_metrics_table,
     normalize_instrument,
     unit_class,
 )
@@ -39,8 +39,7 @@ def metrics_tables(readme: Readme) -> list[Table]:
         section = table.section
         if section is None or RESOURCE_SECTION in section.path:
             continue
-        in_section = any(title in section.path for title in METRIC_SECTIONS)
-        if in_section and column(table, NAME_HEADERS) is not None:
+        if is_metrics_table(table):
             found.append(table)
     return found
 
