@@ -28,7 +28,7 @@ def test_count_metric_shown_in_bytes_is_one_finding_at_the_widget_formatter(tmp_
     assert findings(result) == [("MET006", DASHBOARD, 21)]
     assert result[0].pointer == "/widgets/0/config/formatter"
     assert result[0].message == (
-        "the widget shows 'go.goroutine.count' (in count) as bytes: declared unit 'byte',"
+        "the widget shows 'go.goroutine.count' (in counts) as bytes: declared unit 'byte',"
         " formatter 'bytes.detailed'"
     )
     assert result[0].hint == (
@@ -75,8 +75,8 @@ def test_one_finding_per_axis_for_metrics_declared_and_shown_as_numbers(tmp_path
     assert result[0].pointer == "/widgets/0/config/y1/formatter"
     assert result[0].message == (
         "the widget shows 'nodejs.eventloop.delay.max', 'nodejs.eventloop.delay.mean',"
-        " 'nodejs.eventloop.delay.min' and 1 more (in s) as plain numbers: declared unit 'number',"
-        " formatter 'number.detailed'"
+        " 'nodejs.eventloop.delay.min' and 1 more (in seconds) as plain numbers: declared unit"
+        " 'number', formatter 'number.detailed'"
     )
     assert result[0].hint == (
         "use a time formatter (millis.detailed) and declare each metric's unit as the metric's"

@@ -36,6 +36,7 @@ def test_one_finding_per_dashboard_naming_its_widgets(tmp_path):
     ]
     cache, execution = result
     assert cache.pointer == "/widgets/0/config/formatter"
+    assert cache.hint == "use a time formatter (millis.detailed) for time"
     assert cache.message == (
         "the widget shows bytes or time as plain numbers (formatter 'number.compact'):"
         " 'Cache' (second)"

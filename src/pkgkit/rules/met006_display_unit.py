@@ -56,6 +56,16 @@ SHOWN_AS = {
     "us": "microseconds",
     "ns": "nanoseconds",
 }
+#: How a unit class is named in a sentence ("in seconds").
+UNIT_NAMES = {
+    "count": "counts",
+    "bytes": "bytes",
+    "percent": "percent",
+    "s": "seconds",
+    "ms": "milliseconds",
+    "us": "microseconds",
+    "ns": "nanoseconds",
+}
 _FORMATTER = {
     "bytes": "a bytes formatter (bytes.detailed)",
     "time": "a time formatter (millis.detailed)",
@@ -110,7 +120,7 @@ def _problem(
     """One finding for the display: which metrics, in which unit, are shown as what, and why."""
     wrong = wrong_unit + wrong_formatter
     metrics = listing(f"'{_label(r)}'" for r, _ in wrong)
-    units = listing(unit for _, unit in wrong)
+    units = listing(UNIT_NAMES.get(unit, unit) for _, unit in wrong)
     causes = []
     if wrong_unit:
         causes.append("declared unit " + listing(f"'{r.setting('unit')}'" for r, _ in wrong_unit))

@@ -79,9 +79,9 @@ def _problem(file: JsonFile, hits: list[tuple[Display, list[str]]]) -> Problem:
     named = listing((f"'{t}' ({', '.join(dict.fromkeys(u))})" for t, u in widgets.items()), 5)
     count = f"{len(widgets)} widgets show" if len(widgets) > 1 else "the widget shows"
     first = hits[0][0]
-    mixed = any(len({_family(u) for u in units}) > 1 for _, units in hits)
-    hint = "use bytes.detailed for bytes and a time formatter (millis.detailed) for time"
-    if mixed:
+    families = {_family(u) for _, units in hits for u in units}
+    hint = "use " + " and ".join(_FORMATTERS[f] for f in sorted(families))
+    if any(len({_family(u) for u in units}) > 1 for _, units in hits):
         hint += "; chart bytes and time on different axes (y1, y2)"
     return Problem(
         file,
@@ -97,6 +97,12 @@ def _title(file: JsonFile, display: str) -> str:
     widget = file.get("/".join(parts[:3])) if len(parts) >= 3 else None
     title = widget.get("title") if isinstance(widget, dict) else None
     return str(title).strip() if title else display
+
+
+_FORMATTERS = {
+    "bytes": "bytes.detailed for bytes",
+    "time": "a time formatter (millis.detailed) for time",
+}
 
 
 def _family(unit: str) -> str:
