@@ -31,7 +31,7 @@ def test_the_collector_is_paused_per_package_and_left_as_it_was(monkeypatch, ena
     finally:
         gc.enable()
     assert states == [False] * 4
-    assert [len(result.diagnostics) for result, _ in results] == [0, 26]
+    assert [len(result.diagnostics) for result, _ in results] == [0, 19]
 
 
 def test_the_collector_is_enabled_again_when_loading_fails(monkeypatch):
