@@ -23,17 +23,19 @@ if TYPE_CHECKING:
 DASHBOARD = "dashboards/go-runtime-metrics.json"
 EVENT = "events/high-goroutine-count.json"
 RUNTIME = "metrics.sums.go.opentelemetry.io/contrib/instrumentation/runtime"
+APP = "metrics.sums.app"
 
 
 @pytest.fixture
 def go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """fixtures/go copied under a repository root, as the working directory, with a dashboard
-    lacking the global access rule (PKG120: safe fix) and a misspelt metric (MET001: unsafe)."""
+    lacking the global access rule (PKG120: safe fix) and a misspelt metric (MET001: unsafe; under
+    an application's scope: under the runtime's, a name it does not emit is MET004's)."""
     (tmp_path / ".git").mkdir()
     package = copy_go(tmp_path)
     user = {"accessType": "READ_WRITE", "relationType": "USER", "relatedId": "me"}
     edit_json(package / DASHBOARD, lambda data: data.update(accessRules=[user]))
-    edit_text(package / EVENT, f"{RUNTIME}/go.goroutine.count", f"{RUNTIME}/go.goroutine.cuont")
+    edit_text(package / EVENT, f"{RUNTIME}/go.goroutine.count", f"{APP}/go.goroutine.cuont")
     monkeypatch.chdir(tmp_path)
     return package
 
@@ -54,7 +56,7 @@ def test_fix_applies_safe_fixes_only_and_reports_what_remains(
     assert code == 1  # MET001 remains (its fix is unsafe)
     assert "MET001 metric 'go.goroutine.cuont' is not documented" in out
     assert "PKG120" not in out
-    assert "pkgkit: 1 finding fixed (1 fix in 1 file), 2 remaining\n" in err
+    assert "pkgkit: 1 finding fixed (1 fix in 1 file), 1 remaining\n" in err
     after = texts(go)
     assert {name for name in after if after[name] != before[name]} == {DASHBOARD}
     assert inserted(before[DASHBOARD], after[DASHBOARD]) == (
@@ -68,7 +70,7 @@ def test_unsafe_fixes_are_applied_only_when_asked_for(
 ) -> None:
     code, out, err = run_cli(capsys, "lint", "--fix", "--unsafe-fixes", "go")
     assert (code, out.splitlines()[-1]) == (0, "0 errors, 0 warnings, 1 package checked.")
-    assert "pkgkit: 3 findings fixed (2 fixes in 2 files), 0 remaining\n" in err
+    assert "pkgkit: 2 findings fixed (2 fixes in 2 files), 0 remaining\n" in err
     assert '/go.goroutine.count"' in (go / EVENT).read_text(encoding="utf-8")
 
 
@@ -81,7 +83,7 @@ def test_diff_shows_the_fixes_and_writes_nothing(
     assert out.startswith(f"--- a/go/{DASHBOARD}\n+++ b/go/{DASHBOARD}\n@@ -6,6 +6,11 @@\n")
     assert '+      "relationType": "GLOBAL",\n' in out
     assert "cuont" not in out
-    assert "pkgkit: 1 finding would be fixed (1 fix in 1 file), 2 would remain\n" in err
+    assert "pkgkit: 1 finding would be fixed (1 fix in 1 file), 1 would remain\n" in err
     assert texts(go) == before
     _, out, _ = run_cli(capsys, "lint", "--diff", "--unsafe-fixes", "go")
     assert f"--- a/go/{EVENT}\n" in out
@@ -99,7 +101,7 @@ def test_fixing_again_changes_nothing(go: Path, capsys: pytest.CaptureFixture[st
 def test_json_output_stays_parseable(go: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "lint", "--fix", "--format", "json", "go")
     assert code == 1
-    assert [finding["rule"] for finding in json.loads(out)] == ["MET001", "MET004"]
+    assert [finding["rule"] for finding in json.loads(out)] == ["MET001"]
 
 
 def _fake_rule(edit: TextEdit) -> types.SimpleNamespace:
@@ -169,7 +171,7 @@ def test_a_readme_with_crlf_line_ends_keeps_them(
 ) -> None:
     """MET001's fix adds a README row; the README's CR LF line ends stay, the new line's too."""
     edit_text(
-        go / EVENT, f"{RUNTIME}/go.goroutine.cuont", f"{RUNTIME}/process.runtime.go.mem.heap_alloc"
+        go / EVENT, f"{APP}/go.goroutine.cuont", f"{RUNTIME}/process.runtime.go.mem.heap_alloc"
     )
     readme = go / "README.md"
     text = readme.read_text(encoding="utf-8")
