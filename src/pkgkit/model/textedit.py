@@ -35,3 +35,17 @@ def insert_line_after(text: str, line: int, new: str) -> TextEdit | None:
     """A line ``new`` inserted after ``line``."""
     span = line_span(text, line)
     return None if span is None else TextEdit(span[1], span[1], f"\n{new}")
+
+
+def replace_cell_text(text: str, line: int, old: str, new: str) -> TextEdit | None:
+    """``old`` replaced by ``new`` on the table row ``line`` (``old`` there exactly once), the
+    cell keeping its width when the padding after ``old`` makes room: an aligned table stays
+    aligned (a longer name takes spaces of the padding, a shorter one gives them)."""
+    edit = replace_in_line(text, line, old, new)
+    if edit is None:
+        return None
+    padding = len(text[edit.end :]) - len(text[edit.end :].lstrip(" "))
+    if padding < 1 or not text.startswith("|", edit.end + padding):
+        return edit
+    width = len(old) + padding - 1  # one space stays before the pipe
+    return TextEdit(edit.start, edit.end + padding - 1, new.ljust(width))

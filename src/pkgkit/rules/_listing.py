@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Fix, Problem
-from pkgkit.model.textedit import replace_in_line
+from pkgkit.model.textedit import replace_cell_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -307,7 +307,7 @@ def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
 
 def _rename_fix(readme: Readme, cell: Cell, name: str) -> Fix | None:
     """The row's name rewritten to the content name of its pair (a guess: unsafe)."""
-    edit = replace_in_line(readme.text, cell.line, cell.text, name)
+    edit = replace_cell_text(readme.text, cell.line, cell.text, name)
     return None if edit is None else Fix(f"write '{name}'", (edit,), safe=False)
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Fix, Problem, Severity
 from pkgkit.model.jsonedit import replace_value
-from pkgkit.model.textedit import replace_in_line
+from pkgkit.model.textedit import replace_cell_text
 from pkgkit.rules._metrics import catalogue, conventions, first_uses, named
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             if entry is not None and entry.deprecation:
                 message, hint = _finding(known, entry, row.name, 1)
                 edit = (
-                    replace_in_line(readme.text, row.line, row.name, entry.renamed_to)
+                    replace_cell_text(readme.text, row.line, row.name, entry.renamed_to)
                     if entry.renamed_to
                     else None
                 )
