@@ -1,5 +1,6 @@
 """pkgkit.cli.main: output that cannot be written is exit code 2; a cold lint imports little."""
 
+import argparse
 import importlib.util
 import os
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
+from pkgkit import cli
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
@@ -30,9 +32,9 @@ def test_output_that_cannot_be_written_is_exit_code_2(tmp_path):
 
 
 #: Modules a cold ``pkgkit lint`` of a clean package must not import: each costs milliseconds of
-#: start-up (``dataclasses`` brings ``inspect``, ``ast``, ``dis``, ``tokenize``) or belongs to
-#: another command, to a configured YAML file or to a failing document
-#: (``pkgkit.schemas.validation``) only.
+#: start-up (``dataclasses`` brings ``inspect``, ``ast``, ``dis``, ``tokenize``; ``shutil`` brings
+#: ``bz2``, ``lzma``, ``fnmatch``) or belongs to another command, to a configured YAML file or to
+#: a failing document (``pkgkit.schemas.validation``) only.
 HEAVY = (
     "dataclasses",
     "inspect",
@@ -49,6 +51,7 @@ HEAVY = (
     "pkgkit.lint.baseline",
     "pathlib",
     "jsonschema_rs",
+    "shutil",
 )
 
 
@@ -102,3 +105,26 @@ def test_a_lint_that_stores_its_result_imports_nothing_heavy(tmp_path):
     for _ in ("storing the result", "answered from the cache"):
         assert heavy_imports(["lint", str(package)], env) == ("0 []", "")
         assert list((tmp_path / "cache").glob("v*/**/*.json"))  # the result was stored
+
+
+@pytest.mark.parametrize("columns", [None, "50", "200", "0", "-3", "wide"])
+def test_help_is_as_wide_as_shutil_measures_the_terminal(monkeypatch, columns):
+    """argparse's formatter asks shutil; pkgkit's asks as shutil does, without importing it."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert cli._HelpFormatter("pkgkit")._width == argparse.HelpFormatter("pkgkit")._width
+
+
+def test_help_follows_the_terminal_width(monkeypatch, capsys):
+    lines = []
+    for columns in ("60", "200"):
+        monkeypatch.setenv("COLUMNS", columns)
+        with pytest.raises(SystemExit):
+            cli.main(["lint", "--help"])
+        lines.append(capsys.readouterr().out.splitlines())
+    narrow, wide = lines
+    assert len(narrow) > len(wide)
+    described = narrow[narrow.index("") :]  # the usage lines may be longer (unbreakable groups)
+    assert max(len(line) for line in described) <= 58
