@@ -58,7 +58,7 @@ def _violations(file: JsonFile) -> Iterator[Problem]:
     try:
         if VALIDATORS[file.kind](file.data):
             return
-        from pkgkit.schemas.validation import validate  # noqa: PLC0415 - python-jsonschema explains a failure
+        from pkgkit.schemas.validation import validate  # noqa: PLC0415 - explains a failure
 
         for error in validate(file.kind, file.data):
             if not _left_to_manifest_rule(file, error):

@@ -3,9 +3,10 @@
 Clean documents take the fast path: predicates generated ahead of time from these schemas
 (``pkgkit.schemas.validators``, written by ``python -m pkgkit.schemas.codegen``), plain Python that
 answers as python-jsonschema does and imports nothing but ``re``. Only a document that fails is
-handed to python-jsonschema, whose error paths (``absolute_path``) turn each failure into a
-pointer; :func:`explain` writes the message a person reads (``'severity' is 7; expected
-one of -1, 5, 10``) and takes the hint from the schema's own ``description``.
+walked for its errors (:mod:`pkgkit.schemas.violations`: python-jsonschema's errors, found
+without importing it), whose paths (``absolute_path``) turn each failure into a pointer;
+:func:`explain` writes the message a person reads (``'severity' is 7; expected one of -1, 5,
+10``) and takes the hint from the schema's own ``description``.
 
 Two idioms of pkgkit's schemas get special care: an enumerated string that may also be one
 template placeholder (``anyOf: [{enum}, {$ref: placeholder}]``) is explained as the enum, with a
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from typing import Any
 
-    from jsonschema.exceptions import ValidationError
+    from pkgkit.schemas.violations import Violation
 
 #: Artifact kind -> schema file name in the ``pkgkit.schemas`` package.
 SCHEMA_FILES: dict[str, str] = {
@@ -89,19 +90,18 @@ def validate(kind: str, instance: object) -> Iterator[SchemaError]:
     """
     if is_valid(kind, instance):
         return
-    from jsonschema import Draft202012Validator  # noqa: PLC0415 - the slow path explains
+    from pkgkit.schemas.violations import iter_errors  # noqa: PLC0415 - only a failure is walked
 
     schema = load_schema(kind)
-    validator = Draft202012Validator(schema)
     seen: set[tuple[str, str]] = set()
-    for error in validator.iter_errors(instance):
+    for error in iter_errors(instance, schema):
         for explained in explain(error, schema):
             if (explained.pointer, explained.message) not in seen:
                 seen.add((explained.pointer, explained.message))
                 yield explained
 
 
-def explain(error: ValidationError, root: dict[str, Any] | None = None) -> list[SchemaError]:
+def explain(error: Violation, root: dict[str, Any] | None = None) -> list[SchemaError]:
     """Readable messages for one error (one per unexpected property, else one), located.
 
     ``root`` is the whole schema, used to find the description of a ``$ref``-ed property.
@@ -126,7 +126,7 @@ def explain(error: ValidationError, root: dict[str, Any] | None = None) -> list[
     return [SchemaError(pointer_of(path), message, description, str(error.validator), options)]
 
 
-def _specific(error: ValidationError) -> tuple[ValidationError, str | None]:
+def _specific(error: Violation) -> tuple[Violation, str | None]:
     """Pick the enum branch of an ``enum | placeholder`` alternative; keep the outer description.
 
     Returns the error to explain and the description to use as its hint.
@@ -139,7 +139,7 @@ def _specific(error: ValidationError) -> tuple[ValidationError, str | None]:
     return error, description
 
 
-def _message(error: ValidationError, subject: str) -> str:
+def _message(error: Violation, subject: str) -> str:
     """The message for keywords other than ``required`` and ``additionalProperties``."""
     validator = str(error.validator)
     if validator in _ALTERNATIVES:
@@ -151,26 +151,26 @@ def _message(error: ValidationError, subject: str) -> str:
     return f"{subject} {phrase(error)}" if phrase else f"{subject}: {error.message}"
 
 
-def _enum_phrase(error: ValidationError) -> str:
+def _enum_phrase(error: Violation) -> str:
     placeholder = " (or one template placeholder)" if _allows_placeholder(error) else ""
     choices = _choices(_expected(error))
     return f"is {_show(error.instance)}; expected one of {choices}{placeholder}"
 
 
-def _pattern_phrase(error: ValidationError) -> str:
+def _pattern_phrase(error: Violation) -> str:
     if error.validator_value == r"\S":
         return "must not be empty or blank"
     return f"({_show(error.instance)}) does not match the pattern {error.validator_value}"
 
 
-def _size_phrase(error: ValidationError) -> str:
+def _size_phrase(error: Violation) -> str:
     bound = "at least" if str(error.validator).startswith("min") else "at most"
     if str(error.validator).endswith("Length"):
         return f"must be {bound} {_count(error.validator_value, 'character')} long"
     return f"must have {bound} {_count(error.validator_value, 'item')}"
 
 
-_PHRASES: dict[str, Callable[[ValidationError], str]] = {
+_PHRASES: dict[str, Callable[[Violation], str]] = {
     "type": lambda e: f"must be {_type_phrase(e.validator_value)}, not {_json_type(e.instance)}",
     "enum": _enum_phrase,
     "const": lambda e: f"must be {_show(e.validator_value)}, not {_show(e.instance)}",
@@ -182,7 +182,7 @@ _PHRASES: dict[str, Callable[[ValidationError], str]] = {
 }
 
 
-def _alternatives_message(error: ValidationError, subject: str) -> str:
+def _alternatives_message(error: Violation, subject: str) -> str:
     """``anyOf``/``oneOf``: name the titled branches, or fall back to jsonschema's words."""
     branches = _expected(error)
     if not all(isinstance(b, dict) and "title" in b for b in branches):
@@ -200,7 +200,7 @@ def _branch_phrase(branch: dict[str, Any]) -> str:
     return str(branch["title"])
 
 
-def _unexpected(error: ValidationError, path: list[Any], hint: str | None) -> list[SchemaError]:
+def _unexpected(error: Violation, path: list[Any], hint: str | None) -> list[SchemaError]:
     """``additionalProperties: false``: one error per unexpected key, with a did-you-mean."""
     from pkgkit.model.positions import pointer_of  # noqa: PLC0415
     from pkgkit.util.suggest import did_you_mean  # noqa: PLC0415
@@ -222,7 +222,7 @@ def _unexpected(error: ValidationError, path: list[Any], hint: str | None) -> li
     ]
 
 
-def _with_suggestion(error: ValidationError, description: str | None) -> str | None:
+def _with_suggestion(error: Violation, description: str | None) -> str | None:
     from pkgkit.util.suggest import did_you_mean  # noqa: PLC0415
 
     if not isinstance(error.instance, str):
@@ -234,9 +234,9 @@ def _with_suggestion(error: ValidationError, description: str | None) -> str | N
     return f"{suggestion} {description}" if description else suggestion
 
 
-def _allows_placeholder(error: ValidationError) -> bool:
+def _allows_placeholder(error: Violation) -> bool:
     """True when the enum sits in an ``anyOf`` whose other branch is the placeholder."""
-    parent: Any = error.parent  # jsonschema types it as its private _Error
+    parent = error.parent
     if parent is None or parent.validator not in _ALTERNATIVES:
         return False
     return any(
@@ -245,8 +245,8 @@ def _allows_placeholder(error: ValidationError) -> bool:
     )
 
 
-def _expected(error: ValidationError) -> Any:  # noqa: ANN401 - whatever the keyword holds
-    """The schema keyword's value (typed ``Any | Unset`` by jsonschema)."""
+def _expected(error: Violation) -> Any:  # noqa: ANN401 - whatever the keyword holds
+    """The schema keyword's value."""
     return error.validator_value
 
 
@@ -260,7 +260,7 @@ def _subject(path: Sequence[Any]) -> str:
     return f"'{last}'"
 
 
-def _missing_name(error: ValidationError) -> str:
+def _missing_name(error: Violation) -> str:
     """The property a ``required`` error is about (jsonschema says ``'x' is a required ...``)."""
     instance = error.instance if isinstance(error.instance, dict) else {}
     missing = [name for name in _expected(error) if name not in instance]
