@@ -1,9 +1,13 @@
-"""Hypothesis search: minimal counterexamples, severity by mode and declared schema, seeds."""
+"""Hypothesis search: minimal counterexamples, severity by mode and declared schema, seeds; one
+draw naming the properties a search would find a counterexample to."""
 
 import json
 
-from pkgkit.testing.properties import RENDER_MODES, load_template
-from pkgkit.testing.search import SearchOptions, search
+import pytest
+
+from helpers import GO_FIXTURE
+from pkgkit.testing.properties import PROPERTIES, RENDER_MODES, load_template
+from pkgkit.testing.search import SearchOptions, failing_properties, search
 
 TEXT = '{"title": "{{ name }}", "tags": ["{{ other }}"]}'
 FAST = SearchOptions(max_examples=30)
@@ -57,3 +61,34 @@ def test_a_seed_reproduces_a_run():
     first = search(template(), RENDER_MODES["instana"], "parses", {}, options)
     again = search(template(), RENDER_MODES["instana"], "parses", {}, options)
     assert first.values == again.values
+
+
+@pytest.mark.parametrize("mode", list(RENDER_MODES))
+@pytest.mark.parametrize(
+    "declared",
+    [{}, {"name": {"type": "string", "pattern": "^[a-z\\\\]{1,5}$"}}],
+    ids=["undeclared", "one declared"],
+)
+@pytest.mark.parametrize("seed", [None, 1234])
+def test_one_draw_names_the_properties_whose_search_finds_a_counterexample(mode, declared, seed):
+    options = SearchOptions(max_examples=30, seed=seed)
+    failing = failing_properties(template(), RENDER_MODES[mode], declared, options)
+    searched = {
+        prop
+        for prop in PROPERTIES
+        if search(template(), RENDER_MODES[mode], prop, declared, options) is not None
+    }
+    assert failing == searched
+    assert bool(failing) is (mode == "instana")
+
+
+def test_the_go_dashboard_breaks_three_properties_in_instana_mode_and_none_in_json_safe():
+    text = (GO_FIXTURE / "dashboards" / "go-runtime-metrics.json").read_text(encoding="utf-8")
+    go = load_template("dashboards/go-runtime-metrics.json", "dashboard", text, json.loads(text))
+    options = SearchOptions()
+    assert failing_properties(go, RENDER_MODES["instana"], {}, options) == {
+        "parses",
+        "round-trip",
+        "stable",
+    }
+    assert failing_properties(go, RENDER_MODES["json-safe"], {}, options) == frozenset()

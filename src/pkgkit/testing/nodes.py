@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
     from pkgkit.model.package import Package
-    from pkgkit.testing.properties import Template
+    from pkgkit.testing.properties import RenderMode, Template
     from pkgkit.testing.search import SearchOptions
 
 #: Where ``pkgkit test`` leaves its :class:`RunSettings` for the nodes.
@@ -192,6 +192,18 @@ class TemplateNode(pytest.File):
         super().__init__(**kwargs)
         self.template = template
         self.lint_config = package_config
+        self._failing: dict[str, frozenset[str]] = {}
+
+    def failing(self, mode: RenderMode, options: SearchOptions) -> frozenset[str]:
+        """The properties some drawn example breaks in ``mode``: one draw for all of them, made
+        by the first of the mode's items (:func:`pkgkit.testing.search.failing_properties`)."""
+        if mode.name not in self._failing:
+            from pkgkit.testing.search import failing_properties  # noqa: PLC0415
+
+            self._failing[mode.name] = failing_properties(
+                self.template, mode, self.declared, options
+            )
+        return self._failing[mode.name]
 
     @property
     def declared(self) -> Mapping[str, Any]:
@@ -220,14 +232,16 @@ class PropertyItem(_Item):
         self.mode = mode
 
     def runtest(self) -> None:
-        """Search; an error fails, a warning goes to the summary (fails under --strict)."""
+        """Search when the mode's draw broke the property; an error fails, a warning goes to the
+        summary (fails under --strict)."""
         from pkgkit.testing.properties import RENDER_MODES  # noqa: PLC0415
         from pkgkit.testing.search import search  # noqa: PLC0415
 
         template = self.parent.template
-        finding = search(
-            template, RENDER_MODES[self.mode], self.prop, self.parent.declared, self._options()
-        )
+        mode, options = RENDER_MODES[self.mode], self._options()
+        if self.prop not in self.parent.failing(mode, options):
+            return
+        finding = search(template, mode, self.prop, self.parent.declared, options)
         if finding is None:
             return
         report = _package_relative(finding.report(), self.parent.path, template.relpath)
