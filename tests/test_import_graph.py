@@ -167,17 +167,8 @@ def _allowed(own: str, target: str, package: str) -> bool:
 # --------------------------------------------------------------------------- pkgkit
 
 
-#: Cycles known and not yet removed, each with who brought it. Every other cycle fails.
-KNOWN_CYCLES = [
-    # `lint --fix` (landed after the layout): commands/lint.py hands --fix to commands/fix.py,
-    # which reuses the lint command's option, baseline and report helpers. To go: the helpers
-    # both use move below them, or run_fix joins commands/lint.py.
-    ["pkgkit.commands.fix", "pkgkit.commands.lint", "pkgkit.commands.fix"],
-]
-
-
 def test_pkgkit_has_no_import_cycle():
-    assert cycles(import_graph(SOURCE, "pkgkit")) == KNOWN_CYCLES
+    assert cycles(import_graph(SOURCE, "pkgkit")) == []
 
 
 def test_pkgkit_imports_run_one_way():

@@ -128,12 +128,8 @@ def describe(base: Base, packages: ChangedPackages) -> None:
 
 def lint_changed(args: argparse.Namespace, top: str, base: Base, roots: list[str]) -> int:
     """Lint ``roots`` as ``pkgkit lint`` does, add the version findings, report; exit code."""
-    from pkgkit.commands.lint import (  # noqa: PLC0415
-        emit,
-        lint_report,
-        resolver_from_args,
-        usage_errors,
-    )
+    from pkgkit.commands._linting import emit, resolver_from_args, usage_errors  # noqa: PLC0415
+    from pkgkit.commands.lint import lint_report  # noqa: PLC0415
 
     with usage_errors():
         resolver = resolver_from_args(args)
@@ -201,8 +197,8 @@ def check_format(roots: list[str], final_newline: str) -> int:
 def check_docs(args: argparse.Namespace, roots: list[str]) -> int:
     """``pkgkit docs --check`` on the READMEs of ``roots``, written to stderr; 1 when one is not
     as pkgkit docs writes it."""
+    from pkgkit.commands._linting import resolver_from_args, usage_errors  # noqa: PLC0415
     from pkgkit.commands.docs import update_package  # noqa: PLC0415
-    from pkgkit.commands.lint import resolver_from_args, usage_errors  # noqa: PLC0415
     from pkgkit.fix.changes import Tally  # noqa: PLC0415
 
     with usage_errors():

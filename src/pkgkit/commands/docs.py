@@ -46,12 +46,9 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
 
 def run(args: argparse.Namespace) -> int:
     """Update, or check, the README of every package of the paths."""
+    from pkgkit.commands._linting import resolver_from_args, usage_errors  # noqa: PLC0415
     from pkgkit.commands.fmt import nothing_found  # noqa: PLC0415
-    from pkgkit.commands.lint import (  # noqa: PLC0415
-        check_paths_exist,
-        resolver_from_args,
-        usage_errors,
-    )
+    from pkgkit.commands.lint import check_paths_exist  # noqa: PLC0415
     from pkgkit.fix.changes import Tally  # noqa: PLC0415
     from pkgkit.model.package import discover_packages, packages_for_paths  # noqa: PLC0415
 

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pkgkit.commands.lint import Arguments
+    from pkgkit.commands._linting import Arguments
     from pkgkit.lint.config import ConfigResolver
     from pkgkit.lint.engine import FixOutcome
 
@@ -21,12 +21,12 @@ if TYPE_CHECKING:
 def run_fix(args: Arguments, roots: list[str]) -> int:
     """Fix (or show the fixes of) every package under ``roots``."""
     from pkgkit.commands import UsageError  # noqa: PLC0415
-    from pkgkit.commands.lint import (  # noqa: PLC0415
-        _load_baseline,
-        _without_baselined,
+    from pkgkit.commands._linting import (  # noqa: PLC0415
         emit,
+        read_baseline,
         resolver_from_args,
         usage_errors,
+        without_baselined,
     )
     from pkgkit.model.package import discover_packages  # noqa: PLC0415
 
@@ -43,7 +43,7 @@ def run_fix(args: Arguments, roots: list[str]) -> int:
         return 2
     report = run.report
     if args.baseline:
-        report = _without_baselined(report, args.baseline, _load_baseline(args.baseline))
+        report = without_baselined(report, args.baseline, read_baseline(args.baseline))
     if not args.diff:
         run.remaining = len(report.diagnostics)  # what the baseline leaves
     sys.stderr.write(run.summary())
@@ -66,7 +66,7 @@ class _FixRun:
 
     def package(self, root: str, resolver: ConfigResolver) -> None:
         """Fix one package (private ones are skipped, as lint skips them)."""
-        from pkgkit.commands.lint import usage_errors  # noqa: PLC0415
+        from pkgkit.commands._linting import usage_errors  # noqa: PLC0415
         from pkgkit.lint.engine import fix_package  # noqa: PLC0415
         from pkgkit.lint.report import PackageResult  # noqa: PLC0415
         from pkgkit.model.package import load_package  # noqa: PLC0415

@@ -11,12 +11,8 @@ import argparse
 import os
 from typing import Any
 
-from pkgkit.commands.lint import (
-    add_lint_options,
-    check_paths_exist,
-    resolver_from_args,
-    usage_errors,
-)
+from pkgkit.commands._linting import resolver_from_args, usage_errors
+from pkgkit.commands.lint import add_lint_options, check_paths_exist
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
