@@ -222,7 +222,7 @@ def test_a_readme_the_markdown_parser_panics_on_is_still_linted_exactly(tmp_path
     )
     assert result.stderr == ""
     found = json.loads(result.stdout)
-    assert result.returncode == 1
+    assert result.returncode == 0  # a README that disagrees with the content: a warning
     assert [(f["rule"], f["path"], f["line"], f["column"], f["message"]) for f in found] == [
         (
             "DOC001",

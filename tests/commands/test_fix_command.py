@@ -53,8 +53,8 @@ def test_fix_applies_safe_fixes_only_and_reports_what_remains(
 ) -> None:
     before = texts(go)
     code, out, err = run_cli(capsys, "lint", "--fix", "go")
-    assert code == 1  # MET001 remains (its fix is unsafe)
-    assert "MET001 metric 'go.goroutine.cuont' is not documented" in out
+    assert code == 0  # MET001 remains (its fix is unsafe): an undocumented metric warns
+    assert "MET001 [warning] metric 'go.goroutine.cuont' is not documented" in out
     assert "PKG120" not in out
     assert "pkgkit: 1 finding fixed (1 fix in 1 file), 1 remaining\n" in err
     after = texts(go)
@@ -100,7 +100,7 @@ def test_fixing_again_changes_nothing(go: Path, capsys: pytest.CaptureFixture[st
 
 def test_json_output_stays_parseable(go: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "lint", "--fix", "--format", "json", "go")
-    assert code == 1
+    assert code == 0  # the MET001 left is a warning
     assert [finding["rule"] for finding in json.loads(out)] == ["MET001"]
 
 

@@ -24,9 +24,9 @@ def test_counts_per_rule_most_first_then_per_package_and_summary(package, tmp_pa
     assert (code, err) == (1, "")
     assert out == (
         "2\tPKG008\terror\tduplicate-key\n"
-        "1\tDOC001\terror\treadme-dashboard-missing\n"
+        "1\tDOC001\twarning\treadme-dashboard-missing\n"
         "Findings per @instana-integration/ package: go2 2, go 1.\n"
-        "3 errors, 0 warnings, 2 packages checked.\n"
+        "2 errors, 1 warning, 2 packages checked.\n"
     )
 
 

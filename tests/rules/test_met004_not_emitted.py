@@ -13,6 +13,7 @@ def test_readme_row_of_the_runtime_scope_that_it_does_not_emit(tmp_path):
         " (catalogue: go-runtime)"
     )
     assert result[0].hint == "did you mean 'go.memory.gc.goal'?"
+    assert result[0].severity.value == "warning"  # the documentation is wrong, not the data
 
 
 def test_metric_id_under_the_runtime_scope_that_it_does_not_emit(tmp_path):
@@ -24,6 +25,7 @@ def test_metric_id_under_the_runtime_scope_that_it_does_not_emit(tmp_path):
     )
     result = lint(package, select="MET004")
     assert findings(result) == [("MET004", "events/high-cpu-utilization.json", 11)]
+    assert result[0].severity.value == "error"  # the event can never fire
     assert result[0].hint == (
         "'process.cpu.time' is emitted by instrumentation"
         " 'go.opentelemetry.io/contrib/instrumentation/host'"

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 CODE = "DOC001"
 NAME = "readme-dashboard-missing"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "A dashboard listed in the README has no dashboard file with that title"
 FIX = "rewrites the row's name to the dashboard title it likely means (unsafe)"
 

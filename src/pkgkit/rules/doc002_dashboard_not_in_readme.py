@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 CODE = "DOC002"
 NAME = "dashboard-not-in-readme"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "A dashboard's title is not listed in the README's Dashboards table"
 
 

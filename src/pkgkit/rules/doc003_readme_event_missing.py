@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 CODE = "DOC003"
 NAME = "readme-event-missing"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "An event listed in the README has no event file with that name"
 FIX = "rewrites the row's name to the event name it likely means (unsafe)"
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CODE = "DOC004"
 NAME = "event-not-in-readme"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "An event's name is not listed in the README's Events table"
 
 

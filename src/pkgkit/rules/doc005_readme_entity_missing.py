@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 CODE = "DOC005"
 NAME = "readme-entity-missing"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "An entity listed in the README has no entity file with that label"
 FIX = "rewrites the row's name to the entity label it likely means (unsafe)"
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 CODE = "DOC006"
 NAME = "entity-not-in-readme"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "An entity's label is not listed in the README's Entities table"
 
 

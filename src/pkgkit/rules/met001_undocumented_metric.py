@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
 CODE = "MET001"
 NAME = "undocumented-metric"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "Content references a metric the README does not document"
 FIX = (
     "adds a README row when the catalogue knows the unit and instrument (safe); else renames "

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 CODE = "MET003"
 NAME = "duplicate-documented-metric"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "A metric is documented twice, or in two spellings differing only in separators"
 
 

@@ -10,7 +10,9 @@ made the call: an instrumentation release may differ. The older Go names use und
 (``heap_alloc``), the current ones dots (``go.memory.used``); nothing in the runtime
 instrumentation reports CPU time, context deadlines or HTTP connection pools. A metric id is
 reported once per file, at its first use, with the number of uses (an entity charting three
-generations of one missing metric is one finding).
+generations of one missing metric is one finding). In a dashboard, event or entity it is an error
+(the widget shows no data, the event can never fire); a README row is a warning (the
+documentation is wrong, not what the package shows).
 
 Bad::
 
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 CODE = "MET004"
 NAME = "metric-not-emitted"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ERROR
 SUMMARY = "A metric of a known instrumentation that the instrumentation does not emit"
 
 
@@ -51,7 +53,14 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             scope = _missing_from(known, metric.name, metric.scope)
             if scope is not None:
                 message, hint = _finding(known, metric.name, scope)
-                yield Problem(readme, message, hint=hint, line=metric.line, column=metric.column)
+                yield Problem(
+                    readme,
+                    message,
+                    hint=hint,
+                    line=metric.line,
+                    column=metric.column,
+                    severity=Severity.WARNING,
+                )
     missing = [r for r in named(ctx) if _missing_from(known, r.metric.name, _scope(r))]
     for reference, count in first_uses(missing):
         scope = _missing_from(known, reference.metric.name, _scope(reference))

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 CODE = "MET009"
 NAME = "undocumented-selector"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "A metric id selects by an attribute not documented for that metric"
 
 

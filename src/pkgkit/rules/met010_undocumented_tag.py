@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 CODE = "MET010"
 NAME = "undocumented-tag-attribute"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "A tag filter or group-by names an attribute the README does not document"
 
 def known(ctx: RuleContext, tag: TagReference, metrics: list[MetricReference]) -> bool:

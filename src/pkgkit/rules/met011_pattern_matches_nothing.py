@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CODE = "MET011"
 NAME = "pattern-matches-nothing"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "A metric pattern matches no documented metric"
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 CODE = "PKG101"
 NAME = "missing-readme"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "The package has no README.md"
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 CODE = "PKG102"
 NAME = "readme-title"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "README.md has no level-1 heading with the package name"
 
 

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 CODE = "PKG103"
 NAME = "readme-section"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "README.md lacks a required section"
 
 #: Content folder -> the section documenting it, and what the section holds.

@@ -1,7 +1,8 @@
 """package.json lacks one of ``name``, ``version``, ``author`` or ``license``.
 
-Instana's CLI and npm identify a package by name and version; the author and the license tell an
-importer who made it and on what terms.
+Instana's CLI and npm identify a package by name and version: without them it cannot be
+published or imported (an error). The author and the license tell an importer who made it and on
+what terms; npm publishes without them (a warning).
 
 Bad::
 
@@ -29,6 +30,8 @@ NAME = "manifest-required-field"
 SEVERITY = Severity.ERROR
 SUMMARY = "package.json lacks name, version, author or license"
 
+#: The fields without which the package cannot be published or imported.
+IDENTIFYING = frozenset({"name", "version"})
 #: Required fields and an example value for the hint.
 REQUIRED: dict[str, str] = {
     "name": '"@instana-integration/<name>"',
@@ -50,4 +53,5 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 f"package.json has no '{field}'",
                 pointer="",
                 hint=f'add "{field}": {example}',
+                severity=None if field in IDENTIFYING else Severity.WARNING,
             )

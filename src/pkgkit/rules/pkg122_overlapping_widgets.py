@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 CODE = "PKG122"
 NAME = "overlapping-widgets"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "Two widgets of one dashboard overlap"
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 CODE = "PKG130"
 NAME = "duplicate-event-name"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SUMMARY = "Two events of one package have the same name"
 
 
