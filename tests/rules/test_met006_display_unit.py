@@ -34,6 +34,7 @@ def test_count_metric_shown_in_bytes_is_one_finding_at_the_widget_formatter(tmp_
     assert result[0].hint == (
         "use a number formatter (number.detailed) and declare each metric's unit as the metric's"
     )
+    assert result[0].severity.value == "error"  # 12 goroutines read as '12 B': wrong data
 
 
 def test_the_per_metric_formatter_is_the_ui_default_not_what_is_shown(tmp_path):
@@ -81,6 +82,7 @@ def test_one_finding_per_axis_for_metrics_declared_and_shown_as_numbers(tmp_path
     assert result[0].hint == (
         "use a time formatter (millis.detailed) and declare each metric's unit as the metric's"
     )
+    assert result[0].severity.value == "warning"  # right values, without their unit
 
 
 def test_time_units_convert(tmp_path):

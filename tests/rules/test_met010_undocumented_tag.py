@@ -26,6 +26,7 @@ def test_tag_filter_on_an_undocumented_resource_attribute(tmp_path):
     result = lint(package, select="MET010")
     assert findings(result) == [("MET010", DASHBOARD, 49)]
     assert result[0].hint == "did you mean 'service.instance.id'?"
+    assert result[0].severity.value == "warning"  # a filter on an attribute to document
 
 
 def test_entity_identifiers_and_group_by_tags(tmp_path):
@@ -72,11 +73,14 @@ def test_a_near_miss_of_a_defined_attribute_is_named(tmp_path):
     )
     result = lint(package, select="MET01")
     assert findings(result) == [("MET010", "entities/go.json", 2)]
+    # python/entities/python-runtime.json: its only identifier is sdk.language
     assert result[0].message == (
         "'otel.attribute.sdk.language' names 'sdk.language', which is not a documented resource"
-        " or metric attribute nor one the OpenTelemetry conventions define"
+        " or metric attribute nor one the OpenTelemetry conventions define; the entity's"
+        " instances are told apart by it: the entity has none unless the telemetry carries it"
     )
     assert result[0].hint == "did you mean 'telemetry.sdk.language'?"
+    assert result[0].severity.value == "error"  # the entity shows nothing
 
 
 def _filtered(metric_id, *filters, **more):
@@ -162,8 +166,11 @@ def test_one_finding_per_attribute_with_its_use_count(tmp_path):
     ]
     assert result[0].message == (
         "'otel.attribute.app.cluster' names 'app.cluster', which is not a documented resource or"
-        " metric attribute nor one the OpenTelemetry conventions define (used 2 times in 2 files)"
+        " metric attribute nor one the OpenTelemetry conventions define (used 2 times in 2 files);"
+        " the entity's instances are told apart by it: the entity has none unless the telemetry"
+        " carries it"
     )
+    assert {d.severity.value for d in result} == {"error"}
 
 
 def test_the_hint_names_only_an_attribute_the_key_misspells(tmp_path):

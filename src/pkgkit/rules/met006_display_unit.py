@@ -10,7 +10,9 @@ entity metrics (``"formatter": "NUMBER"``) are not checked. Time units convert i
 (``s`` shown by ``millis.detailed``), and a percentage may be shown as a number.
 
 One finding per axis or widget, naming its metrics: they are fixed together. A widget that
-declares a bytes or time unit and shows it with a number formatter is MET016's.
+declares a bytes or time unit and shows it with a number formatter is MET016's. Values shown in
+another unit (a count as bytes, bytes as seconds) are wrong data: an error. Values shown as plain
+numbers are right but unreadable: a warning.
 
 Bad (``go.goroutine.count`` is a count)::
 
@@ -140,7 +142,13 @@ def _problem(
         f"the widget shows {metrics} (in {units}) as {as_shown}: {', '.join(causes)}",
         pointer=f"{display}/formatter" if wrong_formatter else f"{first.context_pointer}/unit",
         hint=" and ".join(dict.fromkeys(fixes)),
+        severity=None if _displayed(formatter, shown) == "count" else Severity.ERROR,
     )
+
+
+def _displayed(formatter: object, shown: str) -> str | None:
+    """The unit class the widget displays: its formatter's, else the declared unit's."""
+    return shown_class(formatter) if isinstance(formatter, str) else shown_class(shown)
 
 
 def _label(reference: MetricReference) -> str:

@@ -16,10 +16,12 @@ decides. Other tags (Instana's own, such as ``entity.type``) are not checked, no
   widget or entity the tag is in): MET001 reports the metric, and its row's Attributes column is
   where the attribute goes.
 
-One finding per attribute, at its first use, with the use count. The hint proposes a documented
-attribute only when the key looks like its misspelling (one dotted part off by a letter or two,
-or the same key missing or adding a namespace), never another real attribute; else a defined
-attribute the key evidently means (``sdk.language`` -> ``telemetry.sdk.language``).
+One finding per attribute, at its first use, with the use count. It is a warning (document it),
+but an error when the attribute identifies an entity (``data.identifiers``): an entity whose
+identifier no telemetry carries has no instances, so it shows nothing. The hint proposes a
+documented attribute only when the key looks like its misspelling (one dotted part off by a
+letter or two, or the same key missing or adding a namespace), never another real attribute;
+else a defined attribute the key evidently means (``sdk.language`` -> ``telemetry.sdk.language``).
 
 Bad::
 
@@ -55,6 +57,11 @@ CODE = "MET010"
 NAME = "undocumented-tag-attribute"
 SEVERITY = Severity.WARNING
 SUMMARY = "A tag filter or group-by names an attribute the README does not document"
+#: What an unknown entity identifier costs (an error: the entity shows nothing).
+IDENTIFIER_CONSEQUENCE = (
+    "; the entity's instances are told apart by it: the entity has none unless the telemetry"
+    " carries it"
+)
 
 def known(ctx: RuleContext, tag: TagReference, metrics: list[MetricReference]) -> bool:
     """True when the attribute ``tag`` names is documented, defined, or the metric's own."""
@@ -89,15 +96,23 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         match = misspelt(attribute, candidates) or convention_match(
             attribute, defined_attributes(ctx, tag.scope)
         )
+        identifies = any(_is_identifier(t) for t in found)
+        consequence = IDENTIFIER_CONSEQUENCE if identifies else ""
         yield Problem(
             tag.file,
             f"'{tag.tag}' names '{attribute}', which is not a documented {kind} nor one the"
-            f" OpenTelemetry conventions define{uses(found)}",
+            f" OpenTelemetry conventions define{uses(found)}{consequence}",
             pointer=tag.pointer,
             hint=f"did you mean '{match}'?"
             if match
             else "document it in the README (Resource Attributes table or a metric's Attributes)",
+            severity=Severity.ERROR if identifies else None,
         )
+
+
+def _is_identifier(tag: TagReference) -> bool:
+    """True for an entity identifier (``data.identifiers``): it tells the instances apart."""
+    return "/identifiers/" in tag.pointer
 
 
 class _Documented:
