@@ -113,6 +113,8 @@ def _stdout_flushed() -> bool:
     What is left unwritten then goes to the null device, so that the interpreter's own flush at
     exit does not fail again (the recipe of the :mod:`signal` module's documentation).
     """
+    if sys.stdout is None:  # closed when pkgkit started: the command said so
+        return True
     try:
         sys.stdout.flush()
     except (OSError, ValueError):

@@ -32,7 +32,11 @@ def test_warnings_are_warning_commands():
 def test_escaping():
     assert escape_data("100%\r\nnext: a, b") == "100%25%0D%0Anext: a, b"
     assert escape_property("dir:a,b/100%\n") == "dir%3Aa%2Cb/100%25%0A"
-    diagnostic = Diagnostic("x,y:z.json", 3, 1, "PKG001", Severity.ERROR, "bad: a,b\nc")
-    assert command(diagnostic) == (
-        "::error file=x%2Cy%3Az.json,line=3,col=1,title=PKG001::bad: a,b%0Ac"
+    diagnostic = Diagnostic("x,y:z.json", 3, 1, "PKG001", Severity.ERROR, "bad: 100% a,b")
+    assert command(diagnostic._replace(hint="fix\rit")) == (
+        "::error file=x%2Cy%3Az.json,line=3,col=1,title=PKG001::bad: 100%25 a,b%0Ahint: fix\\rit"
+    )
+    # A line break from a package is shown as \n: only the hint's own line break is %0A.
+    assert command(diagnostic._replace(message="bad\n::error::x")) == (
+        "::error file=x%2Cy%3Az.json,line=3,col=1,title=PKG001::bad\\n::error::x"
     )

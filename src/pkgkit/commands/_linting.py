@@ -114,16 +114,25 @@ def emit(args: Arguments, report: LintReport) -> int:
     if args.format in RULE_FORMATS or statistics:
         describe_rules(report)
     render = _statistics_renderer(args.format) if statistics else get_reporter(args.format).render
+    buffer = io.StringIO()  # the whole report first: it is written complete or not at all
+    render(report, buffer)
     output = getattr(args, "output", None)
     if output:
-        buffer = io.StringIO()
-        render(report, buffer)
         _write_file(output, buffer.getvalue(), "--output")
-        sys.stdout.write(summary(report) + "\n")
+        write_stdout(summary(report) + "\n")
     else:
-        render(report, sys.stdout)
+        write_stdout(buffer.getvalue())
     internal_errors(report)
     return report.exit_code
+
+
+def write_stdout(text: str) -> None:
+    """:func:`pkgkit.util.paths.write_stdout`, its failure a usage error (exit 2)."""
+    from pkgkit.util.paths import write_stdout as write  # noqa: PLC0415
+
+    problem = write(text)
+    if problem is not None:
+        raise UsageError(problem)
 
 
 def _statistics_renderer(output_format: str) -> Callable[[LintReport, TextIO], None]:

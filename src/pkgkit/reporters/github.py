@@ -2,7 +2,10 @@
 
 ``::error file=PATH,line=L,col=C,title=CODE::message`` (``::warning`` for warnings), escaped as
 the Actions runner expects: ``%``, ``\\r`` and ``\\n`` everywhere, and ``:`` and ``,`` inside
-property values. The summary line follows as plain log text.
+property values. Control characters from package content are shown as escapes first
+(:func:`~pkgkit.util.paths.display_text`), so only the hint's own line break is a line break: no
+text of a package can end the command and start another. The summary line follows as plain
+log text.
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Diagnostic, Severity
-from pkgkit.reporters import message_with_hint
 from pkgkit.reporters.text import summary
+from pkgkit.util.paths import display_text
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -32,10 +35,12 @@ def escape_property(text: str) -> str:
 def command(diagnostic: Diagnostic) -> str:
     """The workflow command of one finding."""
     kind = "error" if diagnostic.severity is Severity.ERROR else "warning"
-    message = message_with_hint(diagnostic)
+    message = display_text(diagnostic.message)
+    if diagnostic.hint:
+        message += f"\nhint: {display_text(diagnostic.hint)}"
     properties = ",".join(
         [
-            f"file={escape_property(diagnostic.path)}",
+            f"file={escape_property(display_text(diagnostic.path))}",
             f"line={diagnostic.line}",
             f"col={diagnostic.column}",
             f"title={escape_property(diagnostic.code)}",

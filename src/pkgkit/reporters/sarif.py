@@ -15,6 +15,7 @@ from urllib.parse import quote
 from pkgkit import __version__
 from pkgkit.diagnostics import Diagnostic, Severity
 from pkgkit.reporters import message_with_hint
+from pkgkit.util.paths import json_text
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -103,5 +104,4 @@ def sarif_log(report: LintReport) -> dict[str, Any]:
 
 def render(report: LintReport, stream: TextIO) -> None:
     """Write the SARIF log as indented JSON."""
-    json.dump(sarif_log(report), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json_text(json.dumps(sarif_log(report), indent=2, ensure_ascii=False)) + "\n")

@@ -1,10 +1,16 @@
-"""Human-readable report: findings grouped by package, how many each package has, a summary."""
+"""Human-readable report: findings grouped by package, how many each package has, a summary.
+
+Text from packages (file names, messages quoting titles and names) is escaped
+(:func:`~pkgkit.util.paths.display_text`): a finding is one line, and a dashboard title cannot
+write terminal escapes or workflow commands.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Severity
+from pkgkit.util.paths import display_text
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -16,10 +22,10 @@ if TYPE_CHECKING:
 def format_diagnostic(diagnostic: Diagnostic) -> str:
     """``path:line:col: CODE message``, warnings marked, the hint on its own line."""
     marker = " [warning]" if diagnostic.severity is Severity.WARNING else ""
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
-    text = f"{where}: {diagnostic.code}{marker} {diagnostic.message}"
+    where = f"{display_text(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
+    text = f"{where}: {diagnostic.code}{marker} {display_text(diagnostic.message)}"
     if diagnostic.hint:
-        text += f"\n    hint: {diagnostic.hint}"
+        text += f"\n    hint: {display_text(diagnostic.hint)}"
     return text
 
 
@@ -64,7 +70,7 @@ def render(report: LintReport, stream: TextIO) -> None:
     for result in report.packages:
         if not result.diagnostics:
             continue
-        stream.write(f"{result.name} ({result.root})\n")
+        stream.write(f"{display_text(result.name)} ({display_text(result.root)})\n")
         for diagnostic in result.diagnostics:
             stream.write(format_diagnostic(diagnostic) + "\n")
         stream.write("\n")

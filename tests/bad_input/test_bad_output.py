@@ -1,0 +1,173 @@
+"""Output: text from packages cannot act on the terminal or the log that shows a report, every
+format escapes it, a report is complete or absent, and a reader that goes away or a standard
+output that fails gets a clear answer with the right exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bad_input_helpers import old_files, pkgkit
+from helpers import copy_go
+from pkgkit.util.paths import display_text, json_text
+
+#: A dashboard title that tries everything: a terminal escape, a line break followed by a
+#: GitHub workflow command, a carriage return, a bidirectional override, a C1 control, a lone
+#: surrogate, and characters that must stay as they are.
+HOSTILE_TITLE = "Go\x1b[31m red\n::error file=x.json,line=1::injected\r\u202eevil\x85\ud800 é ✓"
+#: How DOC002 quotes it (it folds white space, line breaks included, to single spaces).
+SHOWN = "Go\\x1b[31m red ::error file=x.json,line=1::injected \\u202eevil \\ud800 é ✓"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """fixtures/go, its dashboard titled :data:`HOSTILE_TITLE` (DOC002 quotes the title), and a
+    file whose name holds a line break and an escape (PKG001: it is not JSON)."""
+    root = tmp_path_factory.mktemp("output")
+    package = copy_go(root)
+    dashboard = package / "dashboards" / "go-runtime-metrics.json"
+    data = json.loads(dashboard.read_text(encoding="utf-8"))
+    data["title"] = HOSTILE_TITLE
+    dashboard.write_text(json.dumps(data, indent=2), encoding="utf-8")  # \\ud800 as an escape
+    (package / "events" / "bad\n\x1b[2Jname.json").write_text("{", encoding="utf-8")
+    return root
+
+
+def _report(root, report_format):
+    result = pkgkit(root, "lint", "--no-cache", "--format", report_format, "go")
+    assert result.returncode == 1
+    assert result.stderr == ""
+    return result.stdout
+
+
+def _unsafe(text):
+    """The characters of ``text`` that would act rather than show (a line break is fine)."""
+    return sorted({c for c in text if c != "\n" and display_text(c) != c})
+
+
+@pytest.mark.parametrize("report_format", ["text", "github", "json", "sarif"])
+def test_no_format_lets_package_text_act(hostile, report_format):
+    out = _report(hostile, report_format)
+    assert _unsafe(out) == []
+    assert "\n::error file=x.json" not in out  # no line starts a command of the package's
+    out.encode("utf-8")  # nothing unencodable (the lone surrogate is an escape)
+
+
+def test_text_shows_each_finding_on_one_line_with_the_text_escaped(hostile):
+    lines = _report(hostile, "text").splitlines()
+    assert f"go/dashboards/go-runtime-metrics.json:3:12: DOC002 dashboard '{SHOWN}' is not" \
+        " listed in the README's Dashboards table" in lines
+    assert any(line.startswith("go/events/bad\\n\\x1b[2Jname.json:1:2: PKG001") for line in lines)
+
+
+def test_github_commands_are_one_per_finding_and_escaped(hostile):
+    lines = _report(hostile, "github").splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    assert len(commands) == len(lines) - 1  # and the summary
+    (title,) = [line for line in commands if "DOC002" in line]
+    assert title.startswith(
+        "::error file=go/dashboards/go-runtime-metrics.json,line=3,col=12,title=DOC002::"
+        f"dashboard '{SHOWN}'"
+    )
+    (name,) = [line for line in commands if "PKG001" in line]
+    assert name.startswith("::error file=go/events/bad\\n\\x1b[2Jname.json,line=1,col=2,")
+
+
+@pytest.mark.parametrize("report_format", ["json", "sarif"])
+def test_json_formats_keep_every_value_exactly(hostile, report_format):
+    document = json.loads(_report(hostile, report_format))
+    results = document if report_format == "json" else document["runs"][0]["results"]
+    messages = [r["message"] if report_format == "json" else r["message"]["text"] for r in results]
+    folded = " ".join(HOSTILE_TITLE.split())  # as DOC002 quotes it
+    assert any(f"dashboard '{folded}' is not listed" in message for message in messages)
+    paths = {r["path"] for r in results} if report_format == "json" else {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results
+    }
+    assert any("\n" in path or "%0A" in path for path in paths)
+
+
+def test_escaping_functions_are_exact():
+    assert display_text("plain, é ✓ 😀 and\u00a0space") == "plain, é ✓ 😀 and\u00a0space"
+    assert display_text("\t\x00\x7f\u2028\u2066") == "\\t\\x00\\x7f\\u2028\\u2066"
+    value = ["\x7f\x85\ud800\u2028\u202e é\n"]
+    text = json_text(json.dumps(value, ensure_ascii=False))
+    assert text == '["\\u007f\\u0085\\ud800\\u2028\\u202e é\\n"]'
+    assert json.loads(text) == value
+
+
+# --------------------------------------------------------------------------- where it goes
+
+
+def _many_findings(root: Path) -> None:
+    package = copy_go(root)
+    for index in range(300):
+        (package / "events" / f"bad-{index:03}.json").write_text("{", encoding="utf-8")
+
+
+@pytest.mark.parametrize("report_format", ["text", "json"])
+@pytest.mark.parametrize("cache", ["cold", "warm"])
+def test_a_reader_that_goes_away_keeps_the_exit_code_of_the_findings(
+    tmp_path, report_format, cache
+):
+    """``pkgkit lint | head -1``: the report is far larger than the pipe holds (warm: printed
+    from the result cache, by the command line's fast path)."""
+    _many_findings(tmp_path)
+    command = [sys.executable, "-m", "pkgkit", "lint", "--format", report_format]
+    env = {**os.environ, "PKGKIT_CACHE_DIR": str(tmp_path / "cache")}
+    if cache == "warm":
+        old_files(tmp_path / "go")
+        assert pkgkit(tmp_path, *command[3:], "go", env=env).returncode == 1
+    else:
+        command.append("--no-cache")
+    with subprocess.Popen(
+        [*command, "go"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as lint:
+        assert lint.stdout is not None and lint.stderr is not None
+        lint.stdout.readline()
+        lint.stdout.close()
+        stderr = lint.stderr.read().decode()
+        assert lint.wait(120) == 1
+    assert stderr == ""
+
+
+def test_a_closed_standard_output_is_a_clear_error(tmp_path):
+    copy_go(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "go"],
+        cwd=tmp_path, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 2
+    assert result.stderr == "pkgkit: error: cannot write the report: standard output is closed\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_standard_output_is_a_clear_error(tmp_path):
+    _many_findings(tmp_path)
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "go"],
+            cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "pkgkit: error: cannot write the report to standard output: No space left on device\n"
+    )
+
+
+def test_a_report_that_cannot_be_written_leaves_no_partial_output_file(tmp_path):
+    copy_go(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "report.json").mkdir()  # a folder where the report would go
+    result = pkgkit(
+        tmp_path, "lint", "--no-cache", "--format", "json", "--output", "out/report.json", "go"
+    )
+    assert result.returncode == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.json"]
+    assert list((tmp_path / "out" / "report.json").iterdir()) == []
