@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
     """Register ``ci``."""
+    from argparse import SUPPRESS  # noqa: PLC0415 - argparse is imported when parsers are built
+
     parser = subparsers.add_parser(
         "ci",
         help="lint and test the packages changed since a base revision",
@@ -54,7 +56,10 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         help="also fail when the README of a changed package is not as `pkgkit docs` writes it "
         "(listed on stderr)",
     )  # fmt: skip
-    add_lint_options(parser)
+    add_lint_options(parser, write_baseline=False)
+    parser.add_argument(  # not listed: accepted only to say where it belongs
+        "--write-baseline", metavar="FILE", help=SUPPRESS
+    )
     parser.set_defaults(run=run)
 
 
@@ -138,8 +143,38 @@ def lint_changed(args: argparse.Namespace, top: str, base: Base, roots: list[str
         if result.skipped is None:
             config = resolver.for_package(result.root)
             found = version_findings(top, base, result.root, config)
+            if not args.no_test:
+                found += event_test_findings(result.root, config)
             result.diagnostics = sorted(result.diagnostics + found)
     return emit(args, report)
+
+
+def event_test_findings(root: str, config: Config) -> list[Diagnostic]:
+    """CI002 for every failing expectation and format error of the package's event rule tests
+    (``tests/*.yaml``), located in the YAML: the report shows them in every format."""
+    from pkgkit.diagnostics import Diagnostic  # noqa: PLC0415
+    from pkgkit.model.package import load_package  # noqa: PLC0415
+    from pkgkit.rules.ci002_event_test_failed import CODE, SEVERITY  # noqa: PLC0415
+    from pkgkit.testing.event_tests import file_problems  # noqa: PLC0415
+    from pkgkit.util.paths import display_path  # noqa: PLC0415
+
+    tests = sorted(Path(root, "tests").glob("*.y*ml"))
+    if not config.is_enabled(CODE) or not tests:
+        return []
+    package = load_package(root)
+    found: list[Diagnostic] = []
+    for path in tests:
+        relpath = path.relative_to(root).as_posix()
+        if config.is_ignored_in(CODE, relpath):
+            continue
+        found.extend(
+            Diagnostic(
+                path=display_path(str(path)), line=problem.line, column=problem.column,
+                code=CODE, severity=config.severity_of(CODE, SEVERITY), message=str(problem),
+            )
+            for problem in file_problems(str(path), package)
+        )
+    return found
 
 
 def version_findings(top: str, base: Base, root: str, config: Config) -> list[Diagnostic]:
@@ -174,7 +209,7 @@ def _version(manifest_text: str | None) -> str | None:
     """The ``version`` of a package.json text, or None."""
     try:
         data = json.loads(manifest_text) if manifest_text is not None else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, a number too long, nested too deep
         return None
     version = data.get("version") if isinstance(data, dict) else None
     return version if isinstance(version, str) else None

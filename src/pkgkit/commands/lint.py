@@ -85,18 +85,45 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def add_lint_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by every command that lints (lint, test, ci)."""
-    from pkgkit.reporters import REPORTERS  # noqa: PLC0415
-
-    parser.add_argument(
-        "--format", choices=sorted(REPORTERS), default=default_format(),
-        help="report format (default: text; github when GITHUB_ACTIONS=true)",
-    )
+def add_lint_options(parser: argparse.ArgumentParser, *, write_baseline: bool = True) -> None:
+    """Options shared by the commands that lint and report (lint, ci; ``ci`` takes no
+    ``--write-baseline``: a baseline records a whole repository)."""
+    add_format_option(parser, "report format (default: text; github when GITHUB_ACTIONS=true)")
     parser.add_argument(
         "--output", metavar="FILE",
         help="write the report to FILE (atomically); the summary line stays on the terminal",
     )
+    add_config_options(parser)
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="lint every package even when the result cache holds its result",
+    )
+    parser.add_argument(
+        "--jobs", type=job_count, metavar="N",
+        help=f"lint packages in N worker processes (default: 1 for one package, else one per "
+        f"available CPU, at most {DEFAULT_MAX_JOBS}); the output is the same",
+    )
+    baseline = parser.add_mutually_exclusive_group() if write_baseline else parser
+    baseline.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
+    )
+    if write_baseline:
+        baseline.add_argument(
+            "--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0"
+        )
+
+
+def add_format_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--format``: a reporter's name."""
+    from pkgkit.reporters import REPORTERS  # noqa: PLC0415
+
+    parser.add_argument(
+        "--format", choices=sorted(REPORTERS), default=default_format(), help=help_text
+    )
+
+
+def add_config_options(parser: argparse.ArgumentParser) -> None:
+    """The options that make each package's configuration (every command that lints)."""
     parser.add_argument(
         "--config", metavar="FILE",
         help="use this configuration file (.pkgkit.yaml or pyproject.toml) for every package",
@@ -112,22 +139,6 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ignore", action="append", default=[], metavar="CODES",
         help="skip these rule codes or prefixes (comma-separated; repeatable)",
-    )
-    parser.add_argument(
-        "--no-cache", action="store_true",
-        help="lint every package even when the result cache holds its result",
-    )
-    parser.add_argument(
-        "--jobs", type=job_count, metavar="N",
-        help=f"lint packages in N worker processes (default: 1 for one package, else one per "
-        f"available CPU, at most {DEFAULT_MAX_JOBS}); the output is the same",
-    )
-    baseline = parser.add_mutually_exclusive_group()
-    baseline.add_argument(
-        "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
-    )
-    baseline.add_argument(
-        "--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0"
     )
 
 

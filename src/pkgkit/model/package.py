@@ -25,6 +25,7 @@ from pkgkit.util.files import read_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from pathlib import Path
 
 __all__ = [
     "CONTENT_FOLDERS",
@@ -301,19 +302,29 @@ def _inside(
 def package_of_file(path: str) -> str | None:
     """The package folder holding the file ``path``: the nearest folder above it that is a package.
 
-    A folder counts when it is a package (:func:`is_package_dir`) or when the walk came up
+    A folder counts when it is a package (:func:`is_package_dir`), when the walk came up
     through one of its content folders (so a package whose package.json is missing is still
-    found, and reported). The result keeps the spelling of ``path`` (relative stays relative).
+    found, and reported), or when ``path`` is its package.json and it still has a content
+    folder (a deleted manifest names its package). The result keeps the spelling of ``path``
+    (relative stays relative).
     """
     from pathlib import Path  # noqa: PLC0415 - only for file arguments
 
     given = Path(path)
+    absolute = Path(os.path.abspath(path))
+    if given.name == MANIFEST and has_content_folders(str(absolute.parent)):
+        return _spelled(absolute.parent, given)
     came_from = ""
-    for folder in Path(os.path.abspath(path)).parents:
+    for folder in absolute.parents:
         if came_from in CONTENT_FOLDERS or is_package_dir(str(folder)):
-            return str(folder) if given.is_absolute() else os.path.relpath(folder)
+            return _spelled(folder, given)
         came_from = folder.name
     return None
+
+
+def _spelled(folder: Path, given: Path) -> str:
+    """``folder`` absolute when ``given`` is, else relative to the working directory."""
+    return str(folder) if given.is_absolute() else os.path.relpath(folder)
 
 
 def packages_for_paths(paths: Iterable[str]) -> list[str]:

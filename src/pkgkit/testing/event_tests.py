@@ -41,6 +41,7 @@ from pkgkit.testing.evaluate import (
 )
 from pkgkit.util import safeyaml
 from pkgkit.util.files import ReadRefusedError, read_regular_file
+from pkgkit.util.paths import display_text
 from pkgkit.util.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -71,8 +72,15 @@ class _Context:
 
 
 def run_test_file(path: str, package: Package) -> list[str]:
-    """Every problem of one test file as ``path:line:column: message`` (empty: all pass)."""
-    shown = os.path.relpath(path)
+    """Every problem of one test file as ``path:line:column: message`` (empty: all pass);
+    text from the file is escaped (:func:`~pkgkit.util.paths.display_text`)."""
+    shown = display_text(os.path.relpath(path))
+    problems = file_problems(path, package)
+    return [f"{shown}:{p.line}:{p.column}: {display_text(str(p))}" for p in problems]
+
+
+def file_problems(path: str, package: Package) -> list[FormatError]:
+    """Every problem of one test file, located (empty: all its tests pass)."""
     events = {
         file.data["name"]: file.data
         for file in package.documents("event")
@@ -84,7 +92,7 @@ def run_test_file(path: str, package: Package) -> list[str]:
             _run_test(test, context)
     except FormatError as error:
         context.problems.append(error)
-    return [f"{shown}:{p.line}:{p.column}: {p}" for p in context.problems]
+    return context.problems
 
 
 def _compose(path: str, root: str) -> yaml.Node:

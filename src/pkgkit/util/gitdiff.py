@@ -57,15 +57,37 @@ class Base:
 def find_base(root: str, wanted: str | None) -> Base:
     """The merge-base of HEAD and ``wanted`` (default: the first of :data:`DEFAULT_BASES`).
 
-    Without ``wanted`` and without any of the default remote branches, the base is ``HEAD``:
-    only uncommitted changes count.
+    Fails closed: without ``wanted`` and without any of the default remote branches there is
+    no base to compare with (comparing with HEAD would pass every committed change), and a
+    shallow clone that lacks the merge-base says to fetch more history.
     """
     if wanted is None:
-        wanted = next((name for name in DEFAULT_BASES if resolves(root, name)), "HEAD")
+        wanted = next((name for name in DEFAULT_BASES if resolves(root, name)), None)
+        if wanted is None:
+            raise GitError(
+                f"no base revision: none of {', '.join(DEFAULT_BASES)} exists; pass --base REF"
+                " (the branch the changes will merge into, or HEAD to check uncommitted"
+                " changes only)"
+            )
     elif not resolves(root, wanted):
         raise GitError(f"unknown revision '{wanted}' (fetch it, or pass another --base)")
-    commit = git(root, "merge-base", wanted, "HEAD").strip()
+    try:
+        commit = git(root, "merge-base", wanted, "HEAD").strip()
+    except GitError as error:
+        if _is_shallow(root):
+            raise GitError(
+                f"no merge-base of {wanted} and HEAD in this shallow clone: fetch more history"
+                " (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+            ) from error
+        raise
     return Base(wanted, commit)
+
+
+def _is_shallow(root: str) -> bool:
+    try:
+        return git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except GitError:
+        return False
 
 
 def changed_files(root: str, base: Base) -> list[str]:
