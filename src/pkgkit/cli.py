@@ -1,7 +1,8 @@
 """The ``pkgkit`` command line: one sub-command per module of :mod:`pkgkit.commands`.
 
-Exit codes: 0 clean, 1 findings (errors), 2 usage or internal error. No traceback reaches the
-user: an unexpected exception is reported in one line (``PKGKIT_DEBUG=1`` shows the traceback).
+Exit codes: 0 clean, 1 findings (errors), 2 usage or internal error, 130 interrupted (Ctrl-C).
+No traceback reaches the user: an unexpected exception is reported in one line
+(``PKGKIT_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 COMMANDS = ("lint", "fmt", "docs", "test", "render", "ci", "init", "rules", "conventions")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Exit code after Ctrl-C (SIGINT): 128 + the signal's number, as shells report it.
+EXIT_INTERRUPTED = 130
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -125,15 +128,15 @@ def _stdout_flushed() -> bool:
 
 
 def _main(arguments: list[str]) -> int:
-    args = _parse(arguments)
     try:
+        args = _parse(arguments)
         code: int = args.run(args)
     except UsageError as error:
         sys.stderr.write(f"pkgkit: error: {error}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("pkgkit: interrupted\n")
-        return EXIT_ERROR
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_ERROR

@@ -139,7 +139,9 @@ def test_the_repository_test_run_does_not_collect_fixtures():
 def test_help_states_the_default_number_of_examples(capsys):
     with pytest.raises(SystemExit):
         main(["test", "--help"])
-    assert f"(default: {DEFAULT_MAX_EXAMPLES})" in " ".join(capsys.readouterr().out.split())
+    assert f"(default: {DEFAULT_MAX_EXAMPLES}, at most 10,000)" in " ".join(
+        capsys.readouterr().out.split()
+    )
 
 
 def test_lint_imports_nothing_of_pkgkit_test():

@@ -273,8 +273,23 @@ def _pool_results(
     context = multiprocessing.get_context("fork" if fork else None)
     task = functools.partial(_lint_configured_task, options=cache_options(resolver), cache=cache)
     chunksize = max(1, min(16, len(packages) // (jobs * 4)))
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    pool = concurrent.futures.ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_ignore_interrupts
+    )
+    try:
         yield from pool.map(task, configured, chunksize=chunksize)
+    except BaseException:  # Ctrl-C: the chunks not started are dropped, the workers end
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the process that reports (which stops the pool): no traceback
+    from each worker, no half-written cache entry."""
+    import signal  # noqa: PLC0415
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _lint_configured_task(

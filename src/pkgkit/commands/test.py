@@ -2,7 +2,7 @@
 
 The session runs pkgkit's pytest plugin (:mod:`pkgkit.testing.plugin`) isolated from any pytest
 configuration of the working directory. Exit codes: 0 all pass (warnings allowed), 1 failures,
-2 usage error (including a broken configuration file or nothing to test).
+2 usage error (including a broken configuration file or nothing to test), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import os
 from typing import Any
 
 from pkgkit.commands._linting import resolver_from_args, usage_errors
-from pkgkit.commands.lint import add_lint_options, check_paths_exist
+from pkgkit.commands.lint import add_config_options, add_format_option, check_paths_exist
+from pkgkit.testing import MAX_EXAMPLES, example_count
 
 
 def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private action type
@@ -27,8 +28,8 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
     )
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     parser.add_argument(
-        "--max-examples", type=_positive, default=None, metavar="N",
-        help="examples per template, property and mode (default: 40)",
+        "--max-examples", type=example_count, default=None, metavar="N",
+        help=f"examples per template, property and mode (default: 40, at most {MAX_EXAMPLES:,})",
     )
     parser.add_argument(
         "--seed", type=int, default=None, metavar="S",
@@ -38,18 +39,15 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         "--mode", choices=("instana", "json-safe", "both"), default="both",
         help="render mode(s) to check (default: both)",
     )
-    add_lint_options(parser)
+    add_format_option(parser, "format of the lint findings in a failure report (default: text)")
+    add_config_options(parser)
+    for option in _LINT_ONLY:  # not listed: accepted only to say which command takes them
+        parser.add_argument(option, nargs="?", const=True, help=argparse.SUPPRESS)
     parser.set_defaults(run=run)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return value
+#: Options of ``pkgkit lint`` a test session has no use for.
+_LINT_ONLY = ("--output", "--no-cache", "--jobs", "--baseline", "--write-baseline")
 
 
 def pytest_args(args: argparse.Namespace, roots: list[str]) -> list[str]:
@@ -80,14 +78,13 @@ def _rootdir(roots: list[str]) -> str:
     return os.path.dirname(os.path.commonpath(absolute))  # noqa: PTH120
 
 
-def _refuse_report_options(args: argparse.Namespace) -> None:
-    """Lint options that make no sense for a test session are usage errors."""
+def _refuse_lint_only_options(args: argparse.Namespace) -> None:
+    """``pkgkit lint`` options given to ``pkgkit test`` are usage errors naming ``lint``."""
     from pkgkit.commands import UsageError  # noqa: PLC0415
 
-    for option in ("output", "baseline", "write_baseline", "jobs"):
-        if getattr(args, option, None):
-            flag = "--" + option.replace("_", "-")
-            raise UsageError(f"{flag} is a 'pkgkit lint' option; 'pkgkit test' does not take it")
+    for option in _LINT_ONLY:
+        if getattr(args, option[2:].replace("-", "_"), None) is not None:
+            raise UsageError(f"{option} is a 'pkgkit lint' option; 'pkgkit test' does not take it")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from pkgkit.model.package import discover_packages, packages_for_paths  # noqa: PLC0415
     from pkgkit.testing.nodes import RunSettings  # noqa: PLC0415
 
-    _refuse_report_options(args)
+    _refuse_lint_only_options(args)
     check_paths_exist(args.paths)
     roots = [p for root in packages_for_paths(args.paths) for p in discover_packages(root)]
     if not roots:
@@ -113,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
         report_format=args.format,
     )
     code = pytest.main(pytest_args(args, roots), plugins=[settings])
+    if settings.interrupted:
+        return 130
     if code == pytest.ExitCode.OK:
         return 0
     return 1 if code == pytest.ExitCode.TESTS_FAILED else 2

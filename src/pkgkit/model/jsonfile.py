@@ -35,6 +35,10 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 _BOM = "\ufeff"
 
+#: Dashboards with more widgets than this are reported and not checked: Instana accepts 128,
+#: and checking each widget of 100,000 against the schema and every rule takes minutes.
+MAX_WIDGETS = 1000
+
 #: Objects and arrays nest at most this deep; one level more is a ``TOO_DEEP`` load error, at the
 #: bracket that opens it. Later stages walk documents recursively within this depth.
 MAX_DEPTH = 500
@@ -209,6 +213,14 @@ class JsonFile:
             self.error = LoadError(
                 LoadErrorKind.NOT_OBJECT,
                 f"top-level value is {_json_type(data)}; expected an object",
+            )
+            return
+        widgets = data.get("widgets") if self.kind == "dashboard" else None
+        if isinstance(widgets, list) and len(widgets) > MAX_WIDGETS:
+            self.error = LoadError(
+                LoadErrorKind.TOO_LARGE,
+                f"the dashboard has {len(widgets):,} widgets, more than pkgkit checks"
+                f" ({MAX_WIDGETS:,}; Instana accepts 128); not checked",
             )
             return
         self.data = data

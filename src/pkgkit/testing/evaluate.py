@@ -60,14 +60,28 @@ class EvaluationError(ValueError):
     """A rule, duration or value notation pkgkit cannot evaluate."""
 
 
+#: Samples a test may give its series in all (a week at one a minute is about 10,000): past
+#: this an expansion such as ``1+1x100000000`` is an error, not minutes of work and gigabytes.
+MAX_SAMPLES = 100_000
+#: Digits of a number in a duration or a repeat count (a duration of 10**15 ms is 31,000 years).
+_MAX_DIGITS = 15
+
+
 def parse_duration(text: str) -> int:
     """``90s``, ``5m``, ``1h30m``, ``250ms`` -> milliseconds (a bare number is seconds)."""
     text = str(text).strip()
     if re.fullmatch(r"\d+", text):
-        return int(text) * 1000
+        return _number(text, "duration") * 1000
     if not text or not re.fullmatch(r"(?:\d+(?:ms|s|m|h|d))+", text):
         raise EvaluationError(f"invalid duration {text!r}: expected e.g. 30s, 5m, 1h30m")
-    return sum(int(n) * _UNIT_MS[unit] for n, unit in _DURATION.findall(text))
+    return sum(_number(n, "duration") * _UNIT_MS[unit] for n, unit in _DURATION.findall(text))
+
+
+def _number(digits: str, what: str) -> int:
+    """``int(digits)``, refused past :data:`_MAX_DIGITS` digits (nothing that long is meant)."""
+    if len(digits.lstrip("0")) > _MAX_DIGITS:
+        raise EvaluationError(f"{what} {digits[:20]}... has more than {_MAX_DIGITS} digits")
+    return int(digits)
 
 
 def expand_values(text: str) -> list[float | None]:
@@ -79,21 +93,25 @@ def expand_values(text: str) -> list[float | None]:
             raise EvaluationError(
                 f"invalid value {term!r}: expected a number, '_', 'a+bxn', 'a-bxn' or 'axn'"
             )
-        values.extend(_expand(match))
+        values.extend(_expand(match, MAX_SAMPLES - len(values)))
     return values
 
 
-def _expand(match: re.Match[str]) -> list[float | None]:
+def _expand(match: re.Match[str], room: int) -> list[float | None]:
+    """The samples of one term; more than ``room`` of them is an error (:data:`MAX_SAMPLES`)."""
     start, step, count = match.group("start", "step", "count")
+    samples = 1 if count is None else _number(count, "count") + (start != "_")
+    if samples > room:
+        raise EvaluationError(
+            f"the series has more than {MAX_SAMPLES:,} samples, the most a test may give"
+        )
     if start == "_":
         if step:
             raise EvaluationError("'_' cannot have a step")
-        return [None] * (int(count) if count else 1)
+        return [None] * samples
     first = float(start)
-    if count is None:
-        return [first]
     increment = float(step) if step else 0.0
-    return [first + i * increment for i in range(int(count) + 1)]
+    return [first + i * increment for i in range(samples)]
 
 
 def samples_of(values: Sequence[float | None], interval: int) -> list[Sample]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from pkgkit.testing.evaluate import (
+    MAX_SAMPLES,
     EvaluationError,
     Sample,
     event_fires,
@@ -176,8 +177,13 @@ def _run_test(node: yaml.Node, context: _Context) -> None:
     test = _mapping(node, _TEST_KEYS, "test")
     interval = _duration(test["interval"], "interval") if "interval" in test else 60_000
     series: dict[str, list[Sample]] = {}
+    total = 0
     for item in _sequence(_required(test, "series", node, "test"), "series"):
         metric, samples = _series(item, interval, context)
+        total += len(samples)
+        if total > MAX_SAMPLES:
+            message = f"series: more than {MAX_SAMPLES:,} samples in one test, the most allowed"
+            raise FormatError(item, message)
         series.setdefault(metric, []).extend(samples)
     for item in _sequence(_required(test, "expect", node, "test"), "expect"):
         try:
@@ -211,6 +217,10 @@ def _all_rules(context: _Context) -> Iterator[Any]:
 def _values(node: yaml.Node) -> list[float | None]:
     try:
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_SAMPLES:
+                raise EvaluationError(
+                    f"the series has more than {MAX_SAMPLES:,} samples, the most a test may give"
+                )
             return [_list_value(item) for item in node.value]
         value = _scalar(node)
         return expand_values(str(value))

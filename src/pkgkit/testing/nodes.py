@@ -7,8 +7,9 @@ placeholders (one ``PropertyItem`` per property and render mode) and an ``EventT
 
 from __future__ import annotations
 
+import contextlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ import pytest
 
 from pkgkit.lint.config import Config
 from pkgkit.testing.summary import warn
+from pkgkit.util.paths import display_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -35,7 +37,7 @@ def _package_config(root: str) -> Config:
     return ConfigResolver().for_package(root)
 
 
-@dataclass
+@dataclass(eq=False)  # a plugin object: pluggy keeps plugins in sets
 class RunSettings:
     """What ``pkgkit test`` passes to the session (a plugin object).
 
@@ -45,10 +47,79 @@ class RunSettings:
 
     config_for: Callable[[str], Config] = _package_config
     report_format: str = "text"
+    #: Each item's package (its node id) and the packages in run order, for the progress lines.
+    _packages: dict[str, str] = field(default_factory=dict)
+    _order: list[str] = field(default_factory=list)
+    _current: str | None = None
+    _config: pytest.Config | None = None
+    #: The session ended with Ctrl-C.
+    interrupted: bool = False
 
     def pytest_configure(self, config: pytest.Config) -> None:
         """Make the settings visible to the nodes."""
         config.stash[SETTINGS] = self
+        self._config = config
+
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        """Note Ctrl-C (pytest reports it with the exit code of a collection error, which it
+        raises as a subclass of KeyboardInterrupt)."""
+        self.interrupted = type(excinfo.value) is KeyboardInterrupt
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        """Note the package of every item."""
+        for item in items:
+            package = item.getparent(PackageNode)
+            if package is not None:
+                name = self._packages[item.nodeid] = package.nodeid or str(package.path)
+                if name not in self._order:
+                    self._order.append(name)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        """``go (1/3)`` on a line of its own when the first item of a package starts."""
+        package = self._packages.get(nodeid)
+        if package is None or package == self._current:
+            return
+        self._current = package
+        reporter = self._reporter
+        if reporter is not None:
+            index = self._order.index(package) + 1
+            if index > 1:
+                reporter.write("\n")  # end the previous package's line of results
+            reporter.write_line(f"{display_text(package)} ({index}/{len(self._order)})")
+
+    @property
+    def _reporter(self) -> pytest.TerminalReporter | None:
+        return self._config.pluginmanager.get_plugin("terminalreporter") if self._config else None
+
+
+@contextlib.contextmanager
+def hypothesis_storage() -> Iterator[None]:
+    """Hypothesis keeps what it stores (its Unicode tables; pkgkit keeps no example database)
+    in ``hypothesis/`` of pkgkit's cache folder while pkgkit searches, never in a
+    ``.hypothesis/`` of the working directory (inside a package when run there); nowhere when
+    the cache folder is inside a package. Afterwards Hypothesis finds its folder as it would
+    have (``HYPOTHESIS_STORAGE_DIRECTORY``, else ``.hypothesis``) for a session's other tests.
+    """
+    from hypothesis.configuration import set_hypothesis_home_dir  # noqa: PLC0415
+
+    set_hypothesis_home_dir(_storage_folder())
+    try:
+        yield
+    finally:
+        set_hypothesis_home_dir(None)
+
+
+def _storage_folder() -> str:
+    import os  # noqa: PLC0415
+
+    from pkgkit.lint.cache import package_holding  # noqa: PLC0415
+    from pkgkit.util.paths import cache_dir  # noqa: PLC0415
+
+    folder = cache_dir()
+    if package_holding(os.path.realpath(folder)) is not None:
+        return os.path.join(os.devnull, "hypothesis")  # noqa: PTH118 - cannot be created
+    return os.path.join(folder, "hypothesis")  # noqa: PTH118
 
 
 class FindingError(Exception):
@@ -97,7 +168,8 @@ class PackageNode(pytest.Directory):
 
         package = load_package(str(self.path))
         config = _settings(self.config).config_for(str(self.path))
-        _refuse_undrawable_variables(config)
+        with hypothesis_storage():
+            _refuse_undrawable_variables(config)
         yield LintItem.from_parent(self, name="lint", package=package, package_config=config)
         for file in package.content:
             if not file.ok or file.text is None:
@@ -239,9 +311,10 @@ class PropertyItem(_Item):
 
         template = self.parent.template
         mode, options = RENDER_MODES[self.mode], self._options()
-        if self.prop not in self.parent.failing(mode, options):
-            return
-        finding = search(template, mode, self.prop, self.parent.declared, options)
+        with hypothesis_storage():
+            if self.prop not in self.parent.failing(mode, options):
+                return
+            finding = search(template, mode, self.prop, self.parent.declared, options)
         if finding is None:
             return
         report = _package_relative(finding.report(), self.parent.path, template.relpath)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from pkgkit.testing import MAX_EXAMPLES, example_count
 from pkgkit.testing.summary import write_summary
 
 if TYPE_CHECKING:
@@ -31,8 +32,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="render mode(s) the template properties are checked in (default: both)",
     )
     group.addoption(
-        "--pkgkit-max-examples", type=int, default=None, metavar="N",
-        help="examples per template, property and mode",
+        "--pkgkit-max-examples", type=example_count, default=None, metavar="N",
+        help=f"examples per template, property and mode (1 to {MAX_EXAMPLES:,})",
     )
     group.addoption(
         "--pkgkit-seed", type=int, default=None, metavar="S",

@@ -82,14 +82,14 @@ def refuse_unsafe(text: str) -> None:
 
 def _too_long_for_int(event: yaml.ScalarEvent) -> bool:
     """A plain scalar of digits (an integer to YAML) that :class:`int` refuses to convert."""
+    import sys  # noqa: PLC0415
+
     value = event.value
     if len(value) < _LONG_SCALAR or not event.implicit[0]:
         return False
-    try:
-        int(value.lstrip("+-").replace("_", ""))
-    except ValueError as error:
-        return "limit" in str(error)
-    return False
+    digits = value.lstrip("+-").replace("_", "")
+    limit = sys.get_int_max_str_digits()
+    return digits.isdigit() and 0 < limit < len(digits)
 
 
 def compose(text: str) -> yaml.Node | None:
