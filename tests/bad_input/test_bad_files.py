@@ -8,6 +8,8 @@ tested in-process at and past each limit.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bad_input_helpers import lint_json, located
@@ -51,6 +53,14 @@ def monorepo(tmp_path_factory):
         "nested-heading": "## " + "*x " * 3000 + "y" + "*" * 3000 + "\n",
     }.items():
         lines[name] = _append_to_readme(_package(root, name), addition)
+    for name, pattern in {"redos": "(a+)+$", "nested-set": "[[a-z]+"}.items():
+        dashboard = _package(root, name) / "dashboards" / "go-runtime-metrics.json"
+        data = json.loads(dashboard.read_text(encoding="utf-8"))
+        data["widgets"][0]["config"]["metricConfiguration"].update(metric=pattern, regex=True)
+        dashboard.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        readme = dashboard.parent.parent / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        readme.write_text(text.replace("`go.goroutine.count`", f"`{'a' * 40}!`", 1), "utf-8")
     plain = _package(root, "plain")
     (plain / "events" / "broken.json").write_text("{", encoding="utf-8")
     return root, lines
@@ -120,6 +130,26 @@ def test_a_paragraph_of_too_much_emphasis_is_a_finding(report, monorepo):
         ("PKG005", lines["emphasis"], 1)
     ]
     assert readme[0]["message"].startswith("300,000 emphasis and link markers (*, _, [)")
+
+
+def test_a_pattern_that_backtracks_exponentially_is_a_finding_not_a_hang(report):
+    """Matching ``(a+)+$`` against a documented name of 40 a's and a '!' takes hours."""
+    _, found, _ = report
+    assert [
+        (f["rule"], f["path"], f["line"], f["column"], f["message"])
+        for f in found if f["path"].startswith("redos/") and f["rule"] == "MET011"
+    ] == [
+        ("MET011", "redos/dashboards/go-runtime-metrics.json", 29, 21,
+         "metric pattern '(a+)+$' repeats a repetition, which can take exponential time to"
+         " match; pkgkit does not match it"),
+    ]
+
+
+def test_a_pattern_python_warns_about_is_matched_without_a_warning(report):
+    """``[[`` makes re warn "possible nested set": not on the user's terminal (the run's
+    standard error is empty), not an error where warnings are errors."""
+    _, found, _ = report
+    assert [f["rule"] for f in found if f["path"].startswith("nested-set/")].count("MET011") == 1
 
 
 def test_deeply_nested_emphasis_in_a_heading_is_read(report):

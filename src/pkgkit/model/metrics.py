@@ -220,17 +220,65 @@ def _read_quoted(body: str, position: int) -> tuple[str | None, int]:
 
 
 def compile_pattern(metric: MetricId) -> re.Pattern[str] | None:
-    """The compiled regular expression of a pattern id (None when it does not compile)."""
+    """The compiled regular expression of a pattern id (None when it does not compile).
+
+    A package's pattern may make :mod:`re` warn (``[[`` is "a possible nested set"): that is
+    no message for the user's terminal, and no exception where warnings are errors.
+    """
+    import warnings  # noqa: PLC0415 - imported by the interpreter's start already
+
     try:
-        return re.compile(metric.name)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return re.compile(metric.name)
     except (re.error, OverflowError, RecursionError):
         return None
 
 
+def nests_repetitions(metric: MetricId) -> bool:
+    """True for a pattern that repeats a repetition (``(a+)+``, ``(\\w*\\s?)*``): matching it
+    can take exponential time (a name of 40 characters, hours), so pkgkit does not match it.
+
+    Read with :mod:`re`'s own parser (a private module, the same from 3.11 to 3.13; without it
+    nothing is refused).
+    """
+    try:
+        from re import _constants, _parser  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - a Python that moved them
+        return False
+    import warnings  # noqa: PLC0415
+
+    try:
+        with warnings.catch_warnings():  # as in compile_pattern
+            warnings.simplefilter("ignore")
+            tree = _parser.parse(metric.name)
+    except Exception:  # whatever does not parse does not compile either
+        return False
+    repeats = {_constants.MAX_REPEAT, _constants.MIN_REPEAT}
+    pending: list[tuple[Any, bool]] = [(tree, False)]
+    while pending:
+        items, repeated = pending.pop()
+        for op, argument in items:
+            if op in repeats:
+                many = argument[1] > 1
+                if repeated and many:
+                    return True
+                pending.append((argument[2], repeated or many))
+            elif op is _constants.BRANCH:
+                pending.extend((branch, repeated) for branch in argument[1])
+            elif isinstance(argument, tuple):  # groups, lookarounds, conditionals
+                subpatterns = (p for p in argument if isinstance(p, _parser.SubPattern))
+                pending.extend((subpattern, repeated) for subpattern in subpatterns)
+            elif isinstance(argument, _parser.SubPattern):  # atomic groups
+                pending.append((argument, repeated))
+    return False
+
+
 def pattern_matches(metric: MetricId, names: Iterable[tuple[str, str | None]]) -> list[str]:
-    """Names of ``(name, scope)`` pairs the pattern matches, bare or as a qualified id."""
+    """Names of ``(name, scope)`` pairs the pattern matches, bare or as a qualified id (none
+    for a pattern that :func:`nests_repetitions`)."""
     compiled = compile_pattern(metric)
-    if compiled is None:
+    if compiled is None or nests_repetitions(metric):
         return []
     matched: list[str] = []
     for name, scope in names:

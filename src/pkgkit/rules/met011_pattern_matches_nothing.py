@@ -5,7 +5,9 @@ A widget with ``"regex": true``, a metric id written as a regular expression
 metric names and their ``metrics.<kind>.<scope>/<name>`` ids. A pattern that matches nothing (or
 does not compile) shows an empty chart or never fires. One finding per pattern, at its first use;
 a README that documents no metrics at all is MET001's finding. A "regular expression" without
-regular-expression syntax (escaped dots only) names one metric, which MET001 checks.
+regular-expression syntax (escaped dots only) names one metric, which MET001 checks. A pattern
+that repeats a repetition (``(a+)+``) is reported and not matched: matching it can take
+exponential time.
 
 Bad::
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.model.metrics import compile_pattern, pattern_matches
+from pkgkit.model.metrics import compile_pattern, nests_repetitions, pattern_matches
 from pkgkit.rules._metrics import conventions, references, uses
 
 if TYPE_CHECKING:
@@ -53,6 +55,11 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         metric = found[0].metric
         if compile_pattern(metric) is None:
             message = f"metric pattern '{pattern}' is not a valid regular expression"
+        elif nests_repetitions(metric):
+            message = (
+                f"metric pattern '{pattern}' repeats a repetition, which can take exponential"
+                " time to match; pkgkit does not match it"
+            )
         elif not documented:
             continue
         elif not pattern_matches(metric, pairs):
