@@ -87,6 +87,7 @@ def test_a_failing_event_test_is_in_the_json_report(failing_test):
     assert code == 1
     found = [(f["rule"], f["path"], f["line"], f["column"], f["message"]) for f in json.loads(out)]
     assert found == [("CI002", "go/tests/failing.yaml", 5, 5, EXPECTED)]
+    assert not list(failing_test.rglob(".hypothesis"))  # pkgkit test ran: its files are elsewhere
 
 
 def test_a_failing_event_test_is_in_the_sarif_and_github_reports(failing_test):

@@ -171,3 +171,15 @@ def test_a_report_that_cannot_be_written_leaves_no_partial_output_file(tmp_path)
     assert result.returncode == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.json"]
     assert list((tmp_path / "out" / "report.json").iterdir()) == []
+
+
+def test_a_configuration_error_quoting_the_file_is_escaped(tmp_path):
+    copy_go(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "go" / ".pkgkit.yaml").write_text('"sel\\x1b[2Ject\\n::x": []\n', "utf-8")
+    result = pkgkit(tmp_path, "lint", "go")
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "pkgkit: error: go/.pkgkit.yaml:1: unknown key 'sel\\x1b[2Ject\\n::x'"
+    )
+    assert _unsafe(result.stderr) == []

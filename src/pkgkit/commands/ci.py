@@ -123,9 +123,11 @@ def changed_packages(top: str, root: str, files: list[str]) -> ChangedPackages:
 
 def describe(base: Base, packages: ChangedPackages) -> None:
     """Say on stderr what is compared and which packages are checked."""
-    lines = [f"pkgkit ci: base {base.name} ({base.commit[:12]})"]
-    lines.extend(f"  changed: {path}" for path in packages.changed)
-    lines.extend(f"  deleted (skipped): {path}" for path in packages.deleted)
+    from pkgkit.util.paths import display_text  # noqa: PLC0415
+
+    lines = [f"pkgkit ci: base {display_text(base.name)} ({base.commit[:12]})"]
+    lines.extend(f"  changed: {display_text(path)}" for path in packages.changed)
+    lines.extend(f"  deleted (skipped): {display_text(path)}" for path in packages.deleted)
     if not packages.changed:
         lines.append("  no package changed")
     sys.stderr.write("\n".join(lines) + "\n")

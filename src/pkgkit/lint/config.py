@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.diagnostics import Severity
 from pkgkit.model.discovery import MAX_CONFIG_BYTES, find_config_file
-from pkgkit.util.paths import display_path
+from pkgkit.util.paths import display_path, display_text
 from pkgkit.util.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -98,8 +98,11 @@ class ConfigError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        shown = display_path(self.path)
-        return "\n".join(f"{shown}:{line}: {message}" for line, message in self.problems)
+        """One line per problem; text quoted from the file is escaped (one line each)."""
+        shown = display_text(display_path(self.path))
+        return "\n".join(
+            f"{shown}:{line}: {display_text(message)}" for line, message in self.problems
+        )
 
 
 # --------------------------------------------------------------------------- rule codes
