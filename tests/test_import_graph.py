@@ -32,7 +32,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     ),
     "lint": frozenset({"rules", "schemas", "model", "conventions", "util"}),
     "rules": frozenset({"schemas", "model", "conventions", "util"}),
-    "reporters": frozenset({"lint.report"}),
+    "reporters": frozenset({"lint.report", "util.output"}),
     "fix": frozenset({"lint", "rules", "schemas", "model", "conventions", "util"}),
     "render": frozenset({"model", "util"}),
     "scaffold": frozenset({"model", "util"}),

@@ -14,7 +14,7 @@ import pytest
 
 from bad_input_helpers import old_files, pkgkit
 from helpers import copy_go
-from pkgkit.util.paths import display_text, json_text
+from pkgkit.util.output import display_text, json_text
 
 #: A dashboard title that tries everything: a terminal escape, a line break followed by a
 #: GitHub workflow command, a carriage return, a bidirectional override, a C1 control, a lone

@@ -127,8 +127,8 @@ def emit(args: Arguments, report: LintReport) -> int:
 
 
 def write_stdout(text: str) -> None:
-    """:func:`pkgkit.util.paths.write_stdout`, its failure a usage error (exit 2)."""
-    from pkgkit.util.paths import write_stdout as write  # noqa: PLC0415
+    """:func:`pkgkit.util.output.write_stdout`, its failure a usage error (exit 2)."""
+    from pkgkit.util.output import write_stdout as write  # noqa: PLC0415
 
     problem = write(text)
     if problem is not None:

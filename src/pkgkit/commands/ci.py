@@ -123,7 +123,7 @@ def changed_packages(top: str, root: str, files: list[str]) -> ChangedPackages:
 
 def describe(base: Base, packages: ChangedPackages) -> None:
     """Say on stderr what is compared and which packages are checked."""
-    from pkgkit.util.paths import display_text  # noqa: PLC0415
+    from pkgkit.util.output import display_text  # noqa: PLC0415
 
     lines = [f"pkgkit ci: base {display_text(base.name)} ({base.commit[:12]})"]
     lines.extend(f"  changed: {display_text(path)}" for path in packages.changed)

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.diagnostics import Severity
 from pkgkit.model.discovery import MAX_CONFIG_BYTES, find_config_file
-from pkgkit.util.paths import display_path, display_text
+from pkgkit.util.output import display_text
+from pkgkit.util.paths import display_path
 from pkgkit.util.suggest import did_you_mean
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 ``::error file=PATH,line=L,col=C,title=CODE::message`` (``::warning`` for warnings), escaped as
 the Actions runner expects: ``%``, ``\\r`` and ``\\n`` everywhere, and ``:`` and ``,`` inside
 property values. Control characters from package content are shown as escapes first
-(:func:`~pkgkit.util.paths.display_text`), so only the hint's own line break is a line break: no
+(:func:`~pkgkit.util.output.display_text`), so only the hint's own line break is a line break: no
 text of a package can end the command and start another. The summary line follows as plain
 log text.
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Diagnostic, Severity
 from pkgkit.reporters.text import summary
-from pkgkit.util.paths import display_text
+from pkgkit.util.output import display_text
 
 if TYPE_CHECKING:
     from typing import TextIO

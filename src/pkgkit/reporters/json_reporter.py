@@ -1,7 +1,8 @@
 """Machine-readable report: a JSON array of findings with a fixed set of keys.
 
 Text is written as itself (``ensure_ascii=False``) but for the characters that would act on a
-terminal, written as JSON escapes (controls, lone surrogates: :func:`~pkgkit.util.paths.json_text`).
+terminal, written as JSON escapes (controls, lone surrogates:
+:func:`~pkgkit.util.output.json_text`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from pkgkit.util.paths import json_text
+from pkgkit.util.output import json_text
 
 if TYPE_CHECKING:
     from typing import TextIO

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from pkgkit import __version__
 from pkgkit.diagnostics import Diagnostic, Severity
 from pkgkit.reporters import message_with_hint
-from pkgkit.util.paths import json_text
+from pkgkit.util.output import json_text
 
 if TYPE_CHECKING:
     from typing import TextIO

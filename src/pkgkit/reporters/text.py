@@ -1,7 +1,7 @@
 """Human-readable report: findings grouped by package, how many each package has, a summary.
 
 Text from packages (file names, messages quoting titles and names) is escaped
-(:func:`~pkgkit.util.paths.display_text`): a finding is one line, and a dashboard title cannot
+(:func:`~pkgkit.util.output.display_text`): a finding is one line, and a dashboard title cannot
 write terminal escapes or workflow commands.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Severity
-from pkgkit.util.paths import display_text
+from pkgkit.util.output import display_text
 
 if TYPE_CHECKING:
     from typing import TextIO

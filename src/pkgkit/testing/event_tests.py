@@ -42,7 +42,7 @@ from pkgkit.testing.evaluate import (
 )
 from pkgkit.util import safeyaml
 from pkgkit.util.files import ReadRefusedError, read_regular_file
-from pkgkit.util.paths import display_text
+from pkgkit.util.output import display_text
 from pkgkit.util.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class _Context:
 
 def run_test_file(path: str, package: Package) -> list[str]:
     """Every problem of one test file as ``path:line:column: message`` (empty: all pass);
-    text from the file is escaped (:func:`~pkgkit.util.paths.display_text`)."""
+    text from the file is escaped (:func:`~pkgkit.util.output.display_text`)."""
     shown = display_text(os.path.relpath(path))
     problems = file_problems(path, package)
     return [f"{shown}:{p.line}:{p.column}: {display_text(str(p))}" for p in problems]

@@ -17,7 +17,7 @@ import pytest
 
 from pkgkit.lint.config import Config
 from pkgkit.testing.summary import warn
-from pkgkit.util.paths import display_text
+from pkgkit.util.output import display_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
