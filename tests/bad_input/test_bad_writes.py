@@ -221,3 +221,31 @@ def test_render_out_removes_what_it_created_when_a_write_fails(tmp_path):
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
         "events", f"events/{first}"
     ]
+
+
+def test_init_refuses_a_pre_commit_configuration_that_is_no_regular_file(tmp_path):
+    (tmp_path / ".git").mkdir()
+    os.mkfifo(tmp_path / ".pre-commit-config.yaml")
+    result = pkgkit(tmp_path, "init", "demo", "--dir", str(tmp_path), timeout=60)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"pkgkit: error: {tmp_path / '.pre-commit-config.yaml'}: cannot read it (is not a regular"
+        " file (a pipe, socket or device); not read)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".git", ".pre-commit-config.yaml"]
+
+
+def test_init_does_not_replace_a_linked_pre_commit_configuration(tmp_path):
+    (tmp_path / ".git").mkdir()
+    shared = tmp_path / "shared.yaml"
+    shared.write_text("repos: []\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").symlink_to(shared)
+    result = pkgkit(tmp_path, "init", "demo", "--dir", str(tmp_path), timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "cannot write it (is a symbolic link; not replaced (give its target instead));"
+        " the package was created, add the hook by hand\n"
+    )
+    assert (tmp_path / ".pre-commit-config.yaml").is_symlink()
+    assert shared.read_text(encoding="utf-8") == "repos: []\n"
+    assert (tmp_path / "demo" / "package.json").is_file()

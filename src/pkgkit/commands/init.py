@@ -57,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
     for relpath in created:
         sys.stdout.write(f"created {target / relpath}\n")
     if plan is not None:
-        sys.stdout.write(f"{plan.write()} {plan.path} (hook pkgkit-lint)\n")
+        try:
+            done = plan.write()
+        except ScaffoldError as error:
+            raise UsageError(f"{error}; the package was created, add the hook by hand") from error
+        sys.stdout.write(f"{done} {plan.path} (hook pkgkit-lint)\n")
     sys.stdout.write(f"next: edit the package, then run `pkgkit lint {target}`\n")
     return 0

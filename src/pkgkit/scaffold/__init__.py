@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pkgkit.model.names import SCOPE, is_unscoped_name
 from pkgkit.util.atomic import current_umask, write_atomically
+from pkgkit.util.files import read_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -148,6 +149,23 @@ def git_root(directory: Path) -> Path | None:
     return None
 
 
+#: A pre-commit configuration is a few lines; a larger file is refused unread.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_config(path: Path) -> str:
+    """The text of the pre-commit configuration at ``path`` ("" when there is none): a regular
+    file of at most :data:`MAX_CONFIG_BYTES` (a pipe or a device would hang or never end)."""
+    if not path.exists() and not path.is_symlink():
+        return ""
+    try:
+        return read_regular_file(str(path), MAX_CONFIG_BYTES).decode("utf-8")
+    except OSError as error:
+        raise ScaffoldError(f"{path}: cannot read it ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise ScaffoldError(f"{path}: cannot read it (not UTF-8)") from error
+
+
 class HookPlan:
     """The pre-commit configuration with the pkgkit hook added, ready to write."""
 
@@ -160,12 +178,12 @@ class HookPlan:
         self.yaml = YAML()
         self.yaml.preserve_quotes = True
         self.yaml.width = 4096
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        text = _read_config(path)
         offset = _sequence_offset(text)
         self.yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
         try:
             self.document = self.yaml.load(text) if text.strip() else {"repos": []}
-        except YAMLError as error:
+        except (YAMLError, RecursionError) as error:
             reason = error.__class__.__name__
             raise ScaffoldError(f"{path}: cannot read it as YAML ({reason})") from error
         repos = self.document.get("repos") if isinstance(self.document, dict) else None
@@ -191,7 +209,10 @@ class HookPlan:
         self.repos.append(hook_entry())
         text = io.StringIO()
         self.yaml.dump(self.document, text)
-        write_atomically(self.path, text.getvalue())
+        try:
+            write_atomically(self.path, text.getvalue())
+        except OSError as error:
+            raise ScaffoldError(f"{self.path}: cannot write it ({error.strerror})") from error
         return "updated" if existed else "created"
 
 
