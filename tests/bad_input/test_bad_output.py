@@ -60,7 +60,7 @@ def test_no_format_lets_package_text_act(hostile, report_format):
 
 def test_text_shows_each_finding_on_one_line_with_the_text_escaped(hostile):
     lines = _report(hostile, "text").splitlines()
-    assert f"go/dashboards/go-runtime-metrics.json:3:12: DOC002 dashboard '{SHOWN}' is not" \
+    assert f"go/dashboards/go-runtime-metrics.json:3:12: DOC002 [warning] dashboard '{SHOWN}' is not" \
         " listed in the README's Dashboards table" in lines
     assert any(line.startswith("go/events/bad\\n\\x1b[2Jname.json:1:2: PKG001") for line in lines)
 
@@ -71,7 +71,7 @@ def test_github_commands_are_one_per_finding_and_escaped(hostile):
     assert len(commands) == len(lines) - 1  # and the summary
     (title,) = [line for line in commands if "DOC002" in line]
     assert title.startswith(
-        "::error file=go/dashboards/go-runtime-metrics.json,line=3,col=12,title=DOC002::"
+        "::warning file=go/dashboards/go-runtime-metrics.json,line=3,col=12,title=DOC002::"
         f"dashboard '{SHOWN}'"
     )
     (name,) = [line for line in commands if "PKG001" in line]
