@@ -60,8 +60,10 @@ def test_no_format_lets_package_text_act(hostile, report_format):
 
 def test_text_shows_each_finding_on_one_line_with_the_text_escaped(hostile):
     lines = _report(hostile, "text").splitlines()
-    assert f"go/dashboards/go-runtime-metrics.json:3:12: DOC002 [warning] dashboard '{SHOWN}' is not" \
-        " listed in the README's Dashboards table" in lines
+    assert (
+        f"go/dashboards/go-runtime-metrics.json:3:12: DOC002 [warning] dashboard '{SHOWN}'"
+        " is not listed in the README's Dashboards table"
+    ) in lines
     assert any(line.startswith("go/events/bad\\n\\x1b[2Jname.json:1:2: PKG001") for line in lines)
 
 

@@ -16,6 +16,7 @@ Configuration, baseline and output-file problems raise :class:`~pkgkit.commands.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -276,9 +277,18 @@ def _pool_results(
     pool = concurrent.futures.ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_ignore_interrupts
     )
+    # The workers are forked as the tasks are submitted, with Ctrl-C blocked: none can be
+    # interrupted before it ignores Ctrl-C (a worker interrupted while it starts leaves the pool
+    # waiting for ever); a Ctrl-C pressed meanwhile reaches this process once it is unblocked.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        yield from pool.map(task, configured, chunksize=chunksize)
+        results = pool.map(task, configured, chunksize=chunksize)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    try:
+        yield from results
     except BaseException:  # Ctrl-C: the chunks not started are dropped, the workers end
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave them
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
@@ -287,9 +297,8 @@ def _pool_results(
 def _ignore_interrupts() -> None:
     """A worker leaves Ctrl-C to the process that reports (which stops the pool): no traceback
     from each worker, no half-written cache entry."""
-    import signal  # noqa: PLC0415
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it was forked
 
 
 def _lint_configured_task(
