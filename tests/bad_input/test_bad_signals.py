@@ -58,6 +58,13 @@ def ctrl_c_while_linting(tmp_path_factory):
     return {**os.environ, "PYTHONPATH": path}
 
 
+def _ctrl_c_heard():
+    """Ctrl-C's default action in the child, as in a terminal: a test run started in the
+    background by a shell without job control (a CI script's ``cmd &``) ignores SIGINT, and
+    its children would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_when(command, cwd, started):
     """Run ``command`` on a terminal (so that it shows progress), send Ctrl-C (SIGINT, to its
     process group, as a terminal does) once ``started`` matches what it wrote there, and
@@ -65,7 +72,8 @@ def _interrupt_when(command, cwd, started):
     controller, terminal = os.openpty()
     report = subprocess.DEVNULL if command[3] == "lint" else terminal
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=report, stderr=terminal, start_new_session=True
+        command, cwd=cwd, stdout=report, stderr=terminal, start_new_session=True,
+        preexec_fn=_ctrl_c_heard,  # noqa: PLW1509 - the child only resets one signal
     )
     os.close(terminal)
     seen = b""
@@ -98,6 +106,7 @@ def test_ctrl_c_during_a_lint_exits_130_without_a_traceback(monorepo, ctrl_c_whi
         [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "--jobs", jobs, "."],
         cwd=monorepo, env=ctrl_c_while_linting, capture_output=True, text=True, timeout=120,
         start_new_session=True, check=False,
+        preexec_fn=_ctrl_c_heard,
     )
     assert "sitecustomize" not in result.stderr  # it loaded
     assert result.returncode == 130, result.stderr
