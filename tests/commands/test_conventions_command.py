@@ -5,6 +5,7 @@ import json
 import pytest
 
 from helpers import run_cli
+from pkgkit.conventions.catalogue import builtin_catalogue
 
 NODE = "@opentelemetry/instrumentation-runtime-node"
 
@@ -88,7 +89,17 @@ def test_an_unknown_source_is_a_usage_error(capsys):
     assert "did you mean 'k8sclusterreceiver'?" in err
 
 
-@pytest.mark.parametrize("source", ["semconv", "go-runtime", "k8sclusterreceiver"])
+SOURCES = sorted(builtin_catalogue().sources)
+
+
+def test_the_catalogue_has_the_sources_the_readme_lists():
+    assert SOURCES == [
+        "go-host", "go-runtime", "k8sclusterreceiver", "node-runtime", "python-system-metrics",
+        "semconv",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("source", SOURCES)
 def test_every_catalogued_source_is_listed_with_its_version(capsys, source):
     code, out, _ = run_cli(capsys, "conventions", "sources", "--format", "json")
     assert code == 0
@@ -97,3 +108,52 @@ def test_every_catalogued_source_is_listed_with_its_version(capsys, source):
     assert listed[source]["metrics"] > 0
     text = run_cli(capsys, "conventions", "sources")[1]
     assert any(line.startswith(f"{source}: ") for line in text.splitlines())
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_every_metric_of_every_source_is_found_and_shown(capsys, source):
+    """search --source lists exactly the source's metrics (by id and by scope, text and JSON);
+    show names each of them with this source's entry (text and JSON)."""
+    catalogue = builtin_catalogue()
+    names = sorted(m.name for m in catalogue.all_metrics() if m.source == source)
+    label = catalogue.sources[source].label()
+    scope = catalogue.sources[source].scope
+    for given in filter(None, (source, scope)):
+        code, out, _ = run_cli(
+            capsys, "conventions", "search", "", "--source", given, "--format", "json"
+        )
+        assert code == 0
+        found = json.loads(out)
+        assert found["source"] == source
+        assert sorted(m["name"] for m in found["metrics"]) == names
+        code, out, _ = run_cli(capsys, "conventions", "search", "", "--source", given)
+        assert sorted(line.split()[0] for line in out.splitlines()) == names
+        assert all(f"[{label}" in line for line in out.splitlines())
+    for name in names:
+        code, out, _ = run_cli(capsys, "conventions", "show", name, "--format", "json")
+        assert code == 0
+        assert source in [entry["source"] for entry in json.loads(out)["entries"]]
+        code, out, _ = run_cli(capsys, "conventions", "show", name)
+        assert out.splitlines()[0] == name
+        assert any(line.startswith(f"  [{label}") for line in out.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("misspelt", "meant"),
+    [
+        ("process.cpu.tme", "process.cpu.time"),  # go-host, and the conventions
+        ("go.goroutine.cuont", "go.goroutine.count"),  # go-runtime
+        ("k8s.pod.phse", "k8s.pod.phase"),  # k8sclusterreceiver
+        ("nodejs.eventloop.delay.maxx", "nodejs.eventloop.delay.max"),  # node-runtime
+        ("process.runtime.cpython.gc_cont", "process.runtime.cpython.gc_count"),  # python
+        ("http.server.request.durations", "http.server.request.duration"),  # semconv
+    ],
+)
+def test_a_misspelt_name_of_each_source_gets_a_did_you_mean(capsys, misspelt, meant):
+    for output in ("text", "json"):
+        code, out, err = run_cli(capsys, "conventions", "show", misspelt, "--format", output)
+        assert (code, out) == (2, "")
+        assert err.strip() == (
+            f"pkgkit: error: no metric or attribute '{misspelt}' in the catalogue;"
+            f" did you mean '{meant}'?"
+        )
