@@ -1,13 +1,14 @@
 """The shipped catalogue: what it knows, how metrics are identified, registries that extend it."""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import GO_FIXTURE, REPO
+from helpers import GO_FIXTURE, REPO, copy_go
 from pkgkit.conventions.catalogue import (
     SEMCONV,
     Catalogue,
@@ -166,6 +167,64 @@ def test_a_catalogue_file_in_the_shipped_format_extends_it(tmp_path):
         catalogue.resource_attributes
     )
     assert catalogue.scope_label("shop.app") == "shop"
+
+
+@needs_semconv
+def test_a_real_registry_file_of_the_second_format_extends_the_conventions(tmp_path):
+    """model/hardware's fan metrics and their attributes (``file_format: definition/2``)."""
+    for name in ("fan-metrics.yaml", "common.yaml", "registry.yaml"):
+        text = (SEMCONV_MODEL / "hardware" / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("hw.", "hwx."), encoding="utf-8")
+    catalogue = load_catalogue(str(tmp_path), ["fan-metrics.yaml", "common.yaml", "registry.yaml"])
+    assert catalogue.issues == []
+    speed = catalogue.convention("hwx.fan.speed")
+    assert (speed.source, speed.instrument, speed.unit) == (SEMCONV, "gauge", "rpm")
+    assert {"hwx.id", "hwx.sensor_location"} <= set(speed.attributes)
+    assert catalogue.attributes["hwx.type"] == "enum"
+
+
+@needs_semconv
+def test_every_metric_file_of_the_registry_is_accepted_as_it_is(tmp_path):
+    """Any file of the registry with metrics, unchanged, is a usable ``registries`` entry."""
+    files = sorted(
+        path for path in SEMCONV_MODEL.rglob("*.yaml") if "metric" in path.read_text("utf-8")
+    )
+    assert len(files) > 40
+    for path in files:
+        relative = str(path.relative_to(SEMCONV_MODEL))
+        assert load_catalogue(str(SEMCONV_MODEL), [relative]).issues == [], relative
+
+
+@needs_semconv
+def test_registries_in_the_configuration_take_real_and_shipped_format_files(tmp_path):
+    """Through a package's .pkgkit.yaml and the command line: two files of the registry as they
+    are (one of each format) and a catalogue in the shipped format, which makes the fixture's
+    application scope a complete instrumentation without the metric its event charts."""
+    package = copy_go(tmp_path)
+    for folder, name in (("go", "metrics.yaml"), ("hardware", "fan-metrics.yaml")):
+        shutil.copy(SEMCONV_MODEL / folder / name, package / f"{folder}-{name}")
+    shop = {
+        "format": 1,
+        "sources": {"app": {"title": "The application", "scope": "app", "complete": True}},
+        "metrics": [["http.client.open_connections", "app", "updowncounter", "{connection}",
+                     None, [], None, None]],
+    }  # fmt: skip
+    (package / "app.json").write_text(json.dumps(shop), encoding="utf-8")
+    (package / ".pkgkit.yaml").write_text(
+        "registries: [go-metrics.yaml, hardware-fan-metrics.yaml, app.json]\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "--format", "json", str(package)],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    found = [(d["rule"], d["path"], d["line"]) for d in json.loads(done.stdout)]
+    assert (done.returncode, found) == (1, [
+        ("MET004", "go/README.md", 102),
+        ("MET004", "go/dashboards/go-runtime-metrics.json", 732),
+        ("MET004", "go/events/context-deadline-exceeded.json", 11),
+    ])  # fmt: skip
+    message = json.loads(done.stdout)[2]["message"]
+    assert "'app.context.deadline_exceeded' (catalogue: app)" in message
 
 
 def test_unusable_documents_say_why():

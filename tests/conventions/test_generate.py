@@ -99,6 +99,65 @@ def test_a_small_registry_compiles_to_rows_with_resolved_attributes(tmp_path):
     assert "prose" not in generate.dumps(built)
 
 
+def test_the_second_registry_format_compiles_as_the_first(tmp_path):
+    """``file_format: definition/2`` files (weaver's second schema, 37 files of the pinned
+    registry: hardware metrics, server, client, thread attributes): top-level attributes (by
+    key), attribute groups, metrics (by name), and refinements whose attributes join the metric
+    they refine, across files."""
+    model = tmp_path / "semconv" / "model" / "hw"
+    model.mkdir(parents=True)
+    (tmp_path / "semconv" / "SOURCE.md").write_text("at commit " + "b" * 40 + "\n")
+    (tmp_path / "semconv" / "LICENSE").write_text("Apache License\n")
+    (model / "common.yaml").write_text(
+        "file_format: definition/2\n"
+        "attributes:\n"
+        "  - {key: hw.id, type: string, brief: prose}\n"
+        "  - {key: hw.port, type: int}\n"
+        "  - key: hw.state\n"
+        "    type: {members: [{id: ok, value: ok}]}\n"
+        "attribute_groups:\n"
+        "  - id: hw.attributes.common\n"
+        "    visibility: internal\n"
+        "    attributes: [{ref: hw.id, requirement_level: required}]\n"
+        "metrics:\n"
+        "  - name: hw.status\n"
+        "    instrument: updowncounter\n"
+        "    unit: '1'\n"
+        "    stability: development\n"
+        "    brief: prose\n"
+        "    attributes: [{ref_group: hw.attributes.common}, {ref: hw.state}]\n"
+    )
+    (model / "fan.yaml").write_text(
+        "file_format: definition/2\n"
+        "metrics:\n"
+        "  - {name: hw.fan.speed, instrument: gauge, unit: rpm, attributes: [{ref: hw.id}]}\n"
+        "metric_refinements:\n"
+        "  - {id: metric.hw.fan.status, ref: hw.status, attributes: [{ref: hw.port}]}\n"
+        "  - {id: metric.hw.gone.status, ref: hw.gone, attributes: [{ref: hw.port}]}\n"
+    )
+    built = generate.build(tmp_path / "semconv", tmp_path)
+    assert built["metrics"] == [
+        ["hw.fan.speed", "semconv", "gauge", "rpm", None, ["hw.id"], None, None],
+        [
+            "hw.status", "semconv", "updowncounter", "1", "development",
+            ["hw.id", "hw.port", "hw.state"], None, None,
+        ],
+    ]  # fmt: skip
+    assert built["attributes"] == {"hw.id": "string", "hw.port": "int", "hw.state": "enum"}
+    assert "prose" not in generate.dumps(built)
+
+
+@needs_shared
+def test_the_shipped_catalogue_holds_the_second_format_files_of_the_registry():
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    rows = {(row[0], row[1]): row for row in shipped["metrics"]}
+    fan = rows["hw.fan.speed", "semconv"]
+    assert fan[2:5] == ["gauge", "rpm", "development"]
+    assert {"hw.id", "hw.sensor_location"} <= set(fan[5])
+    assert "hw.battery.chemistry" in rows["hw.status", "semconv"][5]  # from a refinement
+    assert shipped["attributes"]["server.port"] == "int"  # defined in model/server, format 2
+
+
 def test_mdatagen_metadata_becomes_an_extract(tmp_path):
     path = tmp_path / "metadata.yaml"
     path.write_text(

@@ -10,7 +10,10 @@ never reads it), with :func:`json.loads`: no YAML parser on the lint path.
 
 - a YAML file in the registry format of the semantic conventions (``groups`` of ``type:
   metric`` with ``metric_name``, ``instrument``, ``unit``, ``stability``, ``attributes``,
-  ``deprecated``; attribute groups define attributes with their types). A top-level ``scope``
+  ``deprecated``; attribute groups define attributes with their types; or the second format,
+  ``file_format: definition/2``, with top-level ``attributes``, ``attribute_groups``,
+  ``metrics`` and ``metric_refinements``). The registry files configured together resolve each
+  other's attribute groups and refinements, as the registry's files do. A top-level ``scope``
   (a pkgkit key) makes its metrics those of that instrumentation scope, ``complete: true`` says
   the scope emits nothing else; without a scope its metrics and attributes join the conventions.
 - a catalogue file in the shipped format (JSON with ``"format": 1``).
@@ -239,25 +242,37 @@ class Catalogue:
 
     # Extending -------------------------------------------------------------------------------
 
-    def add(self, data: Any, default_scope: str | None = None) -> str | None:  # noqa: ANN401
-        """Add one registry or catalogue document; the reason it is unusable, or None."""
+    def add(
+        self,
+        data: Any,  # noqa: ANN401
+        default_scope: str | None = None,
+        context: list[dict[str, Any]] | None = None,
+    ) -> str | None:
+        """Add one registry or catalogue document; the reason it is unusable, or None.
+
+        ``context``: the groups of every registry document added together with this one (files
+        of the registry refer to each other's attribute groups and refine each other's metrics);
+        only this document's metrics are added.
+        """
         if isinstance(data, dict) and data.get("format") == CATALOGUE_FORMAT:
             return self.add_catalogue(data)
-        if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
+        document_groups = registry_document_groups(data)
+        if document_groups is None:
             return (
-                "neither a semantic-convention registry (a mapping with a 'groups' list)"
-                " nor a pkgkit catalogue ('format': 1)"
+                "neither a semantic-convention registry (a mapping with a 'groups' list, or"
+                f" 'file_format: {DEFINITION_2}') nor a pkgkit catalogue ('format': 1)"
             )
         scope = data.get("scope", default_scope)
         if scope is not None and (not isinstance(scope, str) or not scope):
             return "its 'scope' must be a non-empty string (an instrumentation scope)"
         if scope is not None and data.get("complete") is True:
             self.complete.add(scope)
-        groups = [g for g in data["groups"] if isinstance(g, dict)]
+        everything = [*(context or []), *document_groups]
+        groups = refined(document_groups, everything)
         self.attributes.update(
             (name, kind) for name, kind in registry_attribute_types(groups).items()
         )
-        resolver = GroupAttributes(groups)
+        resolver = GroupAttributes(everything)
         for group in groups:
             if group.get("type") == "entity":
                 self.resource_attributes.update(resolver.of(group))
@@ -346,6 +361,74 @@ def _text(value: object) -> str | None:
 
 
 # The registry format (shared with the generator) -------------------------------------------
+
+
+#: ``file_format`` of the registry's second format (weaver's ``semconv.schema.v2``): top-level
+#: ``attributes`` (with ``key``), ``attribute_groups``, ``metrics`` (with ``name``) and
+#: ``metric_refinements`` (a metric's attributes for one kind of its subjects) instead of
+#: ``groups``.
+DEFINITION_2 = "definition/2"
+
+
+def registry_document_groups(data: object) -> list[dict[str, Any]] | None:
+    """The groups of one registry document, in the first format's shape; None when ``data``
+    is no registry document.
+
+    A ``file_format: definition/2`` document becomes groups as the first format writes them:
+    its attributes one ``attribute_group`` (``key`` read as ``id``), each attribute group one,
+    each metric a ``type: metric`` group (``name`` read as ``metric_name``), each refinement a
+    ``type: metric_refinement`` group naming its metric (``ref``): :func:`refined` merges it.
+    """
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("groups"), list):
+        return [g for g in data["groups"] if isinstance(g, dict)]
+    if data.get("file_format") != DEFINITION_2:
+        return None
+    groups: list[dict[str, Any]] = []
+    defined = [
+        {**a, "id": a["key"]}
+        for a in _dicts(data.get("attributes"))
+        if isinstance(a.get("key"), str)
+    ]
+    if defined:
+        groups.append({"type": "attribute_group", "attributes": defined})
+    groups += [{**g, "type": "attribute_group"} for g in _dicts(data.get("attribute_groups"))]
+    groups += [
+        {**m, "id": f"metric.{m['name']}", "type": "metric", "metric_name": m["name"]}
+        for m in _dicts(data.get("metrics"))
+        if isinstance(m.get("name"), str)
+    ]
+    groups += [
+        {**r, "type": "metric_refinement"}
+        for r in _dicts(data.get("metric_refinements"))
+        if isinstance(r.get("ref"), str)
+    ]
+    return groups
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def refined(
+    groups: list[dict[str, Any]], among: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """``groups`` with the attributes of each metric refinement (of ``among``, else of
+    ``groups``) added to the metric it refines, and without the refinements."""
+    extra: dict[str, list[Any]] = {}
+    for group in groups if among is None else among:
+        if group.get("type") == "metric_refinement":
+            extra.setdefault(group["ref"], []).extend(group.get("attributes") or [])
+    if not extra:
+        return groups
+    return [
+        {**g, "attributes": [*(g.get("attributes") or []), *extra[g["metric_name"]]]}
+        if g.get("type") == "metric" and g.get("metric_name") in extra
+        else g
+        for g in groups
+        if g.get("type") != "metric_refinement"
+    ]
 
 
 def registry_attribute_types(groups: list[dict[str, Any]]) -> dict[str, str]:
@@ -440,14 +523,23 @@ def load_catalogue(root: str, registries: Iterable[str]) -> Catalogue:
     if not paths:
         return builtin_catalogue()
     catalogue = builtin_catalogue().copy()
-    for path in paths:
-        reason = _add_registry(catalogue, root, path)
-        if reason is not None:
-            catalogue.issues.append(RegistryIssue(path, reason))
+    documents = [(path, *_read_registry(root, path)) for path in paths]
+    context = [
+        group
+        for _, data, _ in documents
+        if not (isinstance(data, dict) and data.get("format") == CATALOGUE_FORMAT)
+        for group in registry_document_groups(data) or []
+    ]
+    for path, data, unreadable in documents:
+        if unreadable is not None:
+            catalogue.issues.append(RegistryIssue(path, unreadable))
+        elif (unusable := catalogue.add(data, context=context)) is not None:
+            catalogue.issues.append(RegistryIssue(path, f"registry '{path}': {unusable}"))
     return catalogue
 
 
-def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
+def _read_registry(root: str, path: str) -> tuple[object, str | None]:
+    """The parsed document, or None and the reason it cannot be read."""
     from pathlib import Path, PurePath, PureWindowsPath  # noqa: PLC0415 - off the lint path
 
     import yaml  # noqa: PLC0415
@@ -458,21 +550,17 @@ def _add_registry(catalogue: Catalogue, root: str, path: str) -> str | None:
     relative = PurePath(path)
     absolute = relative.is_absolute() or PureWindowsPath(path).is_absolute()
     if absolute or ".." in re.split(r"[\\/]", path):
-        return f"registry '{path}' is outside the package; give a path inside it"
+        return None, f"registry '{path}' is outside the package; give a path inside it"
     full = Path(root) / relative
     if not full.resolve().is_relative_to(Path(root).resolve()):
-        return f"registry '{path}' resolves outside the package"
+        return None, f"registry '{path}' resolves outside the package"
     try:
         text = read_regular_file(str(full), MAX_REGISTRY_BYTES, within=root).decode("utf-8")
-        data = safeyaml.load(text)
+        return safeyaml.load(text), None
     except safeyaml.RefusedYamlError as error:
-        return f"registry '{path}': {error}"
+        return None, f"registry '{path}': {error}"
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
-        return f"cannot read registry '{path}': {reason}"
+        return None, f"cannot read registry '{path}': {reason}"
     except yaml.YAMLError as error:
-        return f"registry '{path}' is not valid YAML: {error}".splitlines()[0]
-    reason = catalogue.add(data)
-    return None if reason is None else f"registry '{path}': {reason}"
-
-
+        return None, f"registry '{path}' is not valid YAML: {error}".splitlines()[0]

@@ -37,7 +37,9 @@ from pkgkit.conventions.catalogue import (
     SEMCONV,
     GroupAttributes,
     metric_row,
+    refined,
     registry_attribute_types,
+    registry_document_groups,
 )
 
 FORMAT = CATALOGUE_FORMAT
@@ -47,16 +49,16 @@ DEFAULT_OUTPUT = Path("src/pkgkit/conventions/catalogue.json")
 
 
 def registry_groups(model: Path) -> list[dict[str, Any]]:
-    """Every group of every YAML file under ``model`` (files in sorted path order)."""
+    """Every group of every YAML file under ``model`` (files in sorted path order), in either
+    format, each metric refinement merged into its metric."""
     import yaml  # noqa: PLC0415 - a maintainer's tool
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     groups: list[dict[str, Any]] = []
     for path in sorted(model.rglob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        if isinstance(data, dict) and isinstance(data.get("groups"), list):
-            groups.extend(g for g in data["groups"] if isinstance(g, dict))
-    return groups
+        groups.extend(registry_document_groups(data) or [])
+    return refined(groups)
 
 
 def semconv_part(root: Path) -> tuple[dict[str, Any], list[list[Any]], dict[str, str], set[str]]:
