@@ -12,7 +12,9 @@ What is (re)written, and nothing else (every other line of the README keeps its 
 * the Resource Attributes table: a row for each attribute a tag filter, entity identifier or
   group-by names that the README does not document (MET010);
 * the ``--set`` arguments of the import command: one per template variable the content uses
-  (TPL001), none for a variable nothing uses (TPL002).
+  (TPL001), none for a variable nothing uses (TPL002);
+* the ``--package NAME`` of the README's download and import commands: package.json's name
+  (DOC008).
 
 A kept row keeps its line as written (extra columns, wording); a table whose lines were all
 aligned is aligned again (cells padded as Prettier pads them). A rule disabled by the
@@ -52,9 +54,11 @@ from pkgkit.model.metrics import pattern_matches
 from pkgkit.model.readme import normalize_heading
 from pkgkit.model.variables import set_arguments
 from pkgkit.rules import RuleContext
+from pkgkit.rules._common import manifest
 from pkgkit.rules._listing import DASHBOARDS, ENTITIES, EVENTS, Listing, content_names, same_name
 from pkgkit.rules._metrics import catalogue, conventions, references, tags
 from pkgkit.rules._templates import uses, variables
+from pkgkit.rules.doc008_readme_command_package import misnamed
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -70,7 +74,7 @@ if TYPE_CHECKING:
 #: (what it cannot write, such as a table under a missing section, is reported). It also adds
 #: the resource attributes MET010 names, but not a metric's attributes (which metric row?).
 RESOLVED = (
-    "DOC001", "DOC002", "DOC003", "DOC004", "DOC005", "DOC006",
+    "DOC001", "DOC002", "DOC003", "DOC004", "DOC005", "DOC006", "DOC008",
     "MET001", "MET002", "TPL001", "TPL002",
 )  # fmt: skip
 
@@ -130,6 +134,24 @@ class ReadmeText:
         return "".join(line + end for line, end in zip(lines, ends, strict=True))
 
 
+def _with_package_name(package: Package, path: str, text: str) -> str:
+    """``text`` (a README) with each ``--package NAME`` of its code blocks naming package.json's
+    name. Run on the README the other edits made, so that its lines are read as they are now."""
+    from pkgkit.model.readme import Readme  # noqa: PLC0415
+
+    file = manifest(package)
+    name = file.data.get("name") if file is not None else None
+    if not isinstance(name, str) or not name.strip():
+        return text
+    lines = ReadmeText(text)
+    readme = Readme(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+    for line, column, named in misnamed(readme, name.strip()):
+        old = lines.lines[line - 1]
+        start = old.find(named, column - 1)
+        lines.lines[line - 1] = old[:start] + name.strip() + old[start + len(named) :]
+    return lines.apply([])
+
+
 def _line_end(text: str, start: int) -> int:
     newline, carriage = text.find("\n", start), text.find("\r", start)
     found = [index for index in (newline, carriage) if index >= 0]
@@ -151,6 +173,8 @@ def update_readme(package: Package, config: Config, raw: str) -> DocsResult:
     edits.extend(_attribute_edits(ctx, readme, text, notes))
     edits.extend(_variable_edits(ctx, readme, text, notes))
     after = text.apply(edits)
+    if config.is_enabled("DOC008"):
+        after = _with_package_name(package, readme.path, after)
     return DocsResult(Change(readme.path, raw, after), notes, _remaining(package, config, after))
 
 

@@ -5,7 +5,7 @@ NAME`` commands. A NAME other than package.json's ``name`` (a README copied from
 package) downloads and imports that other package. Every ``--package NAME`` (or
 ``--package=NAME``) in the README's code blocks is checked, located at the name; a trailing line
 continuation ``\\`` is not part of it, and a name holding a shell variable (``$PACKAGE``) is left
-alone.
+alone. ``pkgkit docs`` writes package.json's name in their place.
 
 Bad, in the README of ``@instana-integration/wxd-prestissimo``::
 
@@ -44,16 +44,23 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     name = file.data.get("name") if file is not None else None
     if readme is None or not isinstance(name, str) or not name.strip():
         return
+    for line, column, named in misnamed(readme, name.strip()):
+        yield Problem(
+            readme,
+            f"the README's command names package '{named}', but package.json names "
+            f"'{name.strip()}'",
+            hint=f"write --package {name.strip()}",
+            line=line,
+            column=column,
+        )
+
+
+def misnamed(readme: Readme, name: str) -> Iterator[tuple[int, int, str]]:
+    """``(line, column, name)`` of every ``--package NAME`` naming another package than
+    ``name`` (a name holding a shell variable is left alone)."""
     for line, column, named in package_arguments(readme):
-        if named != name.strip() and "$" not in named:
-            yield Problem(
-                readme,
-                f"the README's command names package '{named}', but package.json names "
-                f"'{name.strip()}'",
-                hint=f"write --package {name.strip()}",
-                line=line,
-                column=column,
-            )
+        if named != name and "$" not in named:
+            yield line, column, named
 
 
 def package_arguments(readme: Readme) -> Iterator[tuple[int, int, str]]:
