@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import copy_go, edit_json, edit_text, inserted, run_cli
+from helpers import REPO, copy_go, edit_json, edit_text, inserted, run_cli
 from pkgkit.diagnostics import Fix, Problem, Severity, TextEdit
 
 if TYPE_CHECKING:
@@ -182,3 +182,64 @@ def test_a_readme_with_crlf_line_ends_keeps_them(
     assert after.count("\r\n") == text.count("\n") + 1
     assert "\r\n| `process.runtime.go.mem.heap_alloc` |  | By | UpDownCounter |  |\r\n" in after
     assert after.replace("\r\n", "\n").count("\n") == after.count("\r\n")
+
+
+PUBLISHED = REPO.parent / "shared" / "reference" / "packages"
+
+
+def _published() -> list[str]:
+    return sorted(p.name for p in PUBLISHED.iterdir()) if PUBLISHED.is_dir() else []
+
+
+def _edited_lines(root: Path) -> dict[str, set[int]]:
+    """Per file (relative to the package), the lines (1-based) that a fix of a finding on the
+    package as it is touches: a replacement's lines, an insertion's line and the one after."""
+    from pkgkit.lint.config import Config  # noqa: PLC0415
+    from pkgkit.lint.engine import checked_problems  # noqa: PLC0415
+    from pkgkit.model.package import load_package  # noqa: PLC0415
+
+    package = load_package(str(root))
+    found, _ = checked_problems(package, Config())
+    lines: dict[str, set[int]] = {}
+    for _, problem in found:
+        if problem.fix is None:
+            continue
+        source = problem.fix.source or problem.source
+        text = getattr(source, "text")  # noqa: B009 - JSON files and the README have one
+        relpath = Path(source.path).resolve().relative_to(root.resolve()).as_posix()
+        for edit in problem.fix.edits:
+            first = text.count("\n", 0, edit.start) + 1
+            last = text.count("\n", 0, edit.end) + 1
+            lines.setdefault(relpath, set()).update(range(first, last + 2))
+    return lines
+
+
+@pytest.mark.skipif(not PUBLISHED.is_dir(), reason=f"{PUBLISHED} is absent")
+@pytest.mark.parametrize("name", _published())
+def test_fixes_of_a_published_package_keep_every_byte_outside_their_edits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """lint --fix --unsafe-fixes on a copy: a file no fix edits keeps all its bytes; in a file
+    a fix edits, every line outside the fixes' edits keeps its bytes (line end included)."""
+    import difflib  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+
+    (tmp_path / ".git").mkdir()
+    root = Path(shutil.copytree(PUBLISHED / name, tmp_path / name))
+    edited = _edited_lines(root)
+    before = {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*")) if path.is_file()
+    }  # fmt: skip
+    run_cli(capsys, "lint", "--fix", "--unsafe-fixes", str(root))
+    for relpath, old in before.items():
+        new = (root / relpath).read_bytes()
+        if relpath not in edited:
+            assert new == old, relpath
+            continue
+        old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+        matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+        for tag, i1, i2, _, _ in matcher.get_opcodes():
+            if tag != "equal":
+                touched = set(range(i1 + 1, i2 + 1)) or {i1}
+                assert touched <= edited[relpath], (relpath, tag, i1, i2)
