@@ -158,6 +158,24 @@ def test_a_full_disk_leaves_the_files_whole(
     assert texts(go) == before
 
 
+def test_an_unwritable_folder_leaves_the_files_whole(
+    go: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary file cannot be created beside the file (simulated: root writes anyway)."""
+    import tempfile  # noqa: PLC0415
+
+    before = texts(go)
+
+    def denied(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    code, _, err = run_cli(capsys, "lint", "--fix", "go")
+    assert code == 1
+    assert f"go/{DASHBOARD}: cannot write: Permission denied; not fixed\n" in err
+    assert texts(go) == before
+
+
 def test_fix_does_not_go_with_write_baseline(
     go: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

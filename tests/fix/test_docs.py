@@ -3,7 +3,10 @@ from the package, every other line kept byte for byte."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -279,6 +282,39 @@ def test_the_commands_name_the_package_itself(
         "$ npm view --package $PACKAGE\n```\n",
     )
     assert [d for d in lint(root) if d.code.startswith("DOC")] == []
+
+
+def _no_space(descriptor: int) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _denied(*args: object, **kwargs: object) -> tuple[int, str]:
+    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        ((os, "fsync", _no_space), "No space left on device"),
+        ((tempfile, "mkstemp", _denied), "Permission denied"),  # an unwritable folder, as root
+    ],
+)
+def test_a_readme_that_cannot_be_written_is_left_whole(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    failure: tuple[object, str, object],
+    reason: str,
+) -> None:
+    root = demo(tmp_path / "demo")
+    monkeypatch.setattr(*failure)
+    code, out, err = docs(capsys, str(root))
+    assert (code, out) == (1, "")
+    assert f"{root / 'README.md'}: cannot write: {reason}; left as it was" in err
+    assert (root / "README.md").read_text(encoding="utf-8") == README
+    assert sorted(p.name for p in root.iterdir()) == [
+        "README.md", "dashboards", "events", "package.json"
+    ]  # fmt: skip
 
 def test_readme_text_keeps_each_line_end() -> None:
     text = ReadmeText("a\r\nb\rc\nd")
