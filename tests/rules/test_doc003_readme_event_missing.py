@@ -2,7 +2,7 @@
 
 import shutil
 
-from helpers import copy_go, findings, lint
+from helpers import copy_go, findings, fixes, lint
 
 
 def test_a_row_naming_an_event_another_way_is_one_finding_naming_both(tmp_path):
@@ -39,3 +39,15 @@ def test_without_an_events_folder_every_row_is_reported(tmp_path):
 
 def test_clean_fixture_lists_only_existing_events(tmp_path):
     assert lint(copy_go(tmp_path), select="DOC003") == []
+
+
+def test_the_unsafe_fix_writes_the_event_name_in_the_row(tmp_path):
+    package = copy_go(tmp_path)
+    readme = package / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    before = text.replace("| High Goroutine Count |", "| High Goroutines Count |")
+    readme.write_text(before, encoding="utf-8")
+    assert fixes(package, "DOC003") == {}
+    # the cell keeps its width (the name one letter shorter, one more space of padding)
+    after = text.replace("| High Goroutine Count |", "| High Goroutine Count  |")
+    assert fixes(package, "DOC003", unsafe=True) == {"README.md": after}

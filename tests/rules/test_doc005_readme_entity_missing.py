@@ -1,6 +1,6 @@
 """DOC005: every entity the README lists exists, and a label written two ways is one finding."""
 
-from helpers import copy_fixture, copy_go, edit_json, findings, lint, write_package
+from helpers import copy_fixture, copy_go, edit_json, findings, fixes, lint, write_package
 
 ENTITY = "entities/go-runtime.json"
 
@@ -51,3 +51,13 @@ def test_an_entity_without_data_does_not_crash_and_leaves_the_row_reported(tmp_p
 def test_clean_fixtures_list_only_existing_entities(tmp_path):
     assert lint(copy_fixture(tmp_path, "go-entity"), select="DOC005") == []
     assert lint(copy_go(tmp_path), select="DOC005") == []
+
+
+def test_the_unsafe_fix_writes_the_entity_label_in_the_row(tmp_path):
+    package = copy_fixture(tmp_path, "go-entity")
+    edit_json(package / ENTITY, lambda data: data["data"].update(label="Go Runtimes"))
+    before = (package / "README.md").read_text(encoding="utf-8")
+    assert fixes(package, "DOC005") == {}
+    assert fixes(package, "DOC005", unsafe=True) == {
+        "README.md": before.replace("| Go Runtime |", "| Go Runtimes |")
+    }
