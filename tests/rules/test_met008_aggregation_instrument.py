@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import copy_go, edit_json, findings, lint
+from helpers import copy_go, edit_json, findings, lint, write_package
 from pkgkit.rules.met008_aggregation_instrument import unfit
 
 DASHBOARD = "dashboards/go-runtime-metrics.json"
@@ -50,6 +50,42 @@ def test_event_sum_of_a_gauge_like_value(tmp_path):
         ("MET008", "events/high-goroutine-count.json", 12)
     ]
 
+
+
+def test_the_catalogue_s_instrument_of_every_instrumentation_names_its_source(tmp_path):
+    """No instrument in the README: the catalogue's decides, for the Node.js runtime and the
+    Python system metrics alike, and the message names the catalogue that made the call."""
+    node = "metrics.gauges.@opentelemetry/instrumentation-runtime-node/v8js.memory.heap.used"
+    python = (
+        "metrics.sums.opentelemetry.instrumentation.system_metrics/process.runtime.cpython.memory"
+    )
+    widgets = [
+        {"config": {"metricConfiguration": {"metric": metric, "aggregation": "PER_SECOND"}}}
+        for metric in (node, python)
+    ]
+    readme = (
+        "# @instana-integration/rt\n\n## Metrics\n\n| Metric Name | Unit |\n|---|---|\n"
+        "| v8js.memory.heap.used | By |\n| process.runtime.cpython.memory | By |\n"
+    )
+    package = write_package(
+        tmp_path / "rt",
+        {
+            "package.json": {"name": "@instana-integration/rt", "version": "1.0.0"},
+            "README.md": readme,
+            "dashboards/rt.json": {"title": "Runtimes", "widgets": widgets},
+        },
+    )
+    result = lint(package, select="MET008")
+    assert [(d.code, d.pointer) for d in result] == [
+        ("MET008", "/widgets/0/config/metricConfiguration/aggregation"),
+        ("MET008", "/widgets/1/config/metricConfiguration/aggregation"),
+    ]
+    assert [d.message for d in result] == [
+        "aggregation 'PER_SECOND' does not fit 'v8js.memory.heap.used', a gauge"
+        " (a current value) (catalogue: node-runtime 0.36.1)",
+        "aggregation 'PER_SECOND' does not fit 'process.runtime.cpython.memory', a updowncounter"
+        " (a current value) (catalogue: python-system-metrics 0.66b2)",
+    ]
 
 def test_clean_fixture_aggregations_fit(tmp_path):
     assert lint(copy_go(tmp_path), select="MET008") == []

@@ -100,10 +100,12 @@ class Facts:
     is reported), else the README's; ``unit_text`` the unit as written there. A count the
     instrumentation declares in another unit by mistake (:func:`declared_in_error`) keeps the
     README's count. ``instrument`` is the normalised instrument: the README's when it is known,
-    else the catalogue's.
+    else the catalogue's (``instrument_from_catalogue`` says which).
     """
 
-    __slots__ = ("documented", "emitted", "instrument", "unit", "unit_text")
+    __slots__ = (
+        "documented", "emitted", "instrument", "instrument_from_catalogue", "unit", "unit_text"
+    )  # fmt: skip
 
     def __init__(
         self, documented: DocumentedMetric | None, emitted: CatalogueMetric | None
@@ -118,6 +120,7 @@ class Facts:
             if not slip:
                 self.unit, self.unit_text = reported, emitted.unit
         instrument = _instrument(documented.instrument) if documented else None
+        self.instrument_from_catalogue = instrument is None and emitted is not None
         if instrument is None and emitted is not None:
             instrument = _instrument(emitted.instrument)
         self.instrument = instrument

@@ -3,7 +3,8 @@
 An UpDownCounter or a gauge is a current value (memory used, goroutines): a rate
 (``PER_SECOND``) or a sum over time of it means nothing. A histogram is a distribution: read it
 with percentiles or the mean, not with sums or differences. Percentiles (``P25`` .. ``P99``)
-exist only for histograms. The instrument is the README's, else the catalogue's.
+exist only for histograms. The instrument is the README's, else the catalogue's (the message
+then names the catalogue source that made the call: an instrumentation release may differ).
 
 Bad (``go.goroutine.count`` is an UpDownCounter)::
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Problem, Severity
-from pkgkit.rules._metrics import facts, named
+from pkgkit.rules._metrics import catalogue, facts, named
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -68,15 +69,19 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         aggregation = reference.setting("aggregation")
         if not isinstance(aggregation, str):
             continue
-        instrument = facts(ctx, reference).instrument
+        known = facts(ctx, reference)
+        instrument = known.instrument
         found = unfit(instrument, aggregation) if instrument else None
         if found is None:
             continue
         nature, better = found
+        where = ""
+        if known.instrument_from_catalogue and known.emitted is not None:
+            where = f" (catalogue: {catalogue(ctx).label(known.emitted)})"
         yield Problem(
             reference.file,
             f"aggregation '{aggregation}' does not fit '{reference.metric.name}', a {instrument}"
-            f" ({nature})",
+            f" ({nature}){where}",
             pointer=f"{reference.context_pointer}/aggregation",
             hint=f"use {better}",
         )
