@@ -105,7 +105,8 @@ def go_runtime(path: Path) -> dict[str, Any]:
                 "attributes": keys,
             }
         )
-    return _extract("go-runtime", metrics, attributes, origin=path.name)
+    origin = f"{path.name} (shared/reference facts)"
+    return _extract("go-runtime", metrics, attributes, origin=origin)
 
 
 # Collector receivers: mdatagen metadata.yaml --------------------------------------------------
