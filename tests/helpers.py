@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +121,20 @@ def inserted(before: str, after: str) -> str:
     added = after[start : len(after) - (len(before) - start)]
     assert after == before[:start] + added + before[start:], "more than one insertion"
     return added
+
+
+def _no_space(descriptor: int) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _denied(*args: object, **kwargs: object) -> tuple[int, str]:
+    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+
+#: ``(monkeypatch.setattr arguments, the reason a writer reports)`` for a write that fails: a
+#: full disk (fsync fails) and an unwritable folder (no temporary file can be created beside
+#: the file; simulated, as root writes read-only files anyway).
+WRITE_FAILURES = [
+    ((os, "fsync", _no_space), "No space left on device"),
+    ((tempfile, "mkstemp", _denied), "Permission denied"),
+]

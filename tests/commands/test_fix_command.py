@@ -3,16 +3,14 @@ minimal edits, verified before they are written, reported, with lint's formats a
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import types
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import REPO, copy_go, edit_json, edit_text, inserted, run_cli
+from helpers import REPO, WRITE_FAILURES, copy_go, edit_json, edit_text, inserted, run_cli
 from pkgkit.diagnostics import Fix, Problem, Severity, TextEdit
 
 if TYPE_CHECKING:
@@ -143,36 +141,19 @@ def test_a_fix_that_breaks_the_file_or_leaves_its_finding_is_not_written(
     assert texts(go) == before
 
 
-def test_a_full_disk_leaves_the_files_whole(
-    go: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("failure", "reason"), WRITE_FAILURES)
+def test_a_file_that_cannot_be_written_is_left_whole(
+    go: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    failure: tuple[object, str, object],
+    reason: str,
 ) -> None:
     before = texts(go)
-
-    def no_space(descriptor: int) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(os, "fsync", no_space)
+    monkeypatch.setattr(*failure)
     code, _, err = run_cli(capsys, "lint", "--fix", "go")
     assert code == 1
-    assert f"go/{DASHBOARD}: cannot write: No space left on device; not fixed\n" in err
-    assert texts(go) == before
-
-
-def test_an_unwritable_folder_leaves_the_files_whole(
-    go: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The temporary file cannot be created beside the file (simulated: root writes anyway)."""
-    import tempfile  # noqa: PLC0415
-
-    before = texts(go)
-
-    def denied(*args: object, **kwargs: object) -> tuple[int, str]:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-
-    monkeypatch.setattr(tempfile, "mkstemp", denied)
-    code, _, err = run_cli(capsys, "lint", "--fix", "go")
-    assert code == 1
-    assert f"go/{DASHBOARD}: cannot write: Permission denied; not fixed\n" in err
+    assert f"go/{DASHBOARD}: cannot write: {reason}; not fixed\n" in err
     assert texts(go) == before
 
 

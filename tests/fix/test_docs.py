@@ -3,15 +3,12 @@ from the package, every other line kept byte for byte."""
 
 from __future__ import annotations
 
-import errno
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from helpers import REPO, lint, run_cli, write_package
+from helpers import REPO, WRITE_FAILURES, lint, run_cli, write_package
 from pkgkit.fix.docs import RESOLVED, Edit, ReadmeText
 
 RUNTIME = "metrics.gauges.go.opentelemetry.io/contrib/instrumentation/runtime"
@@ -284,21 +281,7 @@ def test_the_commands_name_the_package_itself(
     assert [d for d in lint(root) if d.code.startswith("DOC")] == []
 
 
-def _no_space(descriptor: int) -> None:
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
-def _denied(*args: object, **kwargs: object) -> tuple[int, str]:
-    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-
-
-@pytest.mark.parametrize(
-    ("failure", "reason"),
-    [
-        ((os, "fsync", _no_space), "No space left on device"),
-        ((tempfile, "mkstemp", _denied), "Permission denied"),  # an unwritable folder, as root
-    ],
-)
+@pytest.mark.parametrize(("failure", "reason"), WRITE_FAILURES)
 def test_a_readme_that_cannot_be_written_is_left_whole(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
