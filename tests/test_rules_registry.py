@@ -122,7 +122,8 @@ def test_a_path_entry_that_is_not_a_folder_is_left_to_pkgutil(tmp_path):
 
 #: The rules whose findings ``lint --fix`` can fix.
 FIXABLE = {
-    "DOC001", "DOC003", "DOC005", "DOC007", "MET001", "MET013", "PKG100", "PKG120", "TPL001",
+    "DOC001", "DOC003", "DOC005", "DOC007", "DOC008", "MET001", "MET013", "PKG100", "PKG120",
+    "TPL001",
 }  # fmt: skip
 
 

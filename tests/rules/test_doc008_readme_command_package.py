@@ -1,6 +1,6 @@
 """DOC008: the README's commands download and import this package, not another."""
 
-from helpers import copy_go, edit_text, findings, lint
+from helpers import copy_go, edit_text, findings, fixes, lint
 
 PRESTISSIMO_README = """# @instana-integration/wxd-prestissimo
 
@@ -65,3 +65,20 @@ def test_package_outside_code_blocks_is_prose(tmp_path):
 
 def test_clean_fixture_names_its_own_package(tmp_path):
     assert lint(copy_go(tmp_path), select="DOC008") == []
+
+
+def test_the_fix_writes_the_package_s_own_name(tmp_path):
+    package = copy_go(tmp_path)
+    quoted = PRESTISSIMO_README.replace(
+        "download --package @instana-integration/wxd-presto\n",
+        "download --package '@instana-integration/wxd-presto'\n",
+    )
+    (package / "README.md").write_text(quoted, encoding="utf-8")
+    edit_text(package / "package.json", '"@instana-integration/go"',
+              '"@instana-integration/wxd-prestissimo"')  # fmt: skip
+    after = fixes(package, "DOC008")["README.md"]
+    assert after == quoted.replace("/wxd-presto'", "/wxd-prestissimo'").replace(
+        "/wxd-presto\\", "/wxd-prestissimo\\"
+    )
+    (package / "README.md").write_text(after, encoding="utf-8")
+    assert lint(package, select="DOC008") == []

@@ -14,13 +14,16 @@ Bad, in the README of ``@instana-integration/wxd-prestissimo``::
 Good::
 
     $ stanctl-integration download --package @instana-integration/wxd-prestissimo
+
+Fix (safe): the name is replaced by package.json's name, the rest of the line kept.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pkgkit.diagnostics import Problem, Severity
+from pkgkit.diagnostics import Fix, Problem, Severity, TextEdit
+from pkgkit.model.textedit import line_span
 from pkgkit.rules._common import manifest
 
 if TYPE_CHECKING:
@@ -33,6 +36,7 @@ CODE = "DOC008"
 NAME = "readme-command-package"
 SEVERITY = Severity.ERROR
 SUMMARY = "The README's download or import command names another package than package.json"
+FIX = "writes package.json's name in place of the other package's"
 
 OPTION = "--package"
 
@@ -52,7 +56,19 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             hint=f"write --package {name.strip()}",
             line=line,
             column=column,
+            fix=_fix(readme, line, column, named, name.strip()),
         )
+
+
+def _fix(readme: Readme, line: int, column: int, named: str, name: str) -> Fix | None:
+    """``named`` (at ``column`` of ``line``, after a quote perhaps) replaced by ``name``."""
+    span = line_span(readme.text, line)
+    if span is None:
+        return None
+    start = readme.text.find(named, span[0] + column - 1, span[1])
+    if start < 0:
+        return None
+    return Fix(f"write '{name}'", (TextEdit(start, start + len(named), name),))
 
 
 def misnamed(readme: Readme, name: str) -> Iterator[tuple[int, int, str]]:
