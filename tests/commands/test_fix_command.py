@@ -50,7 +50,9 @@ def test_fix_applies_safe_fixes_only_and_reports_what_remains(
     go: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = texts(go)
+    (go / DASHBOARD).chmod(0o640)
     code, out, err = run_cli(capsys, "lint", "--fix", "go")
+    assert (go / DASHBOARD).stat().st_mode & 0o7777 == 0o640  # the file's mode is kept
     assert code == 0  # MET001 remains (its fix is unsafe): an undocumented metric warns
     assert "MET001 [warning] metric 'go.goroutine.cuont' is not documented" in out
     assert "PKG120" not in out

@@ -120,9 +120,11 @@ def test_every_table_and_the_import_command_follow_the_content(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = demo(tmp_path / "demo")
+    (root / "README.md").chmod(0o640)
     code, out, err = docs(capsys, str(root))
     assert (code, out) == (0, f"updated: {root / 'README.md'}\n"), err
     assert (root / "README.md").read_text(encoding="utf-8") == EXPECTED
+    assert (root / "README.md").stat().st_mode & 0o7777 == 0o640  # the file's mode is kept
     assert err == "1 file updated, 0 files left unchanged.\n"
 
 
