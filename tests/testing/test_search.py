@@ -2,6 +2,7 @@
 draw naming the properties a search would find a counterexample to."""
 
 import json
+import sys
 
 import pytest
 
@@ -92,3 +93,24 @@ def test_the_go_dashboard_breaks_three_properties_in_instana_mode_and_none_in_js
         "stable",
     }
     assert failing_properties(go, RENDER_MODES["json-safe"], {}, options) == frozenset()
+
+
+def test_shrinking_runs_the_property_untraced(monkeypatch):
+    """Hypothesis's explain phase would trace every run after the first failure (sys.settrace
+    before Python 3.12, sys.monitoring after) to annotate a report pkgkit never shows."""
+    untraced = sys.gettrace()
+    check = PROPERTIES["round-trip"][1]
+    seen = []
+
+    def watched(template, mode, values):
+        monitored = hasattr(sys, "monitoring") and any(
+            sys.monitoring.get_tool(tool) == "scrutineer" for tool in range(6)
+        )
+        seen.append(sys.gettrace() is not untraced or monitored)
+        return check(template, mode, values)
+
+    monkeypatch.setitem(PROPERTIES, "round-trip", (PROPERTIES["round-trip"][0], watched))
+    finding = search(template(), RENDER_MODES["instana"], "round-trip", {}, FAST)
+    assert finding is not None
+    assert len(seen) > 2
+    assert not any(seen)

@@ -142,9 +142,11 @@ def _search(
     """Hypothesis's minimal counterexample to ``check`` (shrunk), or None.
 
     ``probe`` is the test function whatever the check: under ``derandomize`` its source decides
-    the examples drawn, so every check of a template and mode sees the same ones.
+    the examples drawn, so every check of a template and mode sees the same ones. No explain
+    phase: it would trace every run after the first failure (and try more) to annotate a
+    Hypothesis report pkgkit never shows.
     """
-    from hypothesis import HealthCheck, given, seed, settings  # noqa: PLC0415 - runner only
+    from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: PLC0415 - runner only
 
     from pkgkit.testing.strategies import assignments  # noqa: PLC0415
 
@@ -160,6 +162,7 @@ def _search(
         deadline=None,
         report_multiple_bugs=False,
         print_blob=False,
+        phases=[phase for phase in Phase if phase is not Phase.explain],
         suppress_health_check=list(HealthCheck),
     )(given(assignments(names, declared))(probe))
     if options.seed is not None:
