@@ -133,6 +133,18 @@ def test_instana_unsupported_templates_name_line_and_column(template, line, colu
     assert str(error).startswith(f"line {line}, column {column}: ")
 
 
+def test_instana_renders_one_template_with_each_values_afresh():
+    """A template is lexed once, as Handlebars compiles it, and rendered with any values."""
+    template = '{"a": "{{ x }}", "b": "{{ y }}"}'
+    assert render_instana(template, {"x": "<"}) == '{"a": "&lt;", "b": "{{ y }}"}'
+    assert render_instana(template, {}) == '{"a": "{{ x }}", "b": "{{ y }}"}'
+    assert render_instana(template, {"y": "1", "x": "2"}) == '{"a": "2", "b": "1"}'
+    for values in ({}, {"a": "1"}, {}):
+        with pytest.raises(UnsupportedTemplate) as caught:
+            render_instana("{{ a }}\n {{#if}}", values)
+        assert (caught.value.line, caught.value.column) == (2, 2)
+
+
 def test_instana_rejects_dotted_value_names():
     with pytest.raises(ValueError, match="dotted"):
         render_instana("{{ a }}", {"a.b": "x"})

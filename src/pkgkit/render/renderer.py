@@ -251,12 +251,20 @@ def render_instana(text: str, values: Mapping[str, str]) -> str:
     Raises :class:`UnsupportedTemplate` for Handlebars this module does not model or the CLI
     rejects, and ``ValueError`` for dotted value names.
     """
-    source, offsets = _rewrite(text)
-    renderer = _Renderer(source, _context(values))
+    program, offsets = _compile(text)
+    renderer = _Renderer(_context(values))
     try:
-        return renderer.run()
+        return renderer.run(program)
     except _HandlebarsError as error:
         raise _error(text, offsets.original(error.offset), error.reason) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(text: str) -> tuple[tuple[_Part, ...], _OffsetMap]:
+    """The template as the CLI compiles it, lexed once for any values (Handlebars.compile):
+    every property check of ``pkgkit test`` renders the same template with other values."""
+    source, offsets = _rewrite(text)
+    return _Lexer(source).parts(), offsets
 
 
 _TO_STRING: Final = "function toString() { [native code] }"
@@ -337,24 +345,55 @@ _UNDEFINED: Final = _Undefined()
 _JsValue: TypeAlias = str | bool | float | _Undefined | dict[str, str] | None
 
 
-class _Renderer:
-    """A small Handlebars 4.7 lexer and evaluator for the templates the CLI produces."""
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """Text written as it is; ``separates`` when any was lexed (an escape may write none): an
+    unescaped number before it is then not added to one after it."""
 
-    def __init__(self, source: str, context: dict[str, str]) -> None:
+    text: str
+    separates: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Mustache:
+    """A lexed mustache: its body tokens (closing braces excluded) and where it starts."""
+
+    tokens: tuple[_Token, ...]
+    start: int
+    unescaped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Rejected:
+    """Where and why Handlebars rejects the template: lexing stops there."""
+
+    offset: int
+    reason: str
+
+
+_Part: TypeAlias = _Text | _Mustache | _Rejected
+
+
+class _Lexer:
+    """A small Handlebars 4.7 lexer for the templates the CLI produces: what is written, what
+    is evaluated, and the first error, in template order."""
+
+    def __init__(self, source: str) -> None:
         self.source = source
-        self.context = context
-        self.out: list[str] = []
-        #: The last thing written was an unescaped number or boolean, with no text after it.
-        self.number_last = False
+        self.out: list[_Part] = []
 
-    def run(self) -> str:
+    def parts(self) -> tuple[_Part, ...]:
+        """The template's parts up to the end or its first error (the last part then)."""
         pos, escaped = 0, False
-        while pos < len(self.source):
-            if escaped:
-                pos, escaped = self._escaped_content(pos), False
-                continue
-            pos, escaped = self._content(pos)
-        return "".join(self.out)
+        try:
+            while pos < len(self.source):
+                if escaped:
+                    pos, escaped = self._escaped_content(pos), False
+                    continue
+                pos, escaped = self._content(pos)
+        except _HandlebarsError as error:
+            self.out.append(_Rejected(error.offset, error.reason))
+        return tuple(self.out)
 
     def _check_no_nul(self, start: int, end: int) -> None:
         nul = self.source.find("\x00", start, end)
@@ -367,17 +406,16 @@ class _Renderer:
         end = len(self.source) if opening < 0 else opening
         self._check_no_nul(pos, end)
         content = self.source[pos:end]
-        self.number_last = self.number_last and not content
         if opening < 0:
-            self.out.append(content)
+            self.out.append(_Text(content, bool(content)))
             return end, False
         if content.endswith("\\\\"):
-            self.out.append(content[:-1])
+            self.out.append(_Text(content[:-1], separates=True))
         elif content.endswith("\\"):
-            self.out.append(content[:-1])
+            self.out.append(_Text(content[:-1], separates=True))
             return end, True
-        else:
-            self.out.append(content)
+        elif content:
+            self.out.append(_Text(content, separates=True))
         return self._mustache(opening), False
 
     def _escaped_content(self, pos: int) -> int:
@@ -385,8 +423,7 @@ class _Renderer:
         ends = [self.source.find(mark, pos + 2) for mark in ("{{", "\\{{", "\\\\{{")]
         end = min([e for e in ends if e >= 0], default=len(self.source))
         self._check_no_nul(pos, end)
-        self.out.append(self.source[pos:end])
-        self.number_last = False
+        self.out.append(_Text(self.source[pos:end], separates=True))
         return end
 
     def _mustache(self, start: int) -> int:
@@ -401,17 +438,7 @@ class _Renderer:
             raise _HandlebarsError(close.offset, "white-space control ('~}}') is not supported")
         if close.kind != ("CLOSE_UNESCAPED" if triple else "CLOSE"):
             raise _HandlebarsError(close.offset, f"unbalanced mustache braces: {_CLI_FAILS}")
-        value = self._evaluate(tokens, start)
-        number = unescaped and isinstance(value, bool | float)
-        if number and self.number_last:
-            raise _HandlebarsError(
-                start,
-                "an unescaped number or boolean right after another: Handlebars' compiled"
-                " JavaScript adds them ('{{{7}}}{{{7}}}' renders 14), which is not modelled",
-            )
-        self.number_last = number
-        text = _to_string(value, start)
-        self.out.append(text if unescaped else html_escape(text))
+        self.out.append(_Mustache(tuple(tokens), start, unescaped))
         return end
 
     def _tokens(self, pos: int) -> tuple[list[_Token], int]:
@@ -439,7 +466,41 @@ class _Renderer:
             raise _HandlebarsError(pos, f"unexpected character: {_CLI_FAILS}")
         return _Token(_TOKEN_RULES[int(match.lastgroup[1:])][0], match.group(0), pos)
 
-    def _evaluate(self, tokens: list[_Token], start: int) -> _JsValue:
+
+class _Renderer:
+    """A small Handlebars 4.7 evaluator of a lexed template (:func:`_compile`)."""
+
+    def __init__(self, context: dict[str, str]) -> None:
+        self.context = context
+        #: The last thing written was an unescaped number or boolean, with no text after it.
+        self.number_last = False
+
+    def run(self, program: tuple[_Part, ...]) -> str:
+        out: list[str] = []
+        for part in program:
+            if isinstance(part, _Text):
+                out.append(part.text)
+                self.number_last = self.number_last and not part.separates
+            elif isinstance(part, _Mustache):
+                out.append(self._write(part))
+            else:
+                raise _HandlebarsError(part.offset, part.reason)
+        return "".join(out)
+
+    def _write(self, mustache: _Mustache) -> str:
+        value = self._evaluate(mustache.tokens, mustache.start)
+        number = mustache.unescaped and isinstance(value, bool | float)
+        if number and self.number_last:
+            raise _HandlebarsError(
+                mustache.start,
+                "an unescaped number or boolean right after another: Handlebars' compiled"
+                " JavaScript adds them ('{{{7}}}{{{7}}}' renders 14), which is not modelled",
+            )
+        self.number_last = number
+        text = _to_string(value, mustache.start)
+        return text if mustache.unescaped else html_escape(text)
+
+    def _evaluate(self, tokens: tuple[_Token, ...], start: int) -> _JsValue:
         if len(tokens) == 1 and tokens[0].kind in _VALUE_KINDS:
             return self._simple_mustache(tokens[0])
         if (
