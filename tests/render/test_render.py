@@ -180,6 +180,16 @@ def test_json_safe_leaves_untouched_tokens_byte_for_byte():
     assert render_json_safe(text, {"x": "1"}) == '{"a": "café 1", "b": "caf\\u00e9"}'
 
 
+def test_json_safe_renders_one_template_with_each_values_afresh():
+    """A template's string tokens are found once and substituted with any values."""
+    text = '["{{ x }}", "\\u007b{ y }}"]'
+    assert render_json_safe(text, {"y": "2"}) == '["{{ x }}", "2"]'
+    assert render_json_safe(text, {"x": "1"}) == '["1", "\\u007b{ y }}"]'
+    for values in ({}, {"x": "1"}):
+        with pytest.raises(json.JSONDecodeError):
+            render_json_safe('["{{ x }}"', values)
+
+
 def test_json_safe_substitutes_triple_stash_whole():
     assert render_json_safe('["{{{ a }}}"]', {"a": "<&>"}) == '["<&>"]'
 

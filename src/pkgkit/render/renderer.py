@@ -646,20 +646,30 @@ def render_json_safe(text: str, values: Mapping[str, str]) -> str:
 
     Raises ``ValueError`` (``json.JSONDecodeError`` for syntax) when ``text`` is not JSON.
     """
-    json.loads(text, parse_constant=reject_constant)
     parts: list[str] = []
     last = 0
-    for match in _json_string().finditer(text):  # in valid JSON, every string token in order
-        token = match.group(0)
-        if "{" not in token and "\\" not in token:
-            continue  # no brace, written or escaped: no placeholder
-        decoded: str = json.loads(token)
+    for start, end, decoded in _braced_strings(text):
         substituted = _substitute(decoded, values)
         if substituted != decoded:
-            parts += [text[last : match.start()], _dump_string(substituted)]
-            last = match.end()
+            parts += [text[last:start], _dump_string(substituted)]
+            last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _braced_strings(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where the string tokens of JSON ``text`` that may hold a placeholder are, decoded: found
+    once per text, as every property check of ``pkgkit test`` renders the same template.
+
+    Raises ``ValueError`` (``json.JSONDecodeError`` for syntax) when ``text`` is not JSON.
+    """
+    json.loads(text, parse_constant=reject_constant)
+    return tuple(
+        (match.start(), match.end(), json.loads(match.group(0)))
+        for match in _json_string().finditer(text)  # in valid JSON, every string token in order
+        if "{" in match.group(0) or "\\" in match.group(0)  # a brace, written or escaped
+    )
 
 
 def render(text: str, values: Mapping[str, str], mode: Mode = "instana") -> str:

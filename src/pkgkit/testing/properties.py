@@ -325,7 +325,7 @@ def _json_type(value: object) -> str:
 def _shape_difference(
     want: Any, got: Any, path: tuple[str | int, ...]  # noqa: ANN401
 ) -> tuple[tuple[str | int, ...], str] | None:
-    if _json_type(want) != _json_type(got):
+    if type(want) is not type(got) and _json_type(want) != _json_type(got):
         return path, f"{_json_type(got)} where the template has {_json_type(want)}"
     if isinstance(want, dict):
         extra, missing = sorted(set(got) - set(want)), sorted(set(want) - set(got))
