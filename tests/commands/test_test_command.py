@@ -37,6 +37,13 @@ def test_go_passes_with_instana_warnings(go_run):
     assert "Traceback" not in out + go_run.stderr
 
 
+def test_no_pytest_warning_reaches_the_user(go_run):
+    """pkgkit reports what it finds; pytest's own warnings (its assertion rewriting) are noise."""
+    assert "warnings summary" not in go_run.stdout
+    assert "PytestAssertRewriteWarning" not in go_run.stdout + go_run.stderr
+    assert go_run.stdout.rstrip().splitlines()[-1].startswith("12 passed in ")
+
+
 def test_json_safe_mode_alone_has_no_warning():
     result = pkgkit(str(GO_FIXTURE), "--mode", "json-safe", "--max-examples", "10")
     assert result.returncode == 0, result.stdout

@@ -56,6 +56,9 @@ def pytest_args(args: argparse.Namespace, roots: list[str]) -> list[str]:
         *roots, "--pkgkit", f"--pkgkit-mode={args.mode}",
         "-c", os.devnull, "--rootdir", _rootdir(roots),
         "-p", "no:cacheprovider", "-q", "-rfE", "--no-header",
+        # pkgkit's items report their findings themselves: no assertion rewriting, which would
+        # rewrite every Hypothesis module at import and warn that pkgkit was imported first.
+        "--assert=plain",
     ]
     if args.max_examples is not None:
         argv.append(f"--pkgkit-max-examples={args.max_examples}")
