@@ -69,7 +69,8 @@ def test_readme_findings_are_the_same_without_markdown_it_pyrs(tmp_path):
         (
             "MET004", "go/README.md", 32, 5,
             "instrumentation 'go.opentelemetry.io/contrib/instrumentation/runtime' does not emit"
-            " a metric 'go.memory.limitt' (catalogue: go-runtime)",
+            " a metric 'go.memory.limitt' (catalogue: go-runtime), nor do the OpenTelemetry"
+            " conventions define it",
         ),
         (
             "DOC003", "go/README.md", 126, 3,

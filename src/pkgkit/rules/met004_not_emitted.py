@@ -10,7 +10,12 @@ made the call: an instrumentation release may differ. The older Go names use und
 (``heap_alloc``), the current ones dots (``go.memory.used``); nothing in the runtime
 instrumentation reports CPU time, context deadlines or HTTP connection pools. A metric id is
 reported once per file, at its first use, with the number of uses (an entity charting three
-generations of one missing metric is one finding). In a dashboard, event or entity it is an error
+generations of one missing metric is one finding). The message tells the author which mistake
+it is: a name the conventions gave a metric the instrumentation still emits under its former name
+(the Kubernetes cluster receiver's ``k8s.deployment.desired``, which the conventions renamed
+``k8s.deployment.pod.desired``: the fix is that name, or a rename in the collector pipeline),
+or a name the conventions do not define either (``k8s.hpa.max``, where the receiver emits
+``k8s.hpa.max_replicas``). In a dashboard, event or entity it is an error
 (the widget shows no data, the event can never fire); a README row is a warning (the
 documentation is wrong, not what the package shows).
 
@@ -91,14 +96,54 @@ def _missing_from(known: Catalogue, name: str, scope: str | None) -> str | None:
 def _finding(known: Catalogue, name: str, scope: str) -> tuple[str, str]:
     """``(message, hint)`` for ``name`` missing from the complete ``scope``."""
     emitted = known.scopes[scope]
-    hint = _renamed(known, name, emitted) or metric_hint(name, emitted) or _elsewhere(
-        known, name, scope
-    ) or ("use a metric it emits, or document the instrumentation that reports this one")
-    message = (
-        f"instrumentation '{scope}' does not emit a metric '{name}'"
-        f" (catalogue: {known.scope_label(scope)})"
+    catalogue_label = f"(catalogue: {known.scope_label(scope)})"
+    former = _emitted_as(known, name, emitted)
+    if former is not None:
+        message = (
+            f"'{name}' is the OpenTelemetry conventions' name for '{former}', as instrumentation"
+            f" '{scope}' emits it {catalogue_label}: this version sends no data under the"
+            " conventions' name unless the collector pipeline renames it"
+        )
+        hint = f"use '{former}', or rename it in the collector pipeline and say so in the README"
+        return message, hint
+    hint = (
+        _renamed(known, name, emitted)
+        or metric_hint(name, emitted)
+        or _extended(name, emitted)
+        or _elsewhere(known, name, scope)
+        or "use a metric it emits, or document the instrumentation that reports this one"
     )
-    return message, hint
+    nowhere = "" if known.convention(name) else ", nor do the OpenTelemetry conventions define it"
+    message = f"instrumentation '{scope}' does not emit a metric '{name}' {catalogue_label}"
+    return message + nowhere, hint
+
+
+def _emitted_as(known: Catalogue, name: str, emitted: dict[str, CatalogueMetric]) -> str | None:
+    """The name the instrumentation emits the conventions' current metric ``name`` under.
+
+    That is a metric the conventions renamed to ``name``, spelt as the conventions spelt it
+    (``k8s.job.active_pods`` -> ``k8s.job.pod.active``) or without the unit they appended to it
+    (the receiver's ``k8s.deployment.desired`` is their ``k8s.deployment.desired_pods``, now
+    ``k8s.deployment.pod.desired``).
+    """
+    current = known.convention(name)
+    if current is None or current.deprecation is not None:
+        return None
+    unit = current.unit or ""
+    appended = f"_{unit[1:-1]}s" if unit.startswith("{") and unit.endswith("}") else ""
+    for old in emitted:
+        for spelling in {old, old + appended}:
+            former = known.convention(spelling)
+            if former is not None and former.renamed_to == name:
+                return old
+    return None
+
+
+def _extended(name: str, emitted: dict[str, CatalogueMetric]) -> str | None:
+    """A hint naming the one emitted metric that is ``name`` with a suffix (``k8s.hpa.max``
+    -> ``k8s.hpa.max_replicas``), which a did-you-mean misses when the suffix is long."""
+    longer = [metric for metric in emitted if metric.startswith(f"{name}_")]
+    return f"did you mean '{longer[0]}'?" if len(longer) == 1 else None
 
 
 def _renamed(known: Catalogue, name: str, emitted: dict[str, CatalogueMetric]) -> str | None:
