@@ -161,3 +161,22 @@ def test_fix_writes_the_one_valid_spelling_of_an_enum_value(tmp_path):
     assert after == before.replace('"=="', '"="').replace('"AVG"', '"avg"')
     edit_text(event, '"aggregation": "AVG"', '"aggregation": "mean"')  # no one right answer
     assert '"aggregation": "mean"' in fixes(package, "PKG100")["events/high-goroutine-count.json"]
+
+
+def test_aggregations_and_operators_the_api_rejects_are_errors_at_the_value(tmp_path):
+    # go/events/memory-leak-detection.json ("rate"), heap-allocation-spike.json ("delta"),
+    # nodejs/events/frequent-major-gc.json ("count"), jenkins/events/failed-job.json ("==")
+    package = copy_go(tmp_path)
+    event = package / "events" / "high-goroutine-count.json"
+    for aggregation in ("rate", "delta", "count"):
+        edit_text(event, '"aggregation": "avg"', f'"aggregation": "{aggregation}"')
+        result = lint(package, select="PKG100")
+        assert findings(result) == [("PKG100", "events/high-goroutine-count.json", 12)]
+        assert result[0].message.startswith(f'\'aggregation\' is "{aggregation}"; expected one of')
+        assert result[0].severity.value == "error"  # the import fails
+        edit_text(event, f'"aggregation": "{aggregation}"', '"aggregation": "avg"')
+    edit_text(event, '"conditionOperator": ">"', '"conditionOperator": "=="')
+    result = lint(package, select="PKG100")
+    assert findings(result) == [("PKG100", "events/high-goroutine-count.json", 13)]
+    assert result[0].pointer == "/rules/0/conditionOperator"
+    assert result[0].hint.startswith("did you mean '='?")
