@@ -93,10 +93,10 @@ def test_unrelated_names_get_no_misleading_hint(seed):
 def test_unit_findings_say_both_units(seed):
     messages = [d.message for d in seed if d.code in {"MET005", "MET007"}]
     assert messages == [
-        "'process.runtime.go.mem.heap_inuse' is documented in 'Number' (count), but"
-        " 'process.runtime.go.mem.heap_inuse' is reported in 'By' (bytes) (catalogue: go-runtime)",
+        "'process.runtime.go.mem.heap_inuse' is documented in 'Number' (a plain number), but"
+        " it is reported in 'By' (bytes) (catalogue: go-runtime)",
         "'process.runtime.go.mem.heap.objects' is documented in 'Byte' (bytes), but"
-        " 'process.runtime.go.mem.heap_objects' is reported in 'no unit' (count)"
+        " 'process.runtime.go.mem.heap_objects' is reported in 'no unit' (a plain number)"
         " (catalogue: go-runtime)",
         "threshold 0.8 is a fraction, but 'process.runtime.go.mem.heap_inuse' is in bytes",
     ]

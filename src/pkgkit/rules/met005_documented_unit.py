@@ -4,7 +4,9 @@ The unit is compared with the catalogue's for the metric: the identified instrum
 (by the table's or the id's scope, else by the exact name) or the semantic conventions'. The
 message names the catalogue version that made the call. Units are compared by kind: ``By``,
 ``Byte`` and ``bytes`` are bytes; ``Number``, ``1``, ``{goroutine}`` and no unit are counts;
-``s``, ``ms`` and ``ns`` are different time units; ``%`` is a percentage. Under a known scope
+``s``, ``ms`` and ``ns`` are different time units; ``%`` is a percentage. The message names
+both kinds in words; a reported ``1`` is a ratio (the conventions' unit for utilizations: 1 is
+100%), which a README's 'percentage' misstates. Under a known scope
 the entry is found by name with separators and case ignored, so a misspelt row is still
 checked.
 
@@ -32,12 +34,24 @@ from pkgkit.rules._metrics import catalogue, conventions, declared_in_error
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pkgkit.model.conventions import DocumentedMetric
     from pkgkit.rules import RuleContext
 
 CODE = "MET005"
 NAME = "documented-unit-mismatch"
 SEVERITY = Severity.WARNING
 SUMMARY = "A documented unit contradicts the unit the instrumentation reports"
+
+#: A unit class in words.
+KINDS = {
+    "bytes": "bytes",
+    "count": "a plain number",
+    "percent": "a percentage",
+    "s": "seconds",
+    "ms": "milliseconds",
+    "us": "microseconds",
+    "ns": "nanoseconds",
+}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -56,14 +70,27 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         reported = unit_class(emitted.unit)
         if reported is None or reported == documented or declared_in_error(emitted, documented):
             continue
+        reported_as = "it" if emitted.name == metric.name else f"'{emitted.name}'"
         yield Problem(
             readme,
-            f"'{metric.name}' is documented in '{metric.unit}' ({documented}), but"
-            f" '{emitted.name}' is reported in '{emitted.unit or 'no unit'}' ({reported})"
-            f" (catalogue: {known.label(emitted)})",
+            f"'{_row(metric)}' is documented in '{metric.unit}' ({KINDS[documented]}), but"
+            f" {reported_as} is reported in '{emitted.unit or 'no unit'}'"
+            f" ({_reported_kind(emitted.unit, reported)}) (catalogue: {known.label(emitted)})",
             hint=f"document the unit as '{emitted.unit}'"
             if emitted.unit
             else "document it as a count ('Number' or '1')",
             line=metric.line,
             column=metric.column,
         )
+
+
+def _row(metric: DocumentedMetric) -> str:
+    """The row's metric with its selectors (``memory{type="rss"}``): rows differ by them."""
+    pairs = ",".join(f'{key}="{value}"' for key, value in metric.selectors or ())
+    return f"{metric.name}{{{pairs}}}" if pairs else metric.name
+
+
+def _reported_kind(unit: str | None, cls: str) -> str:
+    """The reported unit in words: the conventions give a ratio the unit ``1`` (counts have
+    ``{thing}``), so a utilization in ``1`` is 0.5 at half, not 50."""
+    return "a ratio: 1 is 100%" if unit == "1" else KINDS[cls]
