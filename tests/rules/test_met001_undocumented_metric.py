@@ -79,7 +79,7 @@ def test_a_readme_documenting_no_metrics_is_one_finding(tmp_path):
     )
     assert result[0].hint == (
         "add a metrics table under 'Semantic Conventions': a row (name, description, unit) per"
-        " metric used"
+        " metric used; 'pkgkit docs' writes the rows for you to describe"
     )
     assert lint(root, select="MET011") == []
 

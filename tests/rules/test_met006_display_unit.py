@@ -2,6 +2,7 @@ from helpers import copy_go, edit_json, findings, lint
 from packages import (
     GO_SCOPE,
     NODE_SCOPE,
+    PROMETHEUS_SCOPE,
     PYTHON_SCOPE,
     big_number,
     chart,
@@ -159,3 +160,19 @@ def test_a_count_the_instrumentation_declares_in_bytes_stays_a_count(tmp_path):
         tmp_path, text, dashboards__python=dashboard("P", chart("GC Count", [metric(gc)]))
     )
     assert lint(root, select="MET006") == []
+
+
+def test_an_empty_unit_cell_documents_no_unit(tmp_path):
+    # wxd-presto after 'pkgkit docs' wrote its metrics rows (Unit left empty): 'Presto Memory Pool'
+    # declares its bytes metric in byte on an axis formatted bytes.detailed; an empty cell is no
+    # claim that the metric is a count
+    name = "watsonx_data_presto_memory_pool_general_free_bytes"
+    free = metric(f"metrics.gauges.{PROMETHEUS_SCOPE}/{name}", "byte")
+    root = package(
+        tmp_path,
+        readme([(name, "")]),
+        dashboards__pool=dashboard("Pool", chart("Presto Memory Pool", [free], "bytes.detailed")),
+    )
+    assert lint(root, select="MET006") == []
+    (tmp_path / "README.md").write_text(readme([(name, "Number")]))
+    assert findings(lint(root, select="MET006")) == [("MET006", "dashboards/pool.json", 18)]

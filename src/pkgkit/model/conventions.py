@@ -184,7 +184,7 @@ def _metric(
         name.column,
         written.instrumentation_scope or scope,
         description,
-        unit,
+        unit or None,  # an empty Unit cell documents nothing (not a count)
         instrument,
         listed + tuple(key for key, _ in selectors),
         extra,

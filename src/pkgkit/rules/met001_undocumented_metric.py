@@ -113,7 +113,8 @@ def _nothing_documented(readme: Readme, found: list[MetricReference]) -> Problem
         readme,
         f"the README documents no metrics: {len(found)} references to {metrics} metrics in"
         f" {files} files are undocumented",
-        hint=f"add a metrics table {where}: a row (name, description, unit) per metric used",
+        hint=f"add a metrics table {where}: a row (name, description, unit) per metric used;"
+        " 'pkgkit docs' writes the rows for you to describe",
         line=section.line if section is not None else 1,
         column=1,
     )
