@@ -26,8 +26,9 @@ SHOWN = "Go\\x1b[31m red ::error file=x.json,line=1::injected \\u202eevil \\ud80
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """fixtures/go, its dashboard titled :data:`HOSTILE_TITLE` (DOC002 quotes the title), and a
-    file whose name holds a line break and an escape (PKG001: it is not JSON)."""
+    """fixtures/go, its dashboard titled :data:`HOSTILE_TITLE` (DOC002 quotes the title), a
+    file whose name holds a line break and an escape and one whose name is not UTF-8 (PKG001:
+    they are not JSON)."""
     root = tmp_path_factory.mktemp("output")
     package = copy_go(root)
     dashboard = package / "dashboards" / "go-runtime-metrics.json"
@@ -35,7 +36,12 @@ def hostile(tmp_path_factory):
     data["title"] = HOSTILE_TITLE
     dashboard.write_text(json.dumps(data, indent=2), encoding="utf-8")  # \\ud800 as an escape
     (package / "events" / "bad\n\x1b[2Jname.json").write_text("{", encoding="utf-8")
+    (package / "events" / os.fsdecode(NOT_UTF8_NAME)).write_text("{", encoding="utf-8")
     return root
+
+
+#: A file name that is not UTF-8 (Latin-1 'é'): Python reads it as a lone surrogate.
+NOT_UTF8_NAME = b"caf\xe9.json"
 
 
 def _report(root, report_format):
@@ -65,6 +71,7 @@ def test_text_shows_each_finding_on_one_line_with_the_text_escaped(hostile):
         " is not listed in the README's Dashboards table"
     ) in lines
     assert any(line.startswith("go/events/bad\\n\\x1b[2Jname.json:1:2: PKG001") for line in lines)
+    assert any(line.startswith("go/events/caf\\udce9.json:1:2: PKG001") for line in lines)
 
 
 def test_github_commands_are_one_per_finding_and_escaped(hostile):
@@ -76,8 +83,9 @@ def test_github_commands_are_one_per_finding_and_escaped(hostile):
         "::warning file=go/dashboards/go-runtime-metrics.json,line=3,col=12,title=DOC002::"
         f"dashboard '{SHOWN}'"
     )
-    (name,) = [line for line in commands if "PKG001" in line]
+    (name, not_utf8) = sorted(line for line in commands if "PKG001" in line)
     assert name.startswith("::error file=go/events/bad\\n\\x1b[2Jname.json,line=1,col=2,")
+    assert not_utf8.startswith("::error file=go/events/caf\\udce9.json,line=1,col=2,")
 
 
 @pytest.mark.parametrize("report_format", ["json", "sarif"])
@@ -91,6 +99,9 @@ def test_json_formats_keep_every_value_exactly(hostile, report_format):
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results
     }
     assert any("\n" in path or "%0A" in path for path in paths)
+    # The name that is not UTF-8: its byte percent-encoded in a URI, its surrogate in JSON.
+    assert ("go/events/caf%E9.json" if report_format == "sarif" else "go/events/caf\udce9.json") \
+        in paths
 
 
 def test_escaping_functions_are_exact():

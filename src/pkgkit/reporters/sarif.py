@@ -40,11 +40,15 @@ def rule_descriptor(rule: RuleDescriptor) -> dict[str, Any]:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI for a path below the working directory, else a ``file:`` URI."""
+    """A relative URI for a path below the working directory, else a ``file:`` URI.
+
+    A file name that is not UTF-8 (read as lone surrogates) is percent-encoded byte for byte,
+    as ``Path.as_uri`` does.
+    """
     candidate = Path(path)
     if candidate.is_absolute():
         return candidate.as_uri()
-    return quote(candidate.as_posix())
+    return quote(candidate.as_posix(), errors="surrogateescape")
 
 
 def result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
