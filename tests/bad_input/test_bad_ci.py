@@ -51,6 +51,16 @@ def test_no_base_it_can_determine_is_an_error_that_says_how_to_give_one(repo):
     )
 
 
+def test_the_help_of_base_says_what_happens_without_one():
+    """The help promised a fallback to HEAD (which would pass every committed change)."""
+    result = pkgkit(Path.cwd(), "ci", "--help", env={"COLUMNS": "1000"})
+    (line,) = [line.strip() for line in result.stdout.splitlines() if "--base REF " in line]
+    assert line.endswith(
+        "(default: origin/HEAD, origin/main or origin/master, the first that exists, else an"
+        " error; --base HEAD checks uncommitted changes only)"
+    )
+
+
 def test_a_removed_manifest_is_a_finding(repo):
     (repo / "go" / "package.json").unlink()
     code, out, err = ci(repo, "--base", "HEAD", "--no-test", "--format", "json")

@@ -42,7 +42,8 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
     parser.add_argument(
         "--base", metavar="REF",
         help="compare with the merge-base of REF and HEAD (default: origin/HEAD, origin/main "
-        "or origin/master, the first that exists; else HEAD, i.e. uncommitted changes only)",
+        "or origin/master, the first that exists, else an error; --base HEAD checks uncommitted "
+        "changes only)",
     )
     parser.add_argument("--no-test", action="store_true", help="lint only; skip pkgkit test")
     parser.add_argument(
