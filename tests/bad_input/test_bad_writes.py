@@ -189,13 +189,18 @@ def test_stale_cache_temporaries_are_removed_by_a_later_run(tmp_path):
     assert len(list(entries.glob("*.json"))) == 1
 
 
-def test_a_cache_folder_inside_a_package_is_refused(tmp_path):
+@pytest.mark.parametrize(
+    ("cache_folder", "linted"),
+    [("go/dashboards/cache", "other"), ("go/.cache", "go"), ("go", "go")],
+    ids=["in-another-package", "in-the-linted-package", "the-linted-package"],
+)
+def test_a_cache_folder_inside_a_package_is_refused(tmp_path, cache_folder, linted):
     copy_go(tmp_path).rename(tmp_path / "other")
     copy_go(tmp_path)
     old_files(tmp_path)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
-    cache = tmp_path / "go" / "dashboards" / "cache"
-    result = pkgkit(tmp_path, "lint", "other", env={"PKGKIT_CACHE_DIR": str(cache)})
+    cache = tmp_path / cache_folder
+    result = pkgkit(tmp_path, "lint", linted, env={"PKGKIT_CACHE_DIR": str(cache)})
     assert result.returncode == 0
     assert result.stderr == (
         f"pkgkit: the cache folder {cache} is inside the package {tmp_path / 'go'};"

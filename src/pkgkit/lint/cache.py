@@ -228,7 +228,7 @@ class ResultCache:
         Nothing is written into a cache folder inside any package (:meth:`writable`).
         """
         path = self._entry_path(root)
-        if path is None or _newest_mtime(key) > time.time_ns() - RACY_NS or not self.writable():
+        if not self.writable() or path is None or _newest_mtime(key) > time.time_ns() - RACY_NS:
             return
         from pkgkit.lint.report import result_as_data  # noqa: PLC0415
         from pkgkit.util.atomic import write_cache_file  # noqa: PLC0415 - only on a miss
