@@ -18,6 +18,7 @@ import pytest
 
 from bad_input_helpers import old_files, pkgkit
 from helpers import copy_go
+from pkgkit.cli import main
 from pkgkit.util import atomic
 from pkgkit.util.atomic import WriteRefusedError, write_atomically, write_cache_file
 
@@ -220,12 +221,36 @@ def test_render_out_removes_what_it_created_when_a_write_fails(tmp_path):
         tmp_path, "render", "go", "--set", "servicename=a", "--set", "serviceinstanceid=b",
         "--out", str(out),
     )
-    assert result.returncode == 2
-    assert "cannot write" in result.stderr
+    assert (result.returncode, result.stdout) == (2, "")  # no 'wrote' for what is removed
+    assert result.stderr.endswith(": is not a regular file; not replaced (nothing this run"
+                                  " created is left)\n")
     # dashboards/ (created by this run, then written) is gone; events/ was there before.
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
         "events", f"events/{first}"
     ]
+
+
+def test_render_out_interrupted_removes_what_it_created(tmp_path, monkeypatch, capsys):
+    """Ctrl-C while the second file is written: the first file and every folder this run
+    created are removed, the folder that was there stays, and the exit code is 130."""
+    package = copy_go(tmp_path)
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "new" / "deeper"
+    written = []
+
+    def interrupted_on_the_second(path, text):
+        if written:
+            raise KeyboardInterrupt
+        written.append(path)
+        write_atomically(path, text)
+
+    monkeypatch.setattr(atomic, "write_atomically", interrupted_on_the_second)
+    code = main(["render", str(package), "--set", "servicename=a", "--set",
+                 "serviceinstanceid=b", "--out", str(out)])
+    assert code == 130
+    assert len(written) == 1
+    assert list((tmp_path / "out").iterdir()) == []
+    assert capsys.readouterr() == ("", "pkgkit: interrupted\n")
 
 
 def test_init_refuses_a_pre_commit_configuration_that_is_no_regular_file(tmp_path):

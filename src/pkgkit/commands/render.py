@@ -197,26 +197,35 @@ def _targets(out: str, root: str, files: list[JsonFile]) -> dict[str, str]:
 
 
 def _write(results: list[_Rendered], targets: Mapping[str, str]) -> None:
-    """Write each rendered file; when one cannot be written, remove the files and folders
-    this run created (files it replaced keep their new content) and stop (exit 2)."""
+    """Write each rendered file, then list them. When one cannot be written, or the run is
+    interrupted, remove the files and folders this run created (files it replaced keep their
+    new content) and stop (exit 2, or 130)."""
     from pkgkit.commands import UsageError  # noqa: PLC0415
     from pkgkit.util.atomic import write_atomically  # noqa: PLC0415
 
     created: list[Path] = []
-    for result in results:
-        if result.text is None:
-            continue
-        target = Path(targets[result.file.relpath])
-        try:
-            _make_folders(target.parent, created)
-            existed = target.exists() or target.is_symlink()
-            write_atomically(target, result.text)
-        except OSError as error:
-            _remove_created(created)
-            raise UsageError(f"--out: cannot write {target}: {error.strerror or error}") from None
-        if not existed:
-            created.append(target)
-        sys.stdout.write(f"wrote {target}\n")
+    written: list[Path] = []
+    try:
+        for result in results:
+            if result.text is None:
+                continue
+            target = Path(targets[result.file.relpath])
+            try:
+                _make_folders(target.parent, created)
+                existed = target.exists() or target.is_symlink()
+                write_atomically(target, result.text)
+            except OSError as error:
+                raise UsageError(
+                    f"--out: cannot write {target}: {error.strerror or error}"
+                    " (nothing this run created is left)"
+                ) from None
+            if not existed:
+                created.append(target)
+            written.append(target)
+    except BaseException:
+        _remove_created(created)
+        raise
+    sys.stdout.writelines(f"wrote {target}\n" for target in written)
 
 
 def _make_folders(folder: Path, created: list[Path]) -> None:
