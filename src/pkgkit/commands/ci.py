@@ -210,9 +210,11 @@ def version_findings(top: str, base: Base, root: str, config: Config) -> list[Di
 
 def _version(manifest_text: str | None) -> str | None:
     """The ``version`` of a package.json text, or None."""
+    from pkgkit.model.jsonfile import javascript_int  # noqa: PLC0415
+
     try:
-        data = json.loads(manifest_text) if manifest_text is not None else None
-    except (ValueError, RecursionError):  # not JSON, a number too long, nested too deep
+        data = json.loads(manifest_text, parse_int=javascript_int) if manifest_text else None
+    except (ValueError, RecursionError):  # not JSON, nested too deep
         return None
     version = data.get("version") if isinstance(data, dict) else None
     return version if isinstance(version, str) else None

@@ -292,10 +292,10 @@ def _render(
 def _json_problem(text: str) -> tuple[int, int, str] | None:
     """Line, column and message of the first reason ``text`` is not JSON for ``JSON.parse``."""
     from pkgkit.model.positions import line_column, scan  # noqa: PLC0415
-    from pkgkit.render.renderer import reject_constant  # noqa: PLC0415
+    from pkgkit.render.renderer import parse_json  # noqa: PLC0415
 
     try:
-        json.loads(text, parse_constant=reject_constant)
+        parse_json(text)
     except json.JSONDecodeError as error:
         error = restate_syntax_error(text, error)
         return error.lineno, error.colno, error.msg

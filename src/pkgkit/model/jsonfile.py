@@ -84,13 +84,13 @@ class _Parser:
         pairs, constant = self._object, self._constant
         self._decode = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=constant).decode
         self._decode_long = json.JSONDecoder(
-            object_pairs_hook=pairs, parse_constant=constant, parse_int=_long_int
+            object_pairs_hook=pairs, parse_constant=constant, parse_int=javascript_int
         ).decode
 
     def parse(self, text: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
         """The value of ``text``; raises what ``json.loads`` raises, but for integer literals
         too long for :class:`int` (Python's limit on converting digits: 4,300 by default), read
-        as JavaScript reads every number (:func:`_long_int`)."""
+        as JavaScript reads every number (:func:`javascript_int`)."""
         self.duplicates = self.nonfinite = False
         if text.startswith(_BOM):  # as json.loads does (the file's own mark is already gone)
             raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
@@ -113,7 +113,7 @@ class _Parser:
         return float(name.replace("Infinity", "inf"))
 
 
-def _long_int(digits: str) -> int | float:
+def javascript_int(digits: str) -> int | float:
     """An integer literal, or a float when it has too many digits for :class:`int` (``inf``
     past about 1.8e308), as a JavaScript ``JSON.parse`` reads it in Instana's CLI."""
     try:

@@ -71,8 +71,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
+from pkgkit.model.jsonfile import javascript_int
 from pkgkit.model.placeholders import (
     JS_WS,
     JS_WS_CLASS,
@@ -622,6 +623,18 @@ def reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not JSON")
 
 
+def parse_json(text: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
+    """``text`` read as ``JSON.parse`` reads it. Raises ``ValueError`` (``json.JSONDecodeError``
+    for syntax) for what it rejects, ``NaN`` and ``Infinity`` included; an integer too long for
+    :class:`int` is a float (``inf`` past about 1.8e308), as JavaScript reads every number."""
+    try:
+        return json.loads(text, parse_constant=reject_constant)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer too long for int(), or a constant (rejected again here)
+        return json.loads(text, parse_constant=reject_constant, parse_int=javascript_int)
+
+
 def _dump_string(value: str) -> str:
     encoded = json.dumps(value, ensure_ascii=False)
     return re.sub(_SURROGATE, lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
@@ -664,7 +677,7 @@ def _braced_strings(text: str) -> tuple[tuple[int, int, str], ...]:
 
     Raises ``ValueError`` (``json.JSONDecodeError`` for syntax) when ``text`` is not JSON.
     """
-    json.loads(text, parse_constant=reject_constant)
+    parse_json(text)
     return tuple(
         (match.start(), match.end(), json.loads(match.group(0)))
         for match in _json_string().finditer(text)  # in valid JSON, every string token in order

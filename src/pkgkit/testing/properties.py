@@ -36,7 +36,12 @@ from typing import Any, Final
 
 from pkgkit.model.jsonfile import restate_syntax_error
 from pkgkit.model.positions import pointer_of, pointer_tokens, scan
-from pkgkit.render.renderer import find_placeholders, render_instana, render_json_safe
+from pkgkit.render.renderer import (
+    find_placeholders,
+    parse_json,
+    render_instana,
+    render_json_safe,
+)
 
 Renderer = Callable[[str, Mapping[str, str]], str]
 Values = Mapping[str, str]
@@ -229,10 +234,6 @@ class Rendered:
     problem: str | None
 
 
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not JSON")
-
-
 @functools.lru_cache(maxsize=1024)
 def _render(mode: RenderMode, text: str, items: tuple[tuple[str, str], ...]) -> Rendered:
     try:
@@ -240,7 +241,7 @@ def _render(mode: RenderMode, text: str, items: tuple[tuple[str, str], ...]) -> 
     except Exception as error:  # a renderer failure is a finding, not a crash
         return Rendered(None, None, f"the renderer failed: {error}")
     try:
-        return Rendered(output, json.loads(output, parse_constant=_reject_constant), None)
+        return Rendered(output, parse_json(output), None)
     except json.JSONDecodeError as error:
         restated = restate_syntax_error(output, error)
         return Rendered(output, None, f"the output is not JSON: {restated}")
