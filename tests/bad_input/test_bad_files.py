@@ -41,6 +41,9 @@ def monorepo(tmp_path_factory):
     dashboard = big / "dashboards" / "go-runtime-metrics.json"
     text = dashboard.read_text(encoding="utf-8")
     dashboard.write_text(text.replace('"x": 0,', '"x": ' + "9" * 5000 + ",", 1), encoding="utf-8")
+    surrogate = _package(root, "surrogate") / "dashboards" / "go-runtime-metrics.json"
+    text = surrogate.read_text(encoding="utf-8")
+    surrogate.write_text(text.replace('"Go Runtime Metrics"', '"Go \\ud800"', 1), "utf-8")
     loop = _package(root, "link-loop")
     (loop / "events" / "loop.json").symlink_to("loop.json")
     for name, addition in {
@@ -90,6 +93,19 @@ def test_an_integer_too_long_for_python_is_read_as_javascript_reads_it(report):
     assert about == [
         ("PKG100", "/widgets/0/x", "'x' is Infinity; it must be <= 11"),
         ("PKG100", "/widgets/0/x", "'x' must be an integer, not a number (Infinity)"),
+    ]
+
+
+def test_a_lone_surrogate_is_kept_and_quoted_in_the_report(report):
+    """JSON's "\\ud800" is a string Python cannot encode: the JSON report keeps it escaped."""
+    _, found, _ = report
+    assert [
+        (f["rule"], f["path"], f["line"], f["column"], f["message"])
+        for f in found if f["path"].startswith("surrogate/")
+    ] == [
+        ("DOC001", "surrogate/README.md", 11, 3,
+         "README lists dashboard 'Go Runtime Metrics'; the closest dashboard,"
+         " dashboards/go-runtime-metrics.json, is titled 'Go \ud800'"),
     ]
 
 
