@@ -1,5 +1,6 @@
 """``pkgkit test`` end to end (a subprocess: it runs its own pytest session) and the plugin."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +50,8 @@ def test_json_safe_mode_alone_has_no_warning():
     assert result.returncode == 0, result.stdout
     assert "7 passed" in result.stdout
     assert "pkgkit warnings" not in result.stdout
+    # Nor one of pytest's ("Module already imported so cannot be rewritten; pkgkit").
+    assert re.fullmatch(r"7 passed in [\d.]+s", result.stdout.splitlines()[-1]), result.stdout
 
 
 def test_strict_turns_instana_warnings_into_failures():
