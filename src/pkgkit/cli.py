@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import os
 import sys
@@ -19,6 +20,7 @@ from pkgkit.commands import UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import TypeGuard
 
 #: Sub-commands in help order; each is ``pkgkit.commands.<name>`` with add_parser() and run().
 COMMANDS = ("lint", "fmt", "docs", "test", "render", "ci", "init", "rules", "conventions")
@@ -105,31 +107,48 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``pkgkit`` console script."""
     code = _main(sys.argv[1:] if argv is None else list(argv))
-    if not _stdout_flushed() and code == EXIT_OK:
-        return EXIT_ERROR  # the report did not reach its reader
+    error = _stdout_error()
+    if error is not None and code == EXIT_OK:  # what was shown did not reach its reader
+        if not isinstance(error, BrokenPipeError):  # a reader that went away wants no more
+            sys.stderr.write(f"pkgkit: error: cannot write to standard output: {_reason(error)}\n")
+        return EXIT_ERROR
     return code
 
 
-def _stdout_flushed() -> bool:
-    """Flush standard output; False when it cannot be written (a full disk, a closed pipe).
+def _stdout_error() -> OSError | ValueError | None:
+    """Flush standard output; what went wrong (a full disk, a closed pipe), or None.
 
     What is left unwritten then goes to the null device, so that the interpreter's own flush at
     exit does not fail again (the recipe of the :mod:`signal` module's documentation).
     """
     if sys.stdout is None:  # closed when pkgkit started: the command said so
-        return True
+        return None
     try:
         sys.stdout.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError) as error:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return False
-    return True
+        return error
+    return None
+
+
+def _is_output_full(error: Exception) -> TypeGuard[OSError]:
+    """An error only writes raise (a full disk, a quota, a file too large) that names no file:
+    every file pkgkit writes is written by code that says which (``util/atomic.py``), so
+    this is standard output (``pkgkit rules > /dev/full``)."""
+    full = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    return isinstance(error, OSError) and error.errno in full and error.filename is None
+
+
+def _reason(error: OSError | ValueError) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _main(arguments: list[str]) -> int:
     try:
         args = _parse(arguments)
+        if sys.stdout is None:  # file descriptor 1 was closed when pkgkit started
+            raise UsageError("standard output is closed")
         code: int = args.run(args)
     except UsageError as error:
         sys.stderr.write(f"pkgkit: error: {error}\n")
@@ -141,6 +160,10 @@ def _main(arguments: list[str]) -> int:
         sys.stderr.close()
         return EXIT_ERROR
     except Exception as error:
+        if _is_output_full(error):
+            _stdout_error()  # what is still buffered goes nowhere
+            sys.stderr.write(f"pkgkit: error: cannot write to standard output: {_reason(error)}\n")
+            return EXIT_ERROR
         if os.environ.get("PKGKIT_DEBUG"):
             raise
         sys.stderr.write(f"pkgkit: internal error: {error!r} (set PKGKIT_DEBUG=1 for details)\n")

@@ -148,30 +148,47 @@ def test_a_reader_that_goes_away_keeps_the_exit_code_of_the_findings(
     assert stderr == ""
 
 
-def test_a_closed_standard_output_is_a_clear_error(tmp_path):
-    copy_go(tmp_path)
+#: A command line of each command that writes to standard output (run in a folder holding go/).
+PRINTING = {
+    "lint": ["lint", "--no-cache", "go"],
+    "rules": ["rules"],
+    "conventions": ["conventions", "show", "go.goroutine.count"],
+    "render": ["render", "go", "--set", "servicename=a", "--set", "serviceinstanceid=b",
+               "--file", "dashboards/go-runtime-metrics.json"],
+    "fmt": ["fmt", "--diff", "go"],
+    "test": ["test", "--max-examples", "1", "--mode", "json-safe", "go"],
+    "init": ["init", "demo", "--dir", "new", "--no-hook"],
+}
+
+
+@pytest.mark.parametrize("command", list(PRINTING))
+def test_a_closed_standard_output_is_a_clear_error(tmp_path, command):
+    _many_findings(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "go"],
+        [sys.executable, "-m", "pkgkit", *PRINTING[command]],
         cwd=tmp_path, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
         preexec_fn=lambda: os.close(1),
     )
-    assert result.returncode == 2
-    assert result.stderr == "pkgkit: error: cannot write the report: standard output is closed\n"
+    assert (result.returncode, result.stderr) == (2, "pkgkit: error: standard output is closed\n")
+    assert not (tmp_path / "new").exists()  # nothing done
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-def test_a_full_standard_output_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize("command", list(PRINTING))
+def test_a_full_standard_output_is_a_clear_error(tmp_path, command):
     _many_findings(tmp_path)
     with Path("/dev/full").open("w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "go"],
+            [sys.executable, "-m", "pkgkit", *PRINTING[command]],
             cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
             check=False,
         )
+    the = "the report " if command == "lint" else ""
     assert result.returncode == 2
-    assert result.stderr == (
-        "pkgkit: error: cannot write the report to standard output: No space left on device\n"
+    assert result.stderr.splitlines()[-1] == (
+        f"pkgkit: error: cannot write {the}to standard output: No space left on device"
     )
+    assert "internal error" not in result.stderr
 
 
 def test_a_report_that_cannot_be_written_leaves_no_partial_output_file(tmp_path):
