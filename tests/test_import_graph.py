@@ -22,7 +22,7 @@ SOURCE = REPO / "src" / "pkgkit"
 #: package root (``__version__``) and :data:`EVERYONE`.
 ALLOWED: dict[str, frozenset[str]] = {
     "__main__": frozenset({"cli"}),
-    "cli": frozenset({"commands"}),
+    "cli": frozenset({"commands", "util.output"}),  # usage errors escaped as every message is
     "commands": frozenset(
         {"lint", "rules", "reporters", "testing", "render", "fix", "scaffold", "schemas", "model",
          "conventions", "util"}

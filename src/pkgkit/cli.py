@@ -151,7 +151,9 @@ def _main(arguments: list[str]) -> int:
             raise UsageError("standard output is closed")
         code: int = args.run(args)
     except UsageError as error:
-        sys.stderr.write(f"pkgkit: error: {error}\n")
+        from pkgkit.util.output import display_text  # noqa: PLC0415 - only on this way out
+
+        sys.stderr.write(f"pkgkit: error: {display_text(str(error))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("pkgkit: interrupted\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -102,6 +103,44 @@ def test_json_formats_keep_every_value_exactly(hostile, report_format):
     # The name that is not UTF-8: its byte percent-encoded in a URI, its surrogate in JSON.
     assert ("go/events/caf%E9.json" if report_format == "sarif" else "go/events/caf\udce9.json") \
         in paths
+
+
+#: Commands whose own messages (not a report format) name package files or quote their text.
+MESSAGES = {
+    "fmt-check": ["fmt", "--check", "go"],
+    "fmt": ["fmt", "go"],
+    "docs-check": ["docs", "--check", "go"],
+    "docs": ["docs", "go"],
+    "lint-fix": ["lint", "--fix", "--unsafe-fixes", "--no-cache", "go"],
+    "render": ["render", "go", "--set", "servicename=a"],
+    "render-out": ["render", "go", "--set", "servicename=a", "--out", "out"],
+    "render-out-refused": ["render", "go", "--set", "servicename=a", "--out", "go/out"],
+    "test": ["test", "--max-examples", "1", "--mode", "json-safe", "go"],
+}
+
+
+@pytest.mark.parametrize("command", list(MESSAGES))
+def test_no_command_lets_package_text_act_in_its_messages(hostile, tmp_path, command):
+    """Unified diffs (--diff) are left out: they show file content as it is, as git does."""
+    shutil.copytree(hostile / "go", tmp_path / "go")
+    result = pkgkit(tmp_path, *MESSAGES[command], timeout=300)
+    assert result.returncode in (0, 1, 2)
+    shown = result.stdout + result.stderr
+    assert _unsafe(shown) == []
+    assert "\n::error file=x.json" not in shown
+
+
+def test_docs_refuses_to_write_a_lone_surrogate_into_the_readme(hostile, tmp_path):
+    """The dashboard's title holds one (a JSON escape): no UTF-8 README can hold it."""
+    package = shutil.copytree(hostile / "go", tmp_path / "go")
+    before = (package / "README.md").read_bytes()
+    result = pkgkit(tmp_path, "docs", "go")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "pkgkit: go/README.md: not updated: the package's text holds a lone surrogate (a JSON"
+        " escape such as \\ud800), which UTF-8 cannot encode\n"
+    )
+    assert (package / "README.md").read_bytes() == before
 
 
 def test_escaping_functions_are_exact():

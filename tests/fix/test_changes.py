@@ -54,3 +54,21 @@ def test_the_tally_counts_and_chooses_the_exit_code(
     tally.refused()
     assert tally.exit_code == 1
     assert tally.summary().endswith(", 1 file not done")
+
+
+@pytest.mark.parametrize(("check", "diff"), [(False, False), (True, False), (False, True)])
+def test_new_text_utf8_cannot_encode_is_refused_in_every_mode(
+    tmp_path: Path, check: bool, diff: bool
+) -> None:
+    """A lone surrogate (from a JSON escape) in the new text: refused, named, nothing written;
+    the file's name is escaped."""
+    path = tmp_path / "a\x1b.md"
+    path.write_text("old\n")
+    tally = Tally("update", check=check, diff=diff)
+    out, err = io.StringIO(), io.StringIO()
+    tally.apply(Change(str(path), "old\n", "new \ud800\n"), out, err)
+    assert (out.getvalue(), tally.exit_code, path.read_text()) == ("", 1, "old\n")
+    assert err.getvalue() == (
+        f"{display_path(str(tmp_path))}/a\\x1b.md: cannot write: the new text holds a lone"
+        " surrogate (a JSON escape such as \\ud800), which UTF-8 cannot encode; left as it was\n"
+    )

@@ -74,31 +74,40 @@ def update_package(root: str, config: Config, tally: Tally, out: TextIO | None =
     from pkgkit.fix.docs import update_readme  # noqa: PLC0415
     from pkgkit.model.package import MAX_README_BYTES, load_package  # noqa: PLC0415
     from pkgkit.util.files import read_regular_file  # noqa: PLC0415
+    from pkgkit.util.output import display_text  # noqa: PLC0415
     from pkgkit.util.paths import display_path  # noqa: PLC0415
 
     package = load_package(root)
     readme = package.readme
     if readme is None:
-        sys.stderr.write(f"pkgkit: {display_path(root)}: no README.md that can be read; skipped\n")
+        shown = display_text(display_path(root))
+        sys.stderr.write(f"pkgkit: {shown}: no README.md that can be read; skipped\n")
         return
+    shown = display_text(display_path(readme.path))
     try:
         raw = read_regular_file(readme.path, MAX_README_BYTES).decode("utf-8")
     except OSError as error:
-        sys.stderr.write(f"pkgkit: {display_path(readme.path)}: cannot read: {error.strerror}\n")
+        sys.stderr.write(f"pkgkit: {shown}: cannot read: {error.strerror}\n")
         tally.refused()
         return
     except UnicodeDecodeError as error:
-        sys.stderr.write(f"pkgkit: {display_path(readme.path)}: cannot read: {error}\n")
+        sys.stderr.write(f"pkgkit: {shown}: cannot read: {error}\n")
         tally.refused()
         return
-    result = update_readme(package, config, raw)
+    try:
+        result = update_readme(package, config, raw)
+    except UnicodeEncodeError:  # a name or title holds a lone surrogate (a JSON escape)
+        sys.stderr.write(f"pkgkit: {shown}: not updated: the package's text holds a lone"
+                         " surrogate (a JSON escape such as \\ud800), which UTF-8 cannot encode\n")
+        tally.refused()
+        return
     for note in result.notes:
-        sys.stderr.write(f"pkgkit: {display_path(readme.path)}: {note}\n")
+        sys.stderr.write(f"pkgkit: {shown}: {display_text(note)}\n")
     tally.apply(result.change, out or sys.stdout, sys.stderr)
     if result.change.changed and not tally.writes:
         return
     for diagnostic in result.remaining:
         sys.stderr.write(
-            f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} "
-            f"{diagnostic.message} (left for you)\n"
+            f"{display_text(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
+            f"{diagnostic.code} {display_text(diagnostic.message)} (left for you)\n"
         )

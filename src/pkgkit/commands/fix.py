@@ -90,12 +90,13 @@ class _FixRun:
     def _show(self, outcome: FixOutcome) -> None:
         """Fixes not applied (stderr), then each changed file written or shown as a diff."""
         from pkgkit.fix.changes import Change, unified_diff, write_change  # noqa: PLC0415
+        from pkgkit.util.output import display_text  # noqa: PLC0415
         from pkgkit.util.paths import display_path  # noqa: PLC0415
 
         for diagnostic, reason in outcome.failed:
             sys.stderr.write(
-                f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} "
-                f"not fixed: {reason}\n"
+                f"{display_text(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
+                f"{diagnostic.code} not fixed: {display_text(reason)}\n"
             )
         for path, (before, after) in sorted(outcome.changes.items()):
             change = Change(path, before, after)
@@ -104,9 +105,10 @@ class _FixRun:
                 continue
             try:
                 write_change(change)
-            except OSError as error:
-                shown = display_path(path)
-                sys.stderr.write(f"{shown}: cannot write: {error.strerror or error}; not fixed\n")
+            except (OSError, UnicodeEncodeError) as error:
+                shown = display_text(display_path(path))
+                why = str(getattr(error, "strerror", None) or error)
+                sys.stderr.write(f"{shown}: cannot write: {why}; not fixed\n")
                 self.unwritten = True
 
     def summary(self) -> str:

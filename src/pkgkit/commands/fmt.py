@@ -68,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
     from pkgkit.commands.lint import check_paths_exist  # noqa: PLC0415
     from pkgkit.fix.changes import Tally  # noqa: PLC0415
     from pkgkit.fix.formatting import FinalNewline, targets_for_paths  # noqa: PLC0415
+    from pkgkit.util.output import display_text  # noqa: PLC0415
 
     check_paths_exist(args.paths)
     targets, skipped = targets_for_paths(args.paths)
     for path, reason in skipped:
-        sys.stderr.write(f"pkgkit: {path}: not formatted: {reason}\n")
+        sys.stderr.write(f"pkgkit: {display_text(path)}: not formatted: {display_text(reason)}\n")
     if not targets and not skipped:
         return nothing_found(args.paths)
     tally = Tally("reformat", check=args.check, diff=args.diff)
@@ -86,14 +87,16 @@ def format_targets(
 ) -> None:
     """Format (or check, or diff) each file, writing refusals to ``err``; counted in ``tally``."""
     from pkgkit.fix.formatting import format_file  # noqa: PLC0415
+    from pkgkit.util.output import display_text  # noqa: PLC0415
     from pkgkit.util.paths import display_path  # noqa: PLC0415
 
     for target in targets:
         result = format_file(target, final_newline)
         if isinstance(result, list):
             for refusal in result:
-                shown = display_path(refusal.path)
-                err.write(f"{shown}:{refusal.line}:{refusal.column}: {refusal.message}\n")
+                shown = display_text(display_path(refusal.path))
+                message = display_text(refusal.message)
+                err.write(f"{shown}:{refusal.line}:{refusal.column}: {message}\n")
             tally.refused()
             continue
         tally.apply(result, out, err)

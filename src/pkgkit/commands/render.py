@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pkgkit.model.jsonfile import restate_syntax_error
+from pkgkit.util.output import display_text
 
 if TYPE_CHECKING:
     import argparse
@@ -225,7 +226,7 @@ def _write(results: list[_Rendered], targets: Mapping[str, str]) -> None:
     except BaseException:
         _remove_created(created)
         raise
-    sys.stdout.writelines(f"wrote {target}\n" for target in written)
+    sys.stdout.writelines(f"wrote {display_text(str(target))}\n" for target in written)
 
 
 def _make_folders(folder: Path, created: list[Path]) -> None:
@@ -312,7 +313,7 @@ def _json_problem(text: str) -> tuple[int, int, str] | None:
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"pkgkit: warning: {message}\n")
+    sys.stderr.write(f"pkgkit: warning: {display_text(message)}\n")
 
 
 def _names(files: Iterable[JsonFile], mode: Mode) -> set[str]:
@@ -339,10 +340,10 @@ def _summarize(results: list[_Rendered], mode: Mode) -> None:
         names = result.substituted
         total += len(names)
         detail = f" ({', '.join(sorted(set(names)))})" if names else ""
-        sys.stdout.write(
+        sys.stdout.write(display_text(
             f"{result.file.relpath}: {len(names)} of {result.placeholders} placeholder(s) "
-            f"substituted{detail}\n"
-        )
+            f"substituted{detail}"
+        ) + "\n")
     sys.stdout.write(
         f"{len(results)} file(s) rendered in {mode} mode, {total} placeholder(s) substituted; "
         "nothing written (use --out DIR or --file RELPATH)\n"
@@ -362,6 +363,6 @@ def _report(results: list[_Rendered], root: str, targets: Mapping[str, str]) -> 
             problem = (f"{shown}: the rendered text is not valid JSON at line {line}, "
                        f"column {column}: {message}")
         if problem:
-            sys.stderr.write(f"pkgkit: error: {problem}\n")
+            sys.stderr.write(f"pkgkit: error: {display_text(problem)}\n")
             failed = True
     return 1 if failed else 0

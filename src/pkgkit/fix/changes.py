@@ -30,9 +30,10 @@ def unified_diff(change: Change, context: int = 3) -> str:
     last line without a newline is marked as diff marks it."""
     import difflib  # noqa: PLC0415 - only when a diff is asked for
 
+    from pkgkit.util.output import display_text  # noqa: PLC0415
     from pkgkit.util.paths import display_path  # noqa: PLC0415
 
-    shown = display_path(change.path)
+    shown = display_text(display_path(change.path))
     lines = difflib.unified_diff(
         change.before.splitlines(keepends=True),
         change.after.splitlines(keepends=True),
@@ -85,12 +86,18 @@ class Tally:
 
     def apply(self, change: Change, out: TextIO, err: TextIO) -> None:
         """Show or write one file's change, and count it."""
+        from pkgkit.util.output import display_text  # noqa: PLC0415
         from pkgkit.util.paths import display_path  # noqa: PLC0415
 
         if not change.changed:
             self.unchanged += 1
             return
-        shown = display_path(change.path)
+        shown = display_text(display_path(change.path))
+        if not _encodable(change.after):
+            err.write(f"{shown}: cannot write: the new text holds a lone surrogate (a JSON escape"
+                      " such as \\ud800), which UTF-8 cannot encode; left as it was\n")
+            self.failed += 1
+            return
         if self.diff:
             out.write(unified_diff(change))
         elif self.check:
@@ -125,6 +132,15 @@ class Tally:
         if self.failed:
             parts.append(f"{_files(self.failed)} not done")
         return ", ".join(parts)
+
+
+def _encodable(text: str) -> bool:
+    """True when ``text`` can be written as UTF-8 (it holds no lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 #: Verbs whose past tense doubles the last letter.
