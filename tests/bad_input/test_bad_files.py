@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from bad_input_helpers import lint_json, located
+from bad_input_helpers import lint_json, located, pkgkit
 from helpers import copy_go
 from pkgkit.model.readme import MAX_INLINE_MARKERS, MAX_NESTING, Readme, ReadmeTooDeep
 
@@ -215,3 +215,21 @@ def test_inline_markers_at_the_bound_are_read_and_one_more_is_reported():
     with pytest.raises(ReadmeTooDeep) as raised:
         _readme("para\n\n" + "[" * (MAX_INLINE_MARKERS + 1) + "\n")
     assert raised.value.line == 5
+
+
+def test_docs_does_not_write_a_readme_it_could_not_read_back(tmp_path):
+    """A dashboard title of 100,000 '[' (found by the fuzz test): the Dashboards table docs
+    would write is past the README's bound, so the README is left as it is."""
+    package = copy_go(tmp_path)
+    dashboard = package / "dashboards" / "go-runtime-metrics.json"
+    data = json.loads(dashboard.read_text(encoding="utf-8"))
+    data["title"] = "Go " + "[" * (MAX_INLINE_MARKERS + 1)
+    dashboard.write_text(json.dumps(data), encoding="utf-8")
+    before = (package / "README.md").read_bytes()
+    result = pkgkit(tmp_path, "docs", "go")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"pkgkit: go/README.md: not updated: the README it would write: {MAX_INLINE_MARKERS + 1:,}"
+        " emphasis and link markers (*, _, [) in one paragraph, more than pkgkit reads"
+    )
+    assert (package / "README.md").read_bytes() == before

@@ -1,5 +1,6 @@
 """Fuzz: damage the published packages' files and lint them: pkgkit never raises, never exits 2,
-and locates every finding in a file that exists, within its lines.
+and locates every finding in a file that exists, within its lines; ``fmt --check`` and
+``docs --check``, which read the same files, never exit 2 either.
 
 Each example copies one of the packages Instana publishes (``../shared/reference/packages``)
 and damages one of its files as a hostile or unlucky input would: truncated, a byte changed,
@@ -77,17 +78,23 @@ def damage(path: Path, data: st.DataObject, outside: Path) -> str:
     return kind
 
 
-def lint(cwd: Path) -> tuple[int, list[dict[str, object]], str]:
-    """``pkgkit lint --no-cache --format json pkg`` in ``cwd``, in this process."""
+def run(cwd: Path, *args: str) -> tuple[int, str, str]:
+    """``pkgkit ARGS`` in ``cwd``, in this process: (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
     before = Path.cwd()
     os.chdir(cwd)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["lint", "--no-cache", "--format", "json", "pkg"])
+            code = main(list(args))
     finally:
         os.chdir(before)
-    return code, json.loads(out.getvalue()) if out.getvalue() else [], err.getvalue()
+    return code, out.getvalue(), err.getvalue()
+
+
+def lint(cwd: Path) -> tuple[int, list[dict[str, object]], str]:
+    """``pkgkit lint --no-cache --format json pkg`` in ``cwd``, in this process."""
+    code, out, err = run(cwd, "lint", "--no-cache", "--format", "json", "pkg")
+    return code, json.loads(out) if out else [], err
 
 
 @settings(
@@ -118,3 +125,7 @@ def test_a_damaged_published_package_is_linted_and_located(package, data):
             assert "never read" not in str(finding["message"]) + str(finding["hint"])
             if path.is_file() and not path.is_symlink():
                 assert int(finding["line"]) <= path.read_bytes().count(b"\n") + 1, finding
+        for command in (["fmt", "--check"], ["docs", "--check"]):  # they read the files too
+            code, out, stderr = run(root, *command, "pkg")
+            assert code in (0, 1), (command, stderr)
+            assert "never read" not in out + stderr

@@ -73,6 +73,7 @@ def update_package(root: str, config: Config, tally: Tally, out: TextIO | None =
     it is then (written or unchanged)."""
     from pkgkit.fix.docs import update_readme  # noqa: PLC0415
     from pkgkit.model.package import MAX_README_BYTES, load_package  # noqa: PLC0415
+    from pkgkit.model.readme import ReadmeTooDeep  # noqa: PLC0415
     from pkgkit.util.files import read_regular_file  # noqa: PLC0415
     from pkgkit.util.output import display_text  # noqa: PLC0415
     from pkgkit.util.paths import display_path  # noqa: PLC0415
@@ -99,6 +100,10 @@ def update_package(root: str, config: Config, tally: Tally, out: TextIO | None =
     except UnicodeEncodeError:  # a name or title holds a lone surrogate (a JSON escape)
         sys.stderr.write(f"pkgkit: {shown}: not updated: the package's text holds a lone"
                          " surrogate (a JSON escape such as \\ud800), which UTF-8 cannot encode\n")
+        tally.refused()
+        return
+    except ReadmeTooDeep as error:  # a title of 100,000 '[': the new README could not be read
+        sys.stderr.write(f"pkgkit: {shown}: not updated: the README it would write: {error}\n")
         tally.refused()
         return
     for note in result.notes:
