@@ -1,6 +1,7 @@
 """model.positions: pointers to offsets without recursion, and what json.loads forgives."""
 
 import json
+import sys
 import tempfile
 from pathlib import Path
 
@@ -79,6 +80,14 @@ def test_duplicate_keys_are_listed_at_the_repetition_and_the_first_key_kept():
 def test_non_finite_constants_are_listed():
     text = '{"x": [NaN, Infinity, -Infinity], "y": "NaN"}'
     assert [pointer for pointer, _ in scan(text).constants] == ["/x/0", "/x/1", "/x/2"]
+
+
+@pytest.mark.parametrize("digits", [sys.get_int_max_str_digits(), 5_000])
+def test_values_after_an_integer_too_long_for_int_are_located(digits):
+    """Locating /b skips the value of /a (at and past int()'s limit): found by the fuzz test,
+    a rule's finding after such a number crashed the rule."""
+    text = '{"a": [' + "9" * digits + '], "b": 1}'
+    assert Positions(text).value_offset("/b") == digits + 15
 
 
 def test_deep_documents_scan_without_recursion():

@@ -228,8 +228,10 @@ _NEXT_MEMBER = re.compile(
 #: After an array's ``[`` or an element: white space and a comma up to the next element or ``]``.
 _NEXT_ELEMENT = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
-#: Reads one JSON value at an offset (``raw_decode``): the C scanner ``json.loads`` uses.
-_read_value = json.JSONDecoder().raw_decode
+#: Reads one JSON value at an offset (``raw_decode``): the C scanner ``json.loads`` uses. Only
+#: where it ends matters: integers stay text (one of thousands of digits is past what ``int()``
+#: converts, and a finding after it in the same container must still be located).
+_read_value = json.JSONDecoder(parse_int=str).raw_decode
 
 
 def _skip(pattern: re.Pattern[str], text: str, offset: int) -> int:
