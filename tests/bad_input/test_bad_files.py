@@ -9,6 +9,8 @@ tested in-process at and past each limit.
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 
@@ -233,3 +235,24 @@ def test_docs_does_not_write_a_readme_it_could_not_read_back(tmp_path):
         " emphasis and link markers (*, _, [) in one paragraph, more than pkgkit reads"
     )
     assert (package / "README.md").read_bytes() == before
+
+
+def test_lint_fix_on_a_package_holding_a_named_pipe_fixes_and_reports_the_pipe(tmp_path):
+    """--fix works on a scratch copy of the package, which copied the pipe: shutil refused it
+    ('is a named pipe', an internal error; found by the fuzz test). The copy holds a pipe in
+    its place, never opened: the fix is made, and the pipe is reported as lint reports it."""
+    package = copy_go(tmp_path)
+    dashboard = package / "dashboards" / "go-runtime-metrics.json"
+    dashboard.unlink()
+    os.mkfifo(dashboard)
+    event = package / "events" / "high-goroutine-count.json"  # DOC003: an unsafe rename
+    event.write_text(event.read_text(encoding="utf-8").replace(
+        '"High Goroutine Count"', '"High Goroutine Counts"', 1), encoding="utf-8")
+    linted = lint_json(tmp_path, "go", timeout=60)
+    assert "DOC003" in {f["rule"] for f in linted[1]}
+    code, found, stderr = lint_json(tmp_path, "--fix", "--unsafe-fixes", "go", timeout=60)
+    assert (code, found) == (1, [f for f in linted[1] if f["rule"] != "DOC003"])
+    assert ("PKG005", "go/dashboards/go-runtime-metrics.json", 1, 1) in located(found)
+    assert stderr.endswith(f"1 finding fixed (1 fix in 1 file), {len(found)} remaining\n")
+    assert "| High Goroutine Counts |" in (package / "README.md").read_text(encoding="utf-8")
+    assert stat.S_ISFIFO(dashboard.lstat().st_mode)

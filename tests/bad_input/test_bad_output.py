@@ -143,6 +143,23 @@ def test_docs_refuses_to_write_a_lone_surrogate_into_the_readme(hostile, tmp_pat
     assert (package / "README.md").read_bytes() == before
 
 
+@pytest.mark.parametrize("option", ["--fix", "--diff"])
+def test_lint_fix_does_not_write_a_lone_surrogate(tmp_path, option):
+    """An event renamed with a JSON escape "\\ud800" (found by the fuzz test): DOC003's fix
+    would copy the name into the README, which UTF-8 cannot hold: not fixed, said why."""
+    package = copy_go(tmp_path)
+    event = package / "events" / "high-goroutine-count.json"
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace('"High Goroutine Count"', '"\\ud800High Goroutine Count"', 1),
+                     encoding="utf-8")
+    before = (package / "README.md").read_bytes()
+    result = pkgkit(tmp_path, "lint", option, "--unsafe-fixes", "--no-cache", "go")
+    assert result.returncode == 0  # DOC003 is a warning
+    assert ": DOC003 not fixed: the fix would write a lone surrogate (a JSON escape), which" \
+        " UTF-8 cannot encode\n" in result.stderr
+    assert (package / "README.md").read_bytes() == before
+
+
 def test_escaping_functions_are_exact():
     assert display_text("plain, é ✓ 😀 and\u00a0space") == "plain, é ✓ 😀 and\u00a0space"
     assert display_text("\t\x00\x7f\u2028\u2066") == "\\t\\x00\\x7f\\u2028\\u2066"

@@ -1,6 +1,6 @@
 """Fuzz: damage the published packages' files and lint them: pkgkit never raises, never exits 2,
-and locates every finding in a file that exists, within its lines; ``fmt --check`` and
-``docs --check``, which read the same files, never exit 2 either.
+and locates every finding in a file that exists, within its lines; ``fmt --check``,
+``docs --check`` and ``lint --diff``, which read the same files, never exit 2 either.
 
 Each example copies one of the packages Instana publishes (``../shared/reference/packages``)
 and damages one of its files as a hostile or unlucky input would: truncated, a byte changed,
@@ -47,6 +47,10 @@ INSERTS = {
     "surrogate": [b"\\ud800", b"\\udfff\\ud800", b"\xed\xa0\x80"],
     "control": [b"\x1b[31m", b"\\u001b]0;x\\u0007", b"\\n::error file=x::injected", b"\r\x00"],
 }
+#: Other commands that read the damaged files (and write nothing): never exit 2 either.
+READERS = (
+    ["fmt", "--check"], ["docs", "--check"], ["lint", "--diff", "--unsafe-fixes", "--no-cache"]
+)
 LINKS = ("itself", "outside", "device", "pipe", "sibling")
 #: Findings about a file that is missing (they name where it should be).
 MISSING_FILE_RULES = {"PKG010", "PKG101"}
@@ -125,7 +129,7 @@ def test_a_damaged_published_package_is_linted_and_located(package, data):
             assert "never read" not in str(finding["message"]) + str(finding["hint"])
             if path.is_file() and not path.is_symlink():
                 assert int(finding["line"]) <= path.read_bytes().count(b"\n") + 1, finding
-        for command in (["fmt", "--check"], ["docs", "--check"]):  # they read the files too
+        for command in READERS:
             code, out, stderr = run(root, *command, "pkg")
             assert code in (0, 1), (command, stderr)
             assert "never read" not in out + stderr

@@ -184,7 +184,10 @@ def fix_package(root: str, config: Config, *, unsafe: bool = False) -> FixOutcom
         return outcome
     with tempfile.TemporaryDirectory(prefix="pkgkit-fix-") as scratch:
         copy = os.path.join(scratch, "package")
-        shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git"))
+        shutil.copytree(
+            root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git"),
+            copy_function=_copy_entry,
+        )
         fixer = _Fixer(package, root, copy, config)
         if not fixer.try_all(wanted, outcome):
             for diagnostic, problem in wanted:
@@ -196,6 +199,19 @@ def fix_package(root: str, config: Config, *, unsafe: bool = False) -> FixOutcom
         outcome.fixed = sum(_identity(root, d) not in left for d in before)
         outcome.changes = fixer.changes()
     return outcome
+
+
+def _copy_entry(source: str, target: str) -> None:
+    """One entry of the scratch copy: a regular file with its metadata; anything else that is
+    no folder or link (a pipe, socket or device, which pkgkit never opens) as a named pipe,
+    reported in the copy as the original is ("not a regular file")."""
+    import shutil  # noqa: PLC0415
+    import stat  # noqa: PLC0415
+
+    if stat.S_ISREG(os.lstat(source).st_mode):
+        shutil.copy2(source, target)
+    else:
+        os.mkfifo(target)
 
 
 def _identity(root: str, diagnostic: Diagnostic) -> tuple[str, str, str | None, str | None]:
@@ -310,8 +326,11 @@ class _Fixer:
 
     def _check(self, edits: dict[str, list[TextEdit]], targets: list[Diagnostic]) -> str | None:
         """Why the copy with ``edits`` is not acceptable, or None: a file no longer loads, or a
-        target finding is still reported."""
-        self._write(edits)
+        target finding is still reported, or the edited text cannot be written."""
+        try:
+            self._write(edits)
+        except UnicodeEncodeError:  # the edit carries a lone surrogate from a JSON escape
+            return "the fix would write a lone surrogate (a JSON escape), which UTF-8 cannot encode"
         after = load_package(self.copy)
         broken = [
             f.relpath
