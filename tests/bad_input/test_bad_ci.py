@@ -130,3 +130,15 @@ def test_a_shallow_clone_without_the_merge_base_is_told_to_fetch_history(tmp_pat
         " more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)\n"
     )
     shutil.rmtree(shallow)
+
+
+def test_final_newline_without_check_format_is_refused(repo):
+    """Listed by ci --help, it only says how --check-format checks: alone it did nothing."""
+    code, out, err = ci(repo, "--base", "HEAD", "--no-test", "--final-newline", "always")
+    assert (code, out) == (2, "")
+    assert err == (
+        "pkgkit: error: --final-newline says how --check-format checks; give both or neither\n"
+    )
+    code, _, err = ci(repo, "--base", "HEAD", "--no-test", "--check-format",
+                      "--final-newline", "always")
+    assert code == 0  # nothing changed since HEAD: nothing to check

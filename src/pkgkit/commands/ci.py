@@ -51,7 +51,7 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
         help="also fail when a JSON file of a changed package is not as `pkgkit fmt` writes it "
         "(listed on stderr)",
     )  # fmt: skip
-    add_final_newline_option(parser)
+    add_final_newline_option(parser, given_with="--check-format")
     parser.add_argument(
         "--check-docs", action="store_true",
         help="also fail when the README of a changed package is not as `pkgkit docs` writes it "
@@ -79,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
 
     if not Path(args.root).is_dir():
         raise UsageError(f"{args.root}: not a folder")
+    if args.final_newline is not None and not args.check_format:
+        raise UsageError("--final-newline says how --check-format checks; give both or neither")
     if args.write_baseline:
         raise UsageError(
             "--write-baseline records a whole repository: run it with `pkgkit lint`,"
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     describe(base, packages)
     code = lint_changed(args, top, base, packages.changed)
     if packages.changed and args.check_format:
-        code = max(code, check_format(packages.changed, args.final_newline))
+        code = max(code, check_format(packages.changed, args.final_newline or "auto"))
     if packages.changed and args.check_docs:
         code = max(code, check_docs(args, packages.changed))
     if packages.changed and not args.no_test:

@@ -38,14 +38,16 @@ def add_parser(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private ac
     parser.set_defaults(run=run)
 
 
-def add_final_newline_option(parser: Any) -> None:  # noqa: ANN401 - argparse's
-    """``--final-newline``, for ``fmt`` and ``ci --check-format``."""
+def add_final_newline_option(parser: Any, *, given_with: str = "") -> None:  # noqa: ANN401
+    """``--final-newline``, for ``fmt`` and, ``given_with`` ``--check-format``, ``ci`` (where
+    it defaults to None: given without that option, it would do nothing)."""
     from pkgkit.fix.formatting import FinalNewline  # noqa: PLC0415
 
     parser.add_argument(
         "--final-newline", choices=[choice.value for choice in FinalNewline],
-        default=FinalNewline.AUTO.value, metavar="WHEN",
-        help="end files with a newline: auto (default: content files as Instana's export "
+        default=None if given_with else FinalNewline.AUTO.value, metavar="WHEN",
+        help=f"{f'with {given_with}: ' if given_with else ''}"
+        "end files with a newline: auto (default: content files as Instana's export "
         "writes them, without; package.json as npm writes it, with one), never, always, or "
         "keep (as each file has it)",
     )  # fmt: skip
