@@ -23,6 +23,7 @@ from pkgkit.diagnostics import Fix, Problem
 from pkgkit.model.textedit import replace_cell_text
 
 if TYPE_CHECKING:
+    import difflib
     from collections.abc import Iterator
 
     from pkgkit.model.jsonfile import JsonFile
@@ -179,22 +180,39 @@ MIN_HELD = 3
 
 
 def closeness(readme_name: str, content_name: str) -> tuple[bool, float] | None:
-    """How close two names are (held whole by the other, similarity), or None when not close."""
+    """How close two names are (held whole by the other, similarity), or None when not close.
+
+    Names that are not close are told apart by the cheap upper bounds of their ratios where
+    those suffice (most README rows and files of a package are far apart); the whole names'
+    ratio is computed only for a pair that is close.
+    """
     import difflib  # noqa: PLC0415 - only when a name has no exact match
 
     words_a, words_b = _words(readme_name), _words(content_name)
     whole_a, whole_b = "".join(words_a), "".join(words_b)
     if not whole_a or not whole_b:
         return None
-    ratio = difflib.SequenceMatcher(None, whole_a, whole_b, autojunk=False).ratio()
     only_a = "".join(w for w in words_a if w not in words_b)
     only_b = "".join(w for w in words_b if w not in words_a)
-    if not only_a or not only_b:
-        return True, ratio
-    if min(len(only_a), len(only_b)) >= MIN_HELD and (only_a in only_b or only_b in only_a):
-        return True, ratio
-    words = difflib.SequenceMatcher(None, only_a, only_b, autojunk=False).ratio()
-    return (False, ratio) if ratio >= CLOSE and words >= CLOSE_WORDS else None
+    held = not only_a or not only_b
+    held = held or (
+        min(len(only_a), len(only_b)) >= MIN_HELD and (only_a in only_b or only_b in only_a)
+    )
+    whole = difflib.SequenceMatcher(None, whole_a, whole_b, autojunk=False)
+    if not held:
+        words = difflib.SequenceMatcher(None, only_a, only_b, autojunk=False)
+        if not (_at_least(words, CLOSE_WORDS) and _at_least(whole, CLOSE)):
+            return None
+    return held, whole.ratio()
+
+
+def _at_least(matcher: difflib.SequenceMatcher[str], cutoff: float) -> bool:
+    """``matcher.ratio() >= cutoff``, its cheap upper bounds tried first."""
+    return (
+        matcher.real_quick_ratio() >= cutoff
+        and matcher.quick_ratio() >= cutoff
+        and matcher.ratio() >= cutoff
+    )
 
 
 class Pairing:
