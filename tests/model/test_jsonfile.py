@@ -108,6 +108,14 @@ def test_get_follows_escaped_pointer_tokens(tmp_path):
     assert file.get("/nope/deeper") is None
 
 
+def test_values_along_a_pointer_are_root_first_then_none_past_a_missing_step(tmp_path):
+    file = load(tmp_path, '{"a/b": {"~c": [10, 20]}}')
+    inner = {"~c": [10, 20]}
+    assert file.values_along("/a~1b/~0c/1") == [file.data, inner, [10, 20], 20]
+    assert file.values_along("") == [file.data]
+    assert file.values_along("/a~1b/x/0") == [file.data, inner, None, None]
+
+
 # The parser reuses one decoder; it must parse, fail and flag exactly as a fresh json.loads with
 # the hooks did, and forget the flags of the previous parse.
 

@@ -293,15 +293,22 @@ class JsonFile:
 
     def get(self, pointer: str) -> Any:  # noqa: ANN401 - JSON values are Any by nature
         """The value at ``pointer`` or None."""
+        return self.values_along(pointer)[-1]
+
+    def values_along(self, pointer: str) -> list[Any]:
+        """The values at the root and at each step of ``pointer``, root first (None from the
+        first step that leads nowhere on): the containers around a value, read in one walk."""
         value: Any = self.data
+        values = [value]
         for key in pointer_tokens(pointer):
             if isinstance(value, dict):
                 value = value.get(key)
             elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
                 value = value[int(key)]
             else:
-                return None
-        return value
+                value = None
+            values.append(value)
+        return values
 
 
 def _json_type(value: object) -> str:

@@ -37,7 +37,10 @@ def escape_pointer_token(token: str) -> str:
 
 def pointer_tokens(pointer: str) -> list[str]:
     """The unescaped reference tokens of a JSON pointer (``"/a~1b/0"`` -> ``["a/b", "0"]``)."""
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+    tokens = pointer.split("/")[1:]
+    if "~" not in pointer:  # nothing escaped: most pointers
+        return tokens
+    return [t.replace("~1", "/").replace("~0", "~") for t in tokens]
 
 
 def pointer_of(path: tuple[str | int, ...] | list[str | int]) -> str:

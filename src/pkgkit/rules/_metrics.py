@@ -27,6 +27,7 @@ from pkgkit.util.suggest import closest, normalize_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from typing import Any
 
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.rules import RuleContext
@@ -224,27 +225,28 @@ def _displays(references: list[MetricReference]) -> list[Display]:
     for reference in references:
         if reference.file.kind != "dashboard":
             continue
-        pointer = display_pointer(reference)
-        if pointer is None:
+        around = _formatter_holder(reference)
+        if around is None:
             continue
+        pointer, holder = around
         key = (id(reference.file), pointer)
         display = found.get(key)
         if display is None:
-            formatter = reference.file.get(pointer).get("formatter")
-            display = found[key] = Display(reference.file, pointer, formatter)
+            display = found[key] = Display(reference.file, pointer, holder.get("formatter"))
         display.references.append(reference)
     return list(found.values())
 
 
-def display_pointer(reference: MetricReference) -> str | None:
-    """The nearest object around a metric configuration that has a ``formatter``: the chart axis
-    (``config.y1``) or the widget's ``config`` (a big number); None outside any."""
-    pointer = reference.context_pointer
-    while pointer:
-        pointer = pointer.rpartition("/")[0]
-        value = reference.file.get(pointer)
+def _formatter_holder(reference: MetricReference) -> tuple[str, dict[str, Any]] | None:
+    """The nearest object around a metric configuration that has a ``formatter``, with its
+    pointer: the chart axis (``config.y1``) or the widget's ``config`` (a big number); None
+    outside any."""
+    steps = reference.context_pointer.split("/")
+    values = reference.file.values_along(reference.context_pointer)
+    for end in range(len(steps) - 1, 0, -1):
+        value = values[end - 1]
         if isinstance(value, dict) and "formatter" in value:
-            return pointer
+            return "/".join(steps[:end]), value
     return None
 
 
