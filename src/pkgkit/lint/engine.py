@@ -34,9 +34,14 @@ __all__ = [
 
 
 def stamp(
-    rule: RuleModule, problem: Problem, config: Config, package: Package
+    rule: RuleModule,
+    problem: Problem,
+    config: Config,
+    package: Package,
+    shown: dict[str, str] | None = None,
 ) -> Diagnostic | None:
-    """Turn a problem into a diagnostic, or None when configuration silences it."""
+    """Turn a problem into a diagnostic, or None when configuration silences it. ``shown``
+    holds the path shown for each file stamped so far (the findings of a file share it)."""
     source_path = problem.source.path
     if config.per_file_ignores:
         relpath = os.path.relpath(source_path, package.root).replace(os.sep, "/")
@@ -46,8 +51,12 @@ def stamp(
         line, column = problem.line, problem.column or 1
     else:
         line, column = problem.source.locate(problem.pointer or "")
+    shown = {} if shown is None else shown
+    path = shown.get(source_path)
+    if path is None:
+        path = shown[source_path] = display_path(source_path)
     return Diagnostic(
-        path=display_path(source_path),
+        path=path,
         line=line,
         column=column,
         code=rule.CODE,
@@ -74,6 +83,7 @@ def checked_problems(
     context = RuleContext(package, config)
     found: list[tuple[Diagnostic, Problem]] = []
     crashes: list[str] = []
+    shown: dict[str, str] = {}
     if rules is None:
         selected = enabled_rules(config.select, config.ignore)
     else:
@@ -81,7 +91,7 @@ def checked_problems(
     for rule in selected:
         try:
             for problem in rule.check(context):
-                diagnostic = stamp(rule, problem, config, package)
+                diagnostic = stamp(rule, problem, config, package, shown)
                 if diagnostic is not None:
                     found.append((diagnostic, problem))
         except Exception as error:
