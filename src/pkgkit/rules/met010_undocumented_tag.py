@@ -155,7 +155,7 @@ def _fixed_filter(tag: TagReference) -> bool:
 def _applies_to(ctx: RuleContext, tag: TagReference) -> list[MetricReference]:
     """The metric references of the innermost object around ``tag`` that has any: the metric
     configuration holding a filter, a table widget's datasets, an entity's metrics."""
-    in_file = [r for r in references(ctx) if r.file is tag.file]
+    in_file = _references_by_file(ctx).get(id(tag.file), [])
     pointer = tag.pointer
     while pointer:
         pointer = pointer.rpartition("/")[0]
@@ -163,6 +163,19 @@ def _applies_to(ctx: RuleContext, tag: TagReference) -> list[MetricReference]:
         if inside:
             return inside
     return []
+
+
+def _references_by_file(ctx: RuleContext) -> dict[int, list[MetricReference]]:
+    """The package's metric references grouped by file (by the file's ``id``), in order."""
+
+    def compute() -> dict[int, list[MetricReference]]:
+        grouped: dict[int, list[MetricReference]] = {}
+        for reference in references(ctx):
+            grouped.setdefault(id(reference.file), []).append(reference)
+        return grouped
+
+    grouped: dict[int, list[MetricReference]] = ctx.shared("met010.references_by_file", compute)
+    return grouped
 
 
 def _is_documented(ctx: RuleContext, reference: MetricReference) -> bool:
