@@ -186,8 +186,6 @@ def closeness(readme_name: str, content_name: str) -> tuple[bool, float] | None:
     those suffice (most README rows and files of a package are far apart); the whole names'
     ratio is computed only for a pair that is close.
     """
-    import difflib  # noqa: PLC0415 - only when a name has no exact match
-
     words_a, words_b = _words(readme_name), _words(content_name)
     whole_a, whole_b = "".join(words_a), "".join(words_b)
     if not whole_a or not whole_b:
@@ -198,21 +196,31 @@ def closeness(readme_name: str, content_name: str) -> tuple[bool, float] | None:
     held = held or (
         min(len(only_a), len(only_b)) >= MIN_HELD and (only_a in only_b or only_b in only_a)
     )
-    whole = difflib.SequenceMatcher(None, whole_a, whole_b, autojunk=False)
-    if not held:
-        words = difflib.SequenceMatcher(None, only_a, only_b, autojunk=False)
-        if not (_at_least(words, CLOSE_WORDS) and _at_least(whole, CLOSE)):
-            return None
-    return held, whole.ratio()
+    if held:
+        return True, _matcher(whole_a, whole_b).ratio()
+    if _ratio_at_least(only_a, only_b, CLOSE_WORDS) is None:
+        return None
+    ratio = _ratio_at_least(whole_a, whole_b, CLOSE)
+    return None if ratio is None else (False, ratio)
 
 
-def _at_least(matcher: difflib.SequenceMatcher[str], cutoff: float) -> bool:
-    """``matcher.ratio() >= cutoff``, its cheap upper bounds tried first."""
-    return (
-        matcher.real_quick_ratio() >= cutoff
-        and matcher.quick_ratio() >= cutoff
-        and matcher.ratio() >= cutoff
-    )
+def _ratio_at_least(a: str, b: str, cutoff: float) -> float | None:
+    """difflib's ratio of ``a`` and ``b`` when it is at least ``cutoff``, else None; the cheap
+    upper bounds are tried first (the lengths, then the characters shared)."""
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < cutoff:
+        return None
+    matcher = _matcher(a, b)
+    if matcher.quick_ratio() < cutoff:
+        return None
+    ratio = matcher.ratio()
+    return ratio if ratio >= cutoff else None
+
+
+def _matcher(a: str, b: str) -> difflib.SequenceMatcher[str]:
+    """difflib's matcher of two names, every character counted (no junk heuristic)."""
+    import difflib  # noqa: PLC0415 - only when a name has no exact match
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False)
 
 
 class Pairing:
