@@ -15,9 +15,10 @@ it is: a name the conventions gave a metric the instrumentation still emits unde
 (the Kubernetes cluster receiver's ``k8s.deployment.desired``, which the conventions renamed
 ``k8s.deployment.pod.desired``: the fix is that name, or a rename in the collector pipeline),
 or a name the conventions do not define either (``k8s.hpa.max``, where the receiver emits
-``k8s.hpa.max_replicas``). In a dashboard, event or entity it is an error
-(the widget shows no data, the event can never fire); a README row is a warning (the
-documentation is wrong, not what the package shows).
+``k8s.hpa.max_replicas``). A name nobody defines in a dashboard, event or entity is an error
+(the widget shows no data, the event can never fire); the conventions' current name is a
+warning (an instrumentation release that follows the conventions, or a pipeline that renames,
+sends it), and so is a README row (the documentation is wrong, not what the package shows).
 
 Bad::
 
@@ -57,7 +58,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         for metric in conventions(ctx).metrics:
             scope = _missing_from(known, metric.name, metric.scope)
             if scope is not None:
-                message, hint = _finding(known, metric.name, scope)
+                message, hint, _ = _finding(known, metric.name, scope)
                 yield Problem(
                     readme,
                     message,
@@ -70,9 +71,15 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for reference, count in first_uses(missing):
         scope = _missing_from(known, reference.metric.name, _scope(reference))
         if scope is not None:
-            message, hint = _finding(known, reference.metric.name, scope)
+            message, hint, severity = _finding(known, reference.metric.name, scope)
             uses = f"; {count} uses in this file" if count > 1 else ""
-            yield Problem(reference.file, message + uses, pointer=reference.pointer, hint=hint)
+            yield Problem(
+                reference.file,
+                message + uses,
+                pointer=reference.pointer,
+                hint=hint,
+                severity=severity,
+            )
 
 
 def _scope(reference: MetricReference) -> str | None:
@@ -93,8 +100,10 @@ def _missing_from(known: Catalogue, name: str, scope: str | None) -> str | None:
     return scope
 
 
-def _finding(known: Catalogue, name: str, scope: str) -> tuple[str, str]:
-    """``(message, hint)`` for ``name`` missing from the complete ``scope``."""
+def _finding(known: Catalogue, name: str, scope: str) -> tuple[str, str, Severity | None]:
+    """``(message, hint, severity)`` for ``name`` missing from the complete ``scope``: a
+    warning for the conventions' current name of a metric it emits under another (a later
+    release may send it), else the rule's severity (None)."""
     emitted = known.scopes[scope]
     catalogue_label = f"(catalogue: {known.scope_label(scope)})"
     former = _emitted_as(known, name, emitted)
@@ -105,7 +114,7 @@ def _finding(known: Catalogue, name: str, scope: str) -> tuple[str, str]:
             " conventions' name unless the collector pipeline renames it"
         )
         hint = f"use '{former}', or rename it in the collector pipeline and say so in the README"
-        return message, hint
+        return message, hint, Severity.WARNING
     hint = (
         _renamed(known, name, emitted)
         or metric_hint(name, emitted)
@@ -115,7 +124,7 @@ def _finding(known: Catalogue, name: str, scope: str) -> tuple[str, str]:
     )
     nowhere = "" if known.convention(name) else ", nor do the OpenTelemetry conventions define it"
     message = f"instrumentation '{scope}' does not emit a metric '{name}' {catalogue_label}"
-    return message + nowhere, hint
+    return message + nowhere, hint, None
 
 
 def _emitted_as(known: Catalogue, name: str, emitted: dict[str, CatalogueMetric]) -> str | None:
