@@ -38,7 +38,8 @@ DEFAULT_MAX_JOBS = 4
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Generator, Sequence
+    from types import FrameType
     from typing import Any, TextIO
 
     from pkgkit.commands._linting import Arguments
@@ -208,12 +209,15 @@ def lint_report(
         cache = None if getattr(args, "no_cache", False) else open_cache()
         jobs = jobs_for(getattr(args, "jobs", None), len(packages))
         results = lint_results(packages, resolver, cache, jobs)
-        for index, package in enumerate(packages, start=1):
-            if progress.enabled:
-                progress.show(index, display_path(package))
-            result, crashes = next(results)
-            report.packages.append(result)
-            report.internal_errors.extend(crashes)
+        try:
+            for index, package in enumerate(packages, start=1):
+                if progress.enabled:
+                    progress.show(index, display_path(package))
+                result, crashes = next(results)
+                report.packages.append(result)
+                report.internal_errors.extend(crashes)
+        finally:  # the workers end now, also after Ctrl-C here rather than in a worker's wait
+            results.close()
         progress.done()
     if baseline is None or baseline_path is None:
         return report
@@ -242,7 +246,7 @@ def cache_options(resolver: ConfigResolver) -> dict[str, Any]:
 
 def lint_results(
     packages: Sequence[str], resolver: ConfigResolver, cache: ResultCache | None, jobs: int
-) -> Iterator[tuple[PackageResult, list[str]]]:
+) -> Generator[tuple[PackageResult, list[str]], None, None]:
     """Each package's result and rule crashes, in order, linted here or by ``jobs`` workers."""
     if jobs <= 1:
         return (lint_package(package, resolver, cache) for package in packages)
@@ -251,7 +255,7 @@ def lint_results(
 
 def _pool_results(
     packages: Sequence[str], resolver: ConfigResolver, cache: ResultCache | None, jobs: int
-) -> Iterator[tuple[PackageResult, list[str]]]:
+) -> Generator[tuple[PackageResult, list[str]], None, None]:
     """:func:`lint_results` in a process pool: workers forked where the platform allows (they
     inherit the imported rules), chunks of packages, results in package order.
 
@@ -277,21 +281,34 @@ def _pool_results(
     pool = concurrent.futures.ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_ignore_interrupts
     )
-    # The workers are forked as the tasks are submitted, with Ctrl-C blocked: none can be
-    # interrupted before it ignores Ctrl-C (a worker interrupted while it starts leaves the pool
-    # waiting for ever); a Ctrl-C pressed meanwhile reaches this process once it is unblocked.
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    heard = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if heard:
+        signal.signal(signal.SIGINT, _interrupt_once)
     try:
-        results = pool.map(task, configured, chunksize=chunksize)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-    try:
+        # The workers are forked as the tasks are submitted, with Ctrl-C blocked: none can be
+        # interrupted before it ignores Ctrl-C (a worker interrupted while it starts leaves the
+        # pool waiting for ever); a Ctrl-C pressed meanwhile reaches this process after.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            results = pool.map(task, configured, chunksize=chunksize)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         yield from results
     except BaseException:  # Ctrl-C: the chunks not started are dropped, the workers end
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave them
         pool.shutdown(wait=True, cancel_futures=True)
         raise
+    finally:
+        if heard:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     pool.shutdown()
+
+
+def _interrupt_once(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C while workers run: one KeyboardInterrupt, and later presses are ignored from
+    within the handler, so no second one can cut the wait for the workers short (the
+    interpreter's exit then waits for the pool's thread for ever)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def _ignore_interrupts() -> None:
