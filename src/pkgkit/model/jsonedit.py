@@ -66,43 +66,38 @@ def replace_value(file: JsonFile, pointer: str, value: object) -> TextEdit | Non
 
 def append_item(file: JsonFile, pointer: str, value: object) -> TextEdit | None:
     """``value`` added at the end of the array at ``pointer``."""
-    span = value_span(file, pointer)
-    text = file.text
-    if span is None or text is None or text[span[0]] != "[":
-        return None
-    start, end = span
-    inside = text[start + 1 : end - 1]
-    indent = _line_indent(text, start)
-    if not inside.strip():
-        step = indent_step(text)
-        body = _written(value, indent + step, text)
-        return TextEdit(start, end, f"[\n{indent}{step}{body}\n{indent}]")
-    last = len(text[: end - 1].rstrip(_WHITESPACE))
-    if "\n" not in inside:
-        return TextEdit(last, last, f", {json.dumps(value, ensure_ascii=False)}")
-    item_indent = _line_indent(text, last - 1)  # the line where the last item ends
-    return TextEdit(last, last, f",\n{item_indent}{_written(value, item_indent, text)}")
+    return _append_entry(file, pointer, "[]", "", value)
 
 
 def add_member(file: JsonFile, pointer: str, key: str, value: object) -> TextEdit | None:
     """``"key": value`` added as the last member of the object at ``pointer``."""
+    return _append_entry(file, pointer, "{}", json.dumps(key, ensure_ascii=False) + ": ", value)
+
+
+def _append_entry(
+    file: JsonFile, pointer: str, brackets: str, prefix: str, value: object
+) -> TextEdit | None:
+    """``prefix`` and ``value`` as the last entry of the container at ``pointer`` (opened and
+    closed by ``brackets``), laid out as its other entries are: on one line after them, or on a
+    line of its own at the last entry's indent (an empty container gets the file's indent step).
+    """
     span = value_span(file, pointer)
     text = file.text
-    if span is None or text is None or text[span[0]] != "{":
+    if span is None or text is None or text[span[0]] != brackets[0]:
         return None
     start, end = span
     inside = text[start + 1 : end - 1]
     indent = _line_indent(text, start)
-    name = json.dumps(key, ensure_ascii=False)
+    opener, closer = brackets[0], brackets[1]
     if not inside.strip():
         step = indent_step(text)
         body = _written(value, indent + step, text)
-        return TextEdit(start, end, f"{{\n{indent}{step}{name}: {body}\n{indent}}}")
+        return TextEdit(start, end, f"{opener}\n{indent}{step}{prefix}{body}\n{indent}{closer}")
     last = len(text[: end - 1].rstrip(_WHITESPACE))
     if "\n" not in inside:
-        return TextEdit(last, last, f", {name}: {json.dumps(value, ensure_ascii=False)}")
-    member_indent = _line_indent(text, last - 1)
-    return TextEdit(last, last, f",\n{member_indent}{name}: {_written(value, member_indent, text)}")
+        return TextEdit(last, last, f", {prefix}{json.dumps(value, ensure_ascii=False)}")
+    entry_indent = _line_indent(text, last - 1)  # the line where the last entry ends
+    return TextEdit(last, last, f",\n{entry_indent}{prefix}{_written(value, entry_indent, text)}")
 
 
 def indent_step(text: str) -> str:
