@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.model.positions import escape_pointer_token
 
@@ -50,44 +50,18 @@ _ESCAPED_PUNCTUATION = re.compile(r"\\([^0-9A-Za-z\s])")
 SCOPE_SELECTOR = "scope"
 
 
-class MetricId:
+class MetricId(NamedTuple):
     """A parsed metric id.
 
     ``kind`` and ``scope`` are None for a bare name; ``selectors`` is None without braces and
-    ``()`` for ``{}``. A pattern keeps its whole text in ``name``. Immutable by convention;
-    compared and hashed by value.
+    ``()`` for ``{}``. A pattern keeps its whole text in ``name``.
     """
 
-    __slots__ = ("kind", "name", "pattern", "scope", "selectors")
-
-    def __init__(
-        self,
-        name: str,
-        kind: str | None = None,
-        scope: str | None = None,
-        selectors: tuple[tuple[str, str], ...] | None = None,
-        pattern: bool = False,
-    ) -> None:
-        self.name = name
-        self.kind = kind
-        self.scope = scope
-        self.selectors = selectors
-        self.pattern = pattern
-
-    def _fields(self) -> tuple[object, ...]:
-        return self.name, self.kind, self.scope, self.selectors, self.pattern
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, MetricId) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"MetricId(name={self.name!r}, kind={self.kind!r}, scope={self.scope!r},"
-            f" selectors={self.selectors!r}, pattern={self.pattern!r})"
-        )
+    name: str
+    kind: str | None = None
+    scope: str | None = None
+    selectors: tuple[tuple[str, str], ...] | None = None
+    pattern: bool = False
 
     @property
     def qualified(self) -> bool:

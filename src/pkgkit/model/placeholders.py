@@ -12,7 +12,7 @@ offsets found, never for the whole text.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -64,40 +64,16 @@ def is_cli_literal(name: str) -> bool:
     return name in _LITERAL_NAMES or name.isdigit()
 
 
-class Placeholder:
+class Placeholder(NamedTuple):
     """One placeholder the CLI substitutes: ``{{ name }}`` (or ``{{{ name }}}``, unescaped)."""
 
-    __slots__ = ("column", "end", "line", "name", "raw", "start", "unescaped")
-
-    def __init__(  # noqa: PLR0917 - the fields, in order (as tests build them)
-        self,
-        name: str,
-        start: int,
-        end: int,
-        line: int,
-        column: int,
-        raw: str,
-        unescaped: bool = False,
-    ) -> None:
-        self.name = name
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
-        self.raw = raw
-        self.unescaped = unescaped
-
-    def _fields(self) -> tuple[str, int, int, int, int, str, bool]:
-        return self.name, self.start, self.end, self.line, self.column, self.raw, self.unescaped
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Placeholder) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"Placeholder{self._fields()!r}"
+    name: str
+    start: int
+    end: int
+    line: int
+    column: int
+    raw: str
+    unescaped: bool = False
 
     @property
     def cli_literal(self) -> bool:
@@ -105,24 +81,15 @@ class Placeholder:
         return is_cli_literal(self.name)
 
 
-class MalformedPlaceholder:
+class MalformedPlaceholder(NamedTuple):
     """Text that looks like a placeholder but is not one the CLI substitutes cleanly."""
 
-    __slots__ = ("column", "end", "line", "raw", "reason", "start")
-
-    def __init__(  # noqa: PLR0917 - the fields, in order
-        self, start: int, end: int, line: int, column: int, raw: str, reason: str
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
-        self.raw = raw
-        self.reason = reason
-
-    def __repr__(self) -> str:
-        fields = (self.start, self.end, self.line, self.column, self.raw, self.reason)
-        return f"MalformedPlaceholder{fields!r}"
+    start: int
+    end: int
+    line: int
+    column: int
+    raw: str
+    reason: str
 
 
 class Site:
