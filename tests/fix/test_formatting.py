@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,27 +23,34 @@ from pkgkit.fix.formatting import (
 from pkgkit.fix.stringify import number_loss
 
 NON_FINITE = "NaN and Infinity are not JSON (written as null)"
-_SCRATCH = Path(tempfile.mkdtemp(prefix="pkgkit-fmt-"))
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for the file each example is written to (module-scoped: Hypothesis runs many
+    examples in one test call)."""
+    return tmp_path_factory.mktemp("fmt")
 
 
 def format_bytes(
+    scratch: Path,
     data: bytes,
     final_newline: FinalNewline = FinalNewline.AUTO,
     relpath: str = "dashboards/doc.json",
 ) -> Change | list[Refusal]:
-    path = _SCRATCH / "doc.json"
+    path = scratch / "doc.json"
     path.write_bytes(data)
     return format_file(Target(str(path), relpath), final_newline)
 
 
-def formatted(text: str) -> str:
-    result = format_bytes(text.encode("utf-8", "surrogatepass"))
+def formatted(scratch: Path, text: str) -> str:
+    result = format_bytes(scratch, text.encode("utf-8", "surrogatepass"))
     assert isinstance(result, Change), result
     return result.after
 
 
-def refusals(text: bytes) -> list[tuple[int, int, str]]:
-    result = format_bytes(text)
+def refusals(scratch: Path, text: bytes) -> list[tuple[int, int, str]]:
+    result = format_bytes(scratch, text)
     assert isinstance(result, list), result
     return [(r.line, r.column, r.message) for r in result]
 
@@ -54,11 +60,11 @@ def refusals(text: bytes) -> list[tuple[int, int, str]]:
 @example('{"a": 1.0, "b": [1E3, -0, 1e21, 0.000001], "c": "\\u00e9\\ud800\\/"}')
 @example('{"b": 1, "10": 2, "2": 3, "01": 4}')
 @example('{"id": 12345678901234567890}')
-def test_formatting_keeps_every_value_and_is_idempotent(text: str) -> None:
+def test_formatting_keeps_every_value_and_is_idempotent(scratch: Path, text: str) -> None:
     """Formatted: the same values (numbers compared exactly, as decimals), keys in
     JavaScript's order, and formatting again changes nothing. Refused: exactly when a number
     is one JavaScript reads as another value."""
-    result = format_bytes(text.encode("utf-8", "surrogatepass"))
+    result = format_bytes(scratch, text.encode("utf-8", "surrogatepass"))
     lossy = [literal for literal in _number_literals(text) if number_loss(literal) is not None]
     if isinstance(result, list):
         assert lossy
@@ -67,7 +73,7 @@ def test_formatting_keeps_every_value_and_is_idempotent(text: str) -> None:
         return
     assert not lossy
     assert exact(result.after) == in_javascript_order(exact(text))
-    assert formatted(result.after) == result.after
+    assert formatted(scratch, result.after) == result.after
 
 
 def _number_literals(text: str) -> list[str]:
@@ -82,9 +88,9 @@ def _number_literals(text: str) -> list[str]:
     return found
 
 
-def test_already_canonical_text_is_unchanged() -> None:
+def test_already_canonical_text_is_unchanged(scratch: Path) -> None:
     text = '{\n  "a": [\n    1,\n    "x"\n  ],\n  "b": {}\n}'
-    result = format_bytes(text.encode())
+    result = format_bytes(scratch, text.encode())
     assert isinstance(result, Change)
     assert not result.changed
 
@@ -100,8 +106,8 @@ def test_already_canonical_text_is_unchanged() -> None:
         ('{"a":1}\r\n', FinalNewline.KEEP, '{\n  "a": 1\n}\n'),
     ],
 )
-def test_final_newline(text: str, choice: FinalNewline, after: str) -> None:
-    result = format_bytes(text.encode(), choice)
+def test_final_newline(scratch: Path, text: str, choice: FinalNewline, after: str) -> None:
+    result = format_bytes(scratch, text.encode(), choice)
     assert isinstance(result, Change)
     assert result.after == after
 
@@ -115,21 +121,21 @@ def test_final_newline(text: str, choice: FinalNewline, after: str) -> None:
     ],
 )
 def test_package_json_ends_with_a_newline_as_npm_writes_it(
-    choice: FinalNewline, after: str
+    scratch: Path, choice: FinalNewline, after: str
 ) -> None:
-    result = format_bytes(b'{"name": "x"}', choice, relpath="package.json")
+    result = format_bytes(scratch, b'{"name": "x"}', choice, relpath="package.json")
     assert isinstance(result, Change)
     assert result.after == after
 
 
-def test_a_byte_order_mark_is_dropped_and_counts_as_a_change() -> None:
-    result = format_bytes(b'\xef\xbb\xbf{\n  "a": 1\n}')
+def test_a_byte_order_mark_is_dropped_and_counts_as_a_change(scratch: Path) -> None:
+    result = format_bytes(scratch, b'\xef\xbb\xbf{\n  "a": 1\n}')
     assert isinstance(result, Change)
     assert (result.before, result.after) == ('\ufeff{\n  "a": 1\n}', '{\n  "a": 1\n}')
 
 
-def test_a_top_level_array_is_formatted_too() -> None:
-    assert formatted("[1,2]") == "[\n  1,\n  2\n]"
+def test_a_top_level_array_is_formatted_too(scratch: Path) -> None:
+    assert formatted(scratch, "[1,2]") == "[\n  1,\n  2\n]"
 
 
 @pytest.mark.parametrize(
@@ -184,12 +190,14 @@ def test_a_top_level_array_is_formatted_too() -> None:
         (b"  \n", [(1, 1, "cannot format: file is empty")]),
     ],
 )
-def test_refusals_are_located(data: bytes, expected: list[tuple[int, int, str]]) -> None:
-    assert refusals(data) == expected
+def test_refusals_are_located(
+    scratch: Path, data: bytes, expected: list[tuple[int, int, str]]
+) -> None:
+    assert refusals(scratch, data) == expected
 
 
-def test_nesting_too_deep_to_read_is_refused() -> None:
-    assert refusals(b"[" * 600 + b"]" * 600) == [
+def test_nesting_too_deep_to_read_is_refused(scratch: Path) -> None:
+    assert refusals(scratch, b"[" * 600 + b"]" * 600) == [
         (1, 501, "cannot format: JSON nested too deeply to parse")
     ]
 

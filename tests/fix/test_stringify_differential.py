@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -77,11 +76,15 @@ def node() -> Iterator[Node]:
         process.stdout.close()
 
 
-_SCRATCH = Path(tempfile.mkdtemp(prefix="pkgkit-fmt-node-"))
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for the file each example is written to (module-scoped: Hypothesis runs many
+    examples in one test call)."""
+    return tmp_path_factory.mktemp("fmt-node")
 
 
-def ours(text: str) -> Change | list[object]:
-    path = _SCRATCH / "doc.json"
+def ours(scratch: Path, text: str) -> Change | list[object]:
+    path = scratch / "doc.json"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     result = format_file(Target(str(path), "dashboards/doc.json"))
     return result if isinstance(result, Change) else list(result)
@@ -93,10 +96,10 @@ def ours(text: str) -> Change | list[object]:
 @example("[" + ",".join(OTHER_VALUE_NUMBERS) + "]")
 @example('{"b": 1, "10": 2, "2": 3, "01": 4, "4294967295": 5, "4294967294": 6}')
 @example('"\\ud800\\udc00\\udc00\\u007f\\u2028\\u0000\\u001F\\/"')
-def test_fmt_writes_what_json_stringify_writes(node: Node, text: str) -> None:
+def test_fmt_writes_what_json_stringify_writes(node: Node, scratch: Path, text: str) -> None:
     """Formatted: byte for byte what node writes. Refused: node would change a number."""
     expected = node.stringify(text)
-    result = ours(text)
+    result = ours(scratch, text)
     if isinstance(result, Change):
         assert result.after == expected
     else:
