@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from pkgkit import __version__
 from pkgkit.commands import UsageError
+from pkgkit.util.output import display_text, readers_may_leave
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,14 +106,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``pkgkit`` console script."""
-    code = _main(sys.argv[1:] if argv is None else list(argv))
-    error = _stdout_error()
-    if error is not None and code == EXIT_OK:  # what was shown did not reach its reader
-        if not isinstance(error, BrokenPipeError):  # a reader that went away wants no more
-            sys.stderr.write(f"pkgkit: error: cannot write to standard output: {_reason(error)}\n")
-        return EXIT_ERROR
-    return code
+    """Entry point of the ``pkgkit`` console script.
+
+    A reader that goes away (``pkgkit fmt --diff | head -1``) changes nothing: every command
+    runs on to its own exit code (:func:`pkgkit.util.output.readers_may_leave`).
+    """
+    with readers_may_leave():
+        code = _main(sys.argv[1:] if argv is None else list(argv))
+        error = _stdout_error()
+    if error is None or isinstance(error, BrokenPipeError):  # a reader that left wants no more
+        return code
+    sys.stderr.write(f"pkgkit: error: cannot write to standard output: {_reason(error)}\n")
+    return EXIT_ERROR
 
 
 def _stdout_error() -> OSError | ValueError | None:
@@ -151,8 +156,6 @@ def _main(arguments: list[str]) -> int:
             raise UsageError("standard output is closed")
         code: int = args.run(args)
     except UsageError as error:
-        from pkgkit.util.output import display_text  # noqa: PLC0415 - only on this way out
-
         sys.stderr.write(f"pkgkit: error: {display_text(str(error))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:

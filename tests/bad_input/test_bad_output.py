@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bad_input_helpers import old_files, pkgkit
+from gitrepo import GIT_ENV, commit_all, init_repo
 from helpers import copy_go
 from pkgkit.util.output import display_text, json_text
 
@@ -202,6 +203,83 @@ def test_a_reader_that_goes_away_keeps_the_exit_code_of_the_findings(
         stderr = lint.stderr.read().decode()
         assert lint.wait(120) == 1
     assert stderr == ""
+
+
+#: A command line of each command that writes to standard output, and its exit code (run in a
+#: git repository holding :func:`_printing_package`).
+READERS_LEAVE = {
+    "lint": (["lint", "--no-cache", "go"], 1),
+    "lint-diff": (["lint", "--diff", "--unsafe-fixes", "--no-cache", "go"], 1),
+    "fmt": (["fmt", "--diff", "go"], 1),
+    "docs": (["docs", "--diff", "go"], 1),
+    "rules": (["rules"], 0),
+    "conventions": (["conventions", "show", "go.goroutine.count"], 0),
+    "render": (["render", "go", "--set", "servicename=a", "--set", "serviceinstanceid=b",
+                "--file", "dashboards/go-runtime-metrics.json"], 0),
+    "test": (["test", "--max-examples", "1", "--mode", "json-safe", "go"], 1),
+    "ci": (["ci", "--base", "HEAD", "--no-test", "."], 1),
+    "init": (["init", "demo", "--dir", "new", "--no-hook"], 0),
+}
+
+
+@pytest.fixture(scope="module")
+def printing_package(tmp_path_factory):
+    """A repository holding fixtures/go with something for every command to print: a broken
+    event (PKG001), a dashboard written on one line (fmt), retitled (docs) and without the
+    global access rule (lint --diff: PKG120's fix), and a README changed since HEAD (ci)."""
+    repo = init_repo(tmp_path_factory.mktemp("printing") / "repo")
+    package = copy_go(repo)
+    (package / "events" / "broken.json").write_text("{", encoding="utf-8")
+    dashboard = package / "dashboards" / "go-runtime-metrics.json"
+    data = json.loads(dashboard.read_text(encoding="utf-8"))
+    user = {"accessType": "READ_WRITE", "relationType": "USER", "relatedId": "me"}
+    data.update(title="Go Renamed", accessRules=[user])
+    dashboard.write_text(json.dumps(data), encoding="utf-8")
+    commit_all(repo, "go")
+    with (package / "README.md").open("a", encoding="utf-8") as readme:
+        readme.write("\nChanged.\n")
+    return repo
+
+
+@pytest.mark.parametrize("command", list(READERS_LEAVE))
+def test_a_reader_that_goes_away_changes_nothing(printing_package, tmp_path, command):
+    """``pkgkit fmt --diff go | head -1`` (here: a pipe nobody reads at all): the command runs
+    to its end, says on stderr what it says when read, and exits with its own code."""
+    arguments, code = READERS_LEAVE[command]
+
+    def run(name: str, stdout: int) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pkgkit", *arguments],
+            cwd=shutil.copytree(printing_package, tmp_path / name), stdout=stdout,
+            stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+            env={**os.environ, **GIT_ENV, "PKGKIT_CACHE_DIR": str(tmp_path / name / "cache")},
+        )
+
+    read = run("read", subprocess.PIPE)
+    assert read.stdout  # there is something to print
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read
+    try:
+        gone = run("gone", write_end)
+    finally:
+        os.close(write_end)
+    assert (gone.returncode, gone.stderr) == (read.returncode, read.stderr)
+    assert gone.returncode == code
+
+
+def test_a_reader_of_both_streams_that_goes_away_changes_nothing(printing_package, tmp_path):
+    """``pkgkit fmt --diff go 2>&1 | head -1``: the messages on stderr go nowhere either."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pkgkit", "fmt", "--diff", "go"],
+            cwd=shutil.copytree(printing_package, tmp_path / "gone"), stdout=write_end,
+            stderr=write_end, timeout=300, check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
 
 
 #: A command line of each command that writes to standard output (run in a folder holding go/).

@@ -4,15 +4,22 @@ Text that comes from a package (titles, names, file names) may hold characters t
 of showing: a terminal escape, a line break that starts a new report line or a GitHub workflow
 command, a bidirectional control. :func:`display_text` escapes them for text output and
 :func:`json_text` for JSON output; :func:`write_stdout` writes a whole report and says what went
-wrong. Used by the reporters (which may import this and the report only), the configuration
-loader's errors, event tests and the commands.
+wrong; :func:`readers_may_leave` lets every command write on after the reader of its output
+went away. Used by the reporters (which may import this and the report only), the configuration
+loader's errors, event tests, the commands and the command line.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Characters JSON leaves as they are that would act on a terminal or a log instead of
 #: showing: DEL and C1 controls, lone surrogates (not encodable), line and paragraph separators,
@@ -28,11 +35,10 @@ _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 def write_stdout(text: str) -> str | None:
     """Write ``text`` to standard output and flush it; what went wrong, or None.
 
-    A reader that went away (``pkgkit lint | head -1``: a broken pipe) is no error: the rest
-    is dropped and the exit code stays the findings'. A standard output that is closed or
-    fails (a full disk) is said in one line, for the caller to report (exit 2). Either way
-    standard output is then the null device, so that the interpreter's last flush has
-    nothing to complain about.
+    A standard output that is closed or fails (a full disk) is said in one line, for the
+    caller to report (exit 2); standard output is then the null device, so that the
+    interpreter's last flush has nothing to complain about. (A reader that went away is no
+    failure: :func:`readers_may_leave`.)
     """
     stream = sys.stdout
     if stream is None:
@@ -43,21 +49,72 @@ def write_stdout(text: str) -> str | None:
         except UnicodeEncodeError:  # a terminal that cannot show some character: escaped
             stream.buffer.write(text.encode(stream.encoding or "ascii", "backslashreplace"))
         stream.flush()
-    except BrokenPipeError:
-        _stdout_to_null()
     except OSError as error:
-        _stdout_to_null()
+        with contextlib.suppress(OSError, ValueError):
+            _to_null(stream.fileno())
         return f"cannot write the report to standard output: {error.strerror}"
     return None
 
 
-def _stdout_to_null() -> None:
-    """Point file descriptor 1 at the null device (what is still buffered goes nowhere)."""
+@contextlib.contextmanager
+def readers_may_leave() -> Iterator[None]:
+    """Within: a reader of standard output or standard error that goes away (``pkgkit fmt
+    --diff | head -1``: a broken pipe) is no error. What is written after it left goes to the
+    null device, and the command runs on to its own exit code, as if everything was read.
+
+    The process's own streams are replaced by the same streams over a file that does this;
+    streams someone else put in their place (pytest's capture) are left as they are.
+    """
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _reader_may_leave(sys.stdout, sys.__stdout__)
+    sys.stderr = _reader_may_leave(sys.stderr, sys.__stderr__)
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()
+        sys.stdout, sys.stderr = saved
+
+
+def _reader_may_leave(stream: TextIO, own: TextIO | None) -> TextIO:
+    """``stream`` written through a :class:`_ReaderMayLeave` file, if it is the process's own."""
+    if stream is None or stream is not own or not isinstance(stream, io.TextIOWrapper):
+        return stream
+    try:
+        stream.flush()
+        raw = _ReaderMayLeave(stream.fileno(), "w", closefd=False)
+        block = os.fstat(raw.fileno()).st_blksize  # the buffer size open() gives it
+    except (OSError, ValueError):  # a stream that fails is reported where it is written
+        return stream
+    return io.TextIOWrapper(
+        io.BufferedWriter(raw, block if block > 1 else io.DEFAULT_BUFFER_SIZE),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        newline="\n",  # as Python opens them: no translation
+        line_buffering=stream.line_buffering,
+        write_through=stream.write_through,
+    )
+
+
+class _ReaderMayLeave(io.FileIO):
+    """A file descriptor that becomes the null device when its reader goes away."""
+
+    def write(self, data: Any) -> int:  # noqa: ANN401 - io.FileIO.write's own (a buffer)
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            _to_null(self.fileno())
+            return super().write(data)
+
+
+def _to_null(fd: int) -> None:
+    """Point file descriptor ``fd`` at the null device (what is still buffered goes nowhere)."""
     try:
         null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
+        os.dup2(null, fd)
         os.close(null)
-    except (OSError, ValueError, AttributeError):
+    except OSError:
         pass
 
 
