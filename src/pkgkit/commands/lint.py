@@ -16,7 +16,6 @@ Configuration, baseline and output-file problems raise :class:`~pkgkit.commands.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -266,6 +265,7 @@ def _pool_results(
     import concurrent.futures  # noqa: PLC0415 - only with more than one job
     import functools  # noqa: PLC0415
     import multiprocessing  # noqa: PLC0415
+    import signal  # noqa: PLC0415 - its enums cost ~1 ms at start-up
 
     import pkgkit.lint.engine  # noqa: PLC0415, F401 - imported before the workers fork
     from pkgkit.rules import all_rules  # noqa: PLC0415
@@ -307,6 +307,8 @@ def _interrupt_once(signum: int, frame: FrameType | None) -> None:
     """Ctrl-C while workers run: one KeyboardInterrupt, and later presses are ignored from
     within the handler, so no second one can cut the wait for the workers short (the
     interpreter's exit then waits for the pool's thread for ever)."""
+    import signal  # noqa: PLC0415 - imported by the pool that installed this handler
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise KeyboardInterrupt
 
@@ -314,6 +316,8 @@ def _interrupt_once(signum: int, frame: FrameType | None) -> None:
 def _ignore_interrupts() -> None:
     """A worker leaves Ctrl-C to the process that reports (which stops the pool): no traceback
     from each worker, no half-written cache entry."""
+    import signal  # noqa: PLC0415 - imported by the pool that runs this
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it was forked
 

@@ -209,7 +209,7 @@ class _Members:
             self.by_token[str(len(self.by_token))] = (None, position)
             self.last = position
             return True
-        member = _NEXT_MEMBER.match(text, start)
+        member = _compiled(_NEXT_MEMBER).match(text, start)
         name = member and member.group(1)
         if member is None or name is None:  # the closing brace
             self.last = None
@@ -225,21 +225,28 @@ class _Members:
 
 #: After an object's ``{`` or a member's value: the next member's name (group 1, unquoted), its
 #: colon and the white space up to its value; or only white space before the ``}``.
-_NEXT_MEMBER = re.compile(
-    r'[ \t\n\r]*,?[ \t\n\r]*(?:"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*)?', re.DOTALL
-)
+_NEXT_MEMBER = r'[ \t\n\r]*,?[ \t\n\r]*(?:"((?:[^"\\]|\\.)*)"[ \t\n\r]*:[ \t\n\r]*)?'
 #: After an array's ``[`` or an element: white space and a comma up to the next element or ``]``.
-_NEXT_ELEMENT = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_NEXT_ELEMENT = r"[ \t\n\r]*,?[ \t\n\r]*"
+_WHITESPACE = r"[ \t\n\r]*"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """One of the patterns above, compiled when a finding is first located (a clean package
+    locates nothing)."""
+    return re.compile(pattern, re.DOTALL)
+
+
 #: Reads one JSON value at an offset (``raw_decode``): the C scanner ``json.loads`` uses. Only
 #: where it ends matters: integers stay text (one of thousands of digits is past what ``int()``
 #: converts, and a finding after it in the same container must still be located).
 _read_value = json.JSONDecoder(parse_int=str).raw_decode
 
 
-def _skip(pattern: re.Pattern[str], text: str, offset: int) -> int:
+def _skip(pattern: str, text: str, offset: int) -> int:
     """Where ``pattern``, which also matches an empty text, stops matching from ``offset``."""
-    match = pattern.match(text, offset)
+    match = _compiled(pattern).match(text, offset)
     return offset if match is None else match.end()
 
 
