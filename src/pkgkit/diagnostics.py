@@ -5,25 +5,25 @@ package. The engine stamps each surviving problem into a :class:`Diagnostic` (ru
 path relative to the working directory, line and column). Reporters only ever see diagnostics.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import enum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
-if TYPE_CHECKING:
-    from typing import Protocol
 
-    class Source(Protocol):
-        """A file of a package that problems point into."""
+class Source(Protocol):
+    """A file of a package that problems point into."""
 
-        @property
-        def path(self) -> str:
-            """Filesystem path of the file (absolute or relative to the working directory)."""
-            ...
+    @property
+    def path(self) -> str:
+        """Filesystem path of the file (absolute or relative to the working directory)."""
+        ...
 
-        def locate(self, pointer: str) -> tuple[int, int]:
-            """1-based ``(line, column)`` of the value at ``pointer`` (``(1, 1)`` when unknown)."""
-            ...
+    def locate(self, pointer: str) -> tuple[int, int]:
+        """1-based ``(line, column)`` of the value at ``pointer`` (``(1, 1)`` when unknown)."""
+        ...
 
 
 class Severity(enum.StrEnum):

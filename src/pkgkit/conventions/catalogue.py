@@ -25,17 +25,16 @@ complete instrumentation whose metric namespace a scope-less name is in, when no
 uses that namespace.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import functools
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from pkgkit.util.suggest import normalize_name
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from typing import Any
 
 #: Source id of the semantic-convention registry, and of metrics a configured registry without
 #: a scope adds to it.
@@ -124,7 +123,7 @@ class Catalogue:
         self.sources: dict[str, Source] = {}
         self._owner_index: dict[str, str] | None = None
 
-    def copy(self) -> Catalogue:
+    def copy(self) -> "Catalogue":
         """A copy that can be extended without changing this one (entries are immutable)."""
         other = Catalogue(
             {scope: dict(metrics) for scope, metrics in self.scopes.items()}, set(self.complete)

@@ -13,12 +13,15 @@ tag can run code and no alias bomb can expand. PyYAML, tomllib and jsonschema ar
 when a configuration file is read.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import functools
 import os
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pkgkit.diagnostics import Severity
 from pkgkit.model.discovery import MAX_CONFIG_BYTES, find_config_file
@@ -27,9 +30,6 @@ from pkgkit.util.paths import display_path
 from pkgkit.util.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
-    from typing import Any
-
     import yaml
     from jsonschema.exceptions import ValidationError
 
@@ -321,7 +321,7 @@ def _load_yaml(path: str, text: str) -> tuple[object, KeyLines]:
     return data, lines
 
 
-def _yaml_key_lines(path: str, node: yaml.Node, at: KeyPath, lines: KeyLines) -> None:
+def _yaml_key_lines(path: str, node: "yaml.Node", at: KeyPath, lines: KeyLines) -> None:
     """Record the line of every key and item; refuse a key given twice in one mapping."""
     import yaml  # noqa: PLC0415
 
@@ -370,7 +370,7 @@ def _dotted(path: Iterable[str | int]) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
-def _explain(error: ValidationError, lines: KeyLines) -> Iterator[tuple[int, str]]:
+def _explain(error: "ValidationError", lines: KeyLines) -> Iterator[tuple[int, str]]:
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = list(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []

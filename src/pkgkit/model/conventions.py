@@ -11,16 +11,17 @@ The catalogue of what the conventions and known instrumentations define is
 searched for.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from pkgkit.model.metrics import MetricId, parse_metric_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
-
     from pkgkit.model.readme import Cell, Readme, Row, Table
 
 NAME_HEADERS = ("metric name", "metrics name", "metric", "metrics", "name")
@@ -97,7 +98,7 @@ class Conventions:
         return {a for m in self.metrics for a in m.attributes}
 
 
-def readme_conventions(readme: Readme | None, known_scopes: Iterable[str] = ()) -> Conventions:
+def readme_conventions(readme: "Readme | None", known_scopes: Iterable[str] = ()) -> Conventions:
     """Documented metrics and resource attributes of a README."""
     conventions = Conventions()
     if readme is None:
@@ -116,7 +117,7 @@ def readme_conventions(readme: Readme | None, known_scopes: Iterable[str] = ()) 
     return conventions
 
 
-def is_metrics_table(table: Table) -> bool:
+def is_metrics_table(table: "Table") -> bool:
     """A table with a ``Metric Name`` column, or with a name column in a section about metrics.
 
     Authors title that section in many ways ("Metrics", "Semantic Conventions", "Supported
@@ -146,7 +147,7 @@ def _table_scope(lines: list[str], known: tuple[str, ...]) -> str | None:
 _VALUE_HEADERS = (DESCRIPTION_HEADERS, UNIT_HEADERS, INSTRUMENT_HEADERS, ATTRIBUTE_HEADERS)
 
 
-def _metrics(table: Table, scope: str | None) -> Iterator[DocumentedMetric]:
+def _metrics(table: "Table", scope: str | None) -> Iterator[DocumentedMetric]:
     """The rows of a metrics table that have a name."""
     name_column, *value_columns = [
         (_column(table, headers), headers) for headers in (NAME_HEADERS, *_VALUE_HEADERS)
@@ -161,7 +162,7 @@ def _metrics(table: Table, scope: str | None) -> Iterator[DocumentedMetric]:
             yield _metric(name, texts, extra, scope)
 
 
-def _cell(row: Row, column: str | None, headers: tuple[str, ...]) -> Cell | None:
+def _cell(row: "Row", column: str | None, headers: tuple[str, ...]) -> "Cell | None":
     """``row.get(*headers)``, trying first the table's column for them (``column``).
 
     The table's column is the first of ``headers`` it has, so a row holding it has no earlier one.
@@ -171,7 +172,7 @@ def _cell(row: Row, column: str | None, headers: tuple[str, ...]) -> Cell | None
 
 
 def _metric(
-    name: Cell, texts: list[str | None], extra: tuple[tuple[str, str], ...], scope: str | None
+    name: "Cell", texts: list[str | None], extra: tuple[tuple[str, str], ...], scope: str | None
 ) -> DocumentedMetric:
     """A named row; ``texts`` of its description, unit, instrument and attributes cells."""
     description, unit, instrument, attributes = texts
@@ -202,7 +203,7 @@ def documented_id(text: str) -> MetricId:
     return MetricId(text) if parsed.pattern else parsed
 
 
-def _column(table: Table, headers: tuple[str, ...]) -> str | None:
+def _column(table: "Table", headers: tuple[str, ...]) -> str | None:
     return next((h for h in headers if h in table.headers), None)
 
 
@@ -213,7 +214,7 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part for part in re.split(_LIST_SPLIT, text) if part)
 
 
-def _attributes(table: Table) -> list[DocumentedAttribute]:
+def _attributes(table: "Table") -> list[DocumentedAttribute]:
     found: list[DocumentedAttribute] = []
     for row in table.rows:
         key = row.get(*KEY_HEADERS)

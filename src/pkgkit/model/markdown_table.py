@@ -7,7 +7,9 @@ columns (a longer cell overflows: the other rows keep their bytes, so a diff sho
 that changed). A new table is written aligned, as Prettier writes tables.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import itertools
 from typing import NamedTuple

@@ -16,18 +16,18 @@ regular-expression syntax) names one metric: it is parsed as that literal id.
 widget types are covered without changes here.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import functools
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pkgkit.model.positions import escape_pointer_token
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from typing import Any
-
     from pkgkit.model.jsonfile import JsonFile
     from pkgkit.model.package import Package
 
@@ -285,7 +285,7 @@ class MetricReference:
 
     def __init__(
         self,
-        file: JsonFile,
+        file: "JsonFile",
         pointer: str,
         metric: MetricId,
         context: dict[str, Any],
@@ -311,7 +311,9 @@ class TagReference:
 
     __slots__ = ("attribute", "file", "pointer", "scope", "tag")
 
-    def __init__(self, file: JsonFile, pointer: str, tag: str, attribute: str, scope: str) -> None:
+    def __init__(
+        self, file: "JsonFile", pointer: str, tag: str, attribute: str, scope: str
+    ) -> None:
         self.file = file
         self.pointer = pointer
         self.tag = tag
@@ -329,7 +331,7 @@ class References:
         self.tags = tags
 
 
-def package_references(package: Package) -> References:
+def package_references(package: "Package") -> References:
     """Every metric and tag reference of the package's content, in file and document order."""
     found = References([], [])
     for file in package.content:
@@ -344,12 +346,12 @@ def package_references(package: Package) -> References:
     return found
 
 
-def metric_references(package: Package) -> list[MetricReference]:
+def metric_references(package: "Package") -> list[MetricReference]:
     """Every metric reference of the package's content, in file and document order."""
     return package_references(package).metrics
 
 
-def tag_references(package: Package) -> list[TagReference]:
+def tag_references(package: "Package") -> list[TagReference]:
     """Tag-filter names, entity identifiers and group-by tags that name attributes."""
     return package_references(package).tags
 
@@ -370,7 +372,7 @@ _ENTITY_METRICS = "/data/metrics/"
 # needs.
 
 
-def _object(file: JsonFile, pointer: str, node: dict[str, Any], found: References) -> None:
+def _object(file: "JsonFile", pointer: str, node: dict[str, Any], found: References) -> None:
     """Add the references of ``node`` and everything in it, in document order (recursive)."""
     if not _SITE_KEYS.isdisjoint(node):
         _site(file, pointer, node, found)
@@ -386,7 +388,7 @@ def _object(file: JsonFile, pointer: str, node: dict[str, Any], found: Reference
             _array(file, f"{pointer}/{token}", value, found)
 
 
-def _array(file: JsonFile, pointer: str, node: list[Any], found: References) -> None:
+def _array(file: "JsonFile", pointer: str, node: list[Any], found: References) -> None:
     for index, value in enumerate(node):
         kind = type(value)
         if kind is dict:
@@ -395,7 +397,7 @@ def _array(file: JsonFile, pointer: str, node: list[Any], found: References) -> 
             _array(file, f"{pointer}/{index}", value, found)
 
 
-def _walk_iteratively(file: JsonFile, found: References) -> None:
+def _walk_iteratively(file: "JsonFile", found: References) -> None:
     """What :func:`_object` adds for the whole document, without recursion (for deep ones)."""
     pending: list[tuple[str, Any]] = [("", file.data)]
     while pending:
@@ -412,7 +414,7 @@ def _walk_iteratively(file: JsonFile, found: References) -> None:
 _CONTAINERS = (dict, list)
 
 
-def _site(file: JsonFile, pointer: str, node: dict[str, Any], found: References) -> None:
+def _site(file: "JsonFile", pointer: str, node: dict[str, Any], found: References) -> None:
     """The metric, then the tag references of one object that has a key they need."""
     if not _METRIC_SITE_KEYS.isdisjoint(node):
         _metrics(file, pointer, node, found.metrics)
@@ -427,7 +429,7 @@ def _site(file: JsonFile, pointer: str, node: dict[str, Any], found: References)
 
 
 def _metrics(
-    file: JsonFile, pointer: str, node: dict[str, Any], found: list[MetricReference]
+    file: "JsonFile", pointer: str, node: dict[str, Any], found: list[MetricReference]
 ) -> None:
     regex = node.get("regex") is True
     keys = _ENTITY_NAMING_KEYS if _is_entity_metric(file, pointer) else _NAMING_KEYS
@@ -445,7 +447,7 @@ def _metrics(
         found.append(MetricReference(file, f"{pointer}/{key}", metric, node, pointer))
 
 
-def _is_entity_metric(file: JsonFile, pointer: str) -> bool:
+def _is_entity_metric(file: "JsonFile", pointer: str) -> bool:
     """True for an entry of an entity's ``data.metrics`` list."""
     return (
         file.kind == "entity"
@@ -455,7 +457,7 @@ def _is_entity_metric(file: JsonFile, pointer: str) -> bool:
 
 
 def _tag(
-    file: JsonFile, pointer: str, relative: str, tag: object, found: list[TagReference]
+    file: "JsonFile", pointer: str, relative: str, tag: object, found: list[TagReference]
 ) -> None:
     """Add ``tag`` (at ``pointer/relative``) when it is a string naming an attribute."""
     if not isinstance(tag, str):

@@ -9,14 +9,13 @@ The finders visit only the ``{{`` runs of a text: their regular expressions star
 offsets found, never for the whole text.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
-    from typing import Final
+from collections.abc import Iterable, Iterator
+from typing import Final, NamedTuple
 
 __all__ = [
     "JS_WS",

@@ -4,7 +4,9 @@ Both readings of a README build them: :mod:`pkgkit.model.readme` (markdown-it-py
 :mod:`pkgkit.model.readme_fallback` (markdown-it-py).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 from typing import NamedTuple
 
@@ -64,7 +66,7 @@ class Section:
 
     __slots__ = ("level", "line", "parent", "path", "title")
 
-    def __init__(self, title: str, level: int, line: int, parent: Section | None = None) -> None:
+    def __init__(self, title: str, level: int, line: int, parent: "Section | None" = None) -> None:
         self.title = title
         self.level = level
         self.line = line

@@ -5,14 +5,15 @@ The README's import instructions show the ``stanctl-integration import`` command
 the ``--set`` in the README.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple checks each field's
+# annotation when the class is made, and one held as text is compiled (docs/architecture.md,
+# "Start-up and the per-package budget").
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pkgkit.model.readme import Readme
 
 #: ``--set name=value``, ``--set=name=value`` or ``--set "name=value"``; the name is what the CLI
@@ -29,7 +30,7 @@ class SetArgument(NamedTuple):
     column: int
 
 
-def documented_variables(readme: Readme) -> list[SetArgument]:
+def documented_variables(readme: "Readme") -> list[SetArgument]:
     """Every ``--set name=value`` of the README's code blocks, in order."""
     found: list[SetArgument] = []
     for block in readme.code_blocks:
@@ -50,7 +51,7 @@ def set_arguments(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield match.start(), match.end(), match["name"], match["value"]
 
 
-def _column(readme: Readme, line: int, match: re.Match[str]) -> int:
+def _column(readme: "Readme", line: int, match: re.Match[str]) -> int:
     """1-based column of ``--set`` in the README line (code blocks may be indented)."""
     raw = readme.lines[line - 1] if 0 < line <= len(readme.lines) else ""
     found = raw.find(match.group())
