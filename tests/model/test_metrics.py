@@ -8,6 +8,7 @@ from pkgkit.model.metrics import (
     MetricId,
     metric_pattern_regex,
     metric_references,
+    nests_repetitions,
     parse_metric_id,
     pattern_matches,
     tag_references,
@@ -110,6 +111,18 @@ def test_regular_expressions_are_patterns_matched_against_names():
         "go.memory.used",
         "go.memory.limit",
     ]
+
+
+@given(st.text(st.sampled_from(list("ab.*+?{}[]|^$\\,12-dw")), max_size=10))
+def test_a_pattern_without_a_group_nests_no_repetition(text):
+    assert not nests_repetitions(MetricId(text, pattern=True))
+
+
+def test_a_repeated_group_that_repeats_nests_repetitions():
+    assert nests_repetitions(MetricId("(a+)+", pattern=True))
+    assert nests_repetitions(MetricId(r"x(?:\w*\s?)*", pattern=True))
+    assert not nests_repetitions(MetricId("(ab)+c*", pattern=True))
+    assert not nests_repetitions(MetricId("presto_cpp..*.hive_file_handle", pattern=True))
 
 
 def test_event_metric_pattern_objects_become_regular_expressions():

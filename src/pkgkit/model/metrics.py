@@ -214,8 +214,11 @@ def nests_repetitions(metric: MetricId) -> bool:
     can take exponential time (a name of 40 characters, hours), so pkgkit does not match it.
 
     Read with :mod:`re`'s own parser (a private module, the same from 3.11 to 3.13; without it
-    nothing is refused).
+    nothing is refused). A pattern without ``(`` has no group, so nothing in it holds a
+    repetition: it is answered without parsing (most event patterns, ``prefix.*postfix``).
     """
+    if "(" not in metric.name:
+        return False
     try:
         from re import _constants, _parser  # noqa: PLC0415
     except ImportError:  # pragma: no cover - a Python that moved them
@@ -416,8 +419,7 @@ _CONTAINERS = (dict, list)
 
 def _site(file: "JsonFile", pointer: str, node: dict[str, Any], found: References) -> None:
     """The metric, then the tag references of one object that has a key they need."""
-    if not _METRIC_SITE_KEYS.isdisjoint(node):
-        _metrics(file, pointer, node, found.metrics)
+    _metrics(file, pointer, node, found.metrics)
     if node.get("type") == _TAG_FILTER:
         _tag(file, pointer, "name", node.get("name"), found.tags)
     if "groupbyTag" in node:
@@ -431,11 +433,14 @@ def _site(file: "JsonFile", pointer: str, node: dict[str, Any], found: Reference
 def _metrics(
     file: "JsonFile", pointer: str, node: dict[str, Any], found: list[MetricReference]
 ) -> None:
-    regex = node.get("regex") is True
     keys = _ENTITY_NAMING_KEYS if _is_entity_metric(file, pointer) else _NAMING_KEYS
-    for key, value in node.items():
-        if key not in keys:
-            continue
+    named = keys.intersection(node)
+    if not named:
+        return
+    ordered = [key for key in node if key in named] if len(named) > 1 else named  # object order
+    regex = node.get("regex") is True
+    for key in ordered:
+        value = node[key]
         if key == PATTERN_KEY:
             if not isinstance(value, dict):
                 continue
