@@ -198,22 +198,30 @@ def closeness(readme_name: str, content_name: str) -> tuple[bool, float] | None:
     )
     if held:
         return True, _matcher(whole_a, whole_b).ratio()
-    if _ratio_at_least(only_a, only_b, CLOSE_WORDS) is None:
+    whole = _bounded_matcher(whole_a, whole_b, CLOSE)  # the cheap bounds of both ratios first
+    if whole is None or _ratio_at_least(only_a, only_b, CLOSE_WORDS) is None:
         return None
-    ratio = _ratio_at_least(whole_a, whole_b, CLOSE)
-    return None if ratio is None else (False, ratio)
+    ratio = whole.ratio()
+    return (False, ratio) if ratio >= CLOSE else None
 
 
 def _ratio_at_least(a: str, b: str, cutoff: float) -> float | None:
     """difflib's ratio of ``a`` and ``b`` when it is at least ``cutoff``, else None; the cheap
     upper bounds are tried first (the lengths, then the characters shared)."""
-    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < cutoff:
-        return None
-    matcher = _matcher(a, b)
-    if matcher.quick_ratio() < cutoff:
+    matcher = _bounded_matcher(a, b, cutoff)
+    if matcher is None:
         return None
     ratio = matcher.ratio()
     return ratio if ratio >= cutoff else None
+
+
+def _bounded_matcher(a: str, b: str, cutoff: float) -> difflib.SequenceMatcher[str] | None:
+    """The matcher of ``a`` and ``b`` when the cheap upper bounds of their ratio (the lengths,
+    then the characters shared) reach ``cutoff``, else None."""
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < cutoff:
+        return None
+    matcher = _matcher(a, b)
+    return matcher if matcher.quick_ratio() >= cutoff else None
 
 
 def _matcher(a: str, b: str) -> difflib.SequenceMatcher[str]:
