@@ -3,9 +3,11 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +115,70 @@ def test_a_configuration_error_is_a_usage_error_as_with_one_job(monorepo, capsys
     assert run_cli(capsys, "lint", "--no-cache", "--jobs", "2", ".") == serial
     assert serial[0] == 2
     assert serial[2].startswith("pkgkit: error: .pkgkit.yaml:1: ")
+
+
+#: Run in each worker as it lints its first package (through ``sitecustomize``): the first
+#: worker to get there writes the pids of the lint process's children (the workers) to
+#: ``workers/`` and SIGKILLs the lint process, as an out-of-memory killer or a CI job's timeout
+#: does. Only once, and only while the lint process is its parent.
+KILL_THE_PARENT = """\
+import multiprocessing, os, pathlib, signal
+import pkgkit.lint.engine as engine
+_lint_root = engine.lint_root
+_workers = pathlib.Path(__file__).parent / "workers"
+def _children(parent):
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
+                if int(stat.read().rsplit(")", 1)[1].split()[1]) == parent:
+                    yield entry
+        except (OSError, ValueError):
+            continue
+def _lint_root_killing_the_parent(*args, **kwargs):
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() == parent.pid:
+        try:
+            os.close(os.open(_workers / "killed", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return _lint_root(*args, **kwargs)
+        for pid in _children(parent.pid):
+            (_workers / pid).touch()
+        os.kill(parent.pid, signal.SIGKILL)
+    return _lint_root(*args, **kwargs)
+engine.lint_root = _lint_root_killing_the_parent
+"""
+
+
+def _running(pid):
+    """True while ``pid`` is a process that has not ended (a zombie, ended but not yet reaped
+    by whoever adopted it, has ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="reads process states in /proc")
+def test_workers_end_when_the_lint_process_is_killed(monorepo, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kill-the-parent")
+    (folder / "sitecustomize.py").write_text(KILL_THE_PARENT, encoding="utf-8")
+    (folder / "workers").mkdir()
+    path = os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))
+    process = subprocess.Popen(  # no pipes: the workers would hold them open
+        [sys.executable, "-m", "pkgkit", "lint", "--no-cache", "--jobs", "2", "."],
+        cwd=monorepo, env={**os.environ, "PYTHONPATH": path},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    assert process.wait(120) == -signal.SIGKILL
+    workers = [int(p.name) for p in (folder / "workers").iterdir() if p.name != "killed"]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [pid for pid in workers if _running(pid)]
+    for pid in alive:  # the workers of a pkgkit that leaves them behind: not left by this test
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []

@@ -279,7 +279,7 @@ def _pool_results(
     task = functools.partial(_lint_configured_task, options=cache_options(resolver), cache=cache)
     chunksize = max(1, min(16, len(packages) // (jobs * 4)))
     pool = concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_ignore_interrupts
+        jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     )
     heard = signal.getsignal(signal.SIGINT) is signal.default_int_handler
     if heard:
@@ -313,13 +313,30 @@ def _interrupt_once(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(parent: int) -> None:
     """A worker leaves Ctrl-C to the process that reports (which stops the pool): no traceback
-    from each worker, no half-written cache entry."""
+    from each worker, no half-written cache entry. It ends by itself once ``parent`` is gone."""
     import signal  # noqa: PLC0415 - imported by the pool that runs this
+    import threading  # noqa: PLC0415 - imported by concurrent.futures already
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it was forked
+    threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+
+
+#: How often (seconds) a worker checks that the process it works for is still there.
+PARENT_CHECK_INTERVAL = 0.5
+
+
+def _exit_without(parent: int) -> None:
+    """End this worker once ``parent`` is no longer its parent process. A parent killed with
+    SIGKILL cannot stop its pool, and the workers would wait for work for ever: each holds the
+    write end of the pool's call queue, so none reads end of file."""
+    import time  # noqa: PLC0415
+
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_INTERVAL)
+    os._exit(1)
 
 
 def _lint_configured_task(
