@@ -244,3 +244,23 @@ def test_fixes_of_a_published_package_keep_every_byte_outside_their_edits(
             if tag != "equal":
                 touched = set(range(i1 + 1, i2 + 1)) or {i1}
                 assert touched <= edited[relpath], (relpath, tag, i1, i2)
+
+
+@pytest.mark.skipif(not (PUBLISHED / "wxd-prestissimo").is_dir(), reason=f"{PUBLISHED} is absent")
+def test_unsafe_fixes_keep_a_readme_name_that_differs_only_in_look_alike_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """wxd-prestissimo: the README's 'presto-cpp-S3-IO' (letter O) is right and its dashboard's
+    'presto-cpp-S3-I0' (digit zero) the typo; the unsafe DOC001 fix wrote the typo into the
+    README. Now only the real misspelling of the same table is renamed."""
+    import shutil  # noqa: PLC0415
+
+    (tmp_path / ".git").mkdir()
+    root = Path(shutil.copytree(PUBLISHED / "wxd-prestissimo", tmp_path / "wxd-prestissimo"))
+    code, out, _ = run_cli(
+        capsys, "lint", "--fix", "--unsafe-fixes", "--select", "DOC001", "--format=json", str(root)
+    )
+    assert code == 0
+    assert [(d["rule"], d["line"]) for d in json.loads(out)] == [("DOC001", 17)]
+    lines = (root / "README.md").read_text(encoding="utf-8").splitlines()
+    assert lines[16:18] == ["| presto-cpp-S3-IO", "| presto-cpp-threadpools"]

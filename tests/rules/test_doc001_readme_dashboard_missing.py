@@ -81,12 +81,45 @@ def test_titles_sharing_words_but_differing_in_the_rest_are_not_paired(tmp_path)
     ]
 
 
-def test_a_one_character_typo_is_paired(tmp_path):
-    # wxd-prestissimo: README 'presto-cpp-S3-IO', dashboard title 'presto-cpp-S3-I0' (a zero).
+def test_names_differing_only_in_look_alike_characters_are_paired_and_not_renamed(tmp_path):
+    # wxd-prestissimo: README 'presto-cpp-S3-IO' (right), dashboard title 'presto-cpp-S3-I0' (a
+    # zero: the typo). The unsafe fix wrote the file's typo into the README.
     package = _k8s(tmp_path, ["presto-cpp-S3-IO"], {"presto-cpp-S3-I0": "presto-cpp-S3-I0"})
     result = lint(package, select="DOC00")
     assert findings(result) == [("DOC001", "README.md", 7)]
-    assert "dashboards/presto-cpp-S3-I0.json, is titled 'presto-cpp-S3-I0'" in result[0].message
+    assert result[0].message == (
+        "README lists dashboard 'presto-cpp-S3-IO'; the closest dashboard, "
+        "dashboards/presto-cpp-S3-I0.json, is titled 'presto-cpp-S3-I0': the two differ only in "
+        "look-alike characters, 'O' (capital letter o) in the README where the title has '0' "
+        "(digit zero)"
+    )
+    assert result[0].hint == (
+        "write the one meant in both ('presto-cpp-S3-I0' is what Instana shows); either may be "
+        "the typo, so no fix is offered"
+    )
+    assert fixes(package, "DOC001", unsafe=True) == {}
+
+
+def test_each_pair_of_look_alike_characters_is_named(tmp_path):
+    package = _k8s(tmp_path, ["Cluster Poo1 0verview"], {"pool": "Cluster Pool Overview"})
+    result = lint(package, select="DOC00")
+    assert findings(result) == [("DOC001", "README.md", 7)]
+    assert result[0].message.endswith(
+        "the two differ only in look-alike characters, '1' (digit one) in the README where the "
+        "title has 'l' (small letter l); '0' (digit zero) in the README where the title has 'O' "
+        "(capital letter o)"
+    )
+    assert fixes(package, "DOC001", unsafe=True) == {}
+
+
+def test_a_name_differing_in_case_or_in_more_than_look_alikes_is_renamed(tmp_path):
+    package = _k8s(
+        tmp_path,
+        ["presto-cpp-s3-io", "presto-cpp-cache0"],
+        {"s3": "presto-cpp-S3-IO", "cache": "presto-cpp-cache"},
+    )
+    after = fixes(package, "DOC001", unsafe=True)["README.md"]
+    assert "| presto-cpp-S3-IO | Dashboard |\n| presto-cpp-cache  | Dashboard |\n" in after
 
 
 def test_a_row_naming_a_second_dashboard_with_a_listed_title_is_left_to_pkg123(tmp_path):

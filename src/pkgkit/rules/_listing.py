@@ -12,7 +12,9 @@ kind does not load: it may hold the missing name, and PKG0xx reports it.
 and a content name that match no name exactly but are each other's closest (``Cron Job
 Monitoring`` and ``Kubernetes CronJob Monitoring``) are one pair, reported once (DOC001, DOC003,
 DOC005) naming both sides; a README name closest to a second file with an already listed title
-(two dashboards titled alike) is left to the duplicate-title rules, which name it.
+(two dashboards titled alike) is left to the duplicate-title rules, which name it. A pair whose
+names differ only in look-alike characters (``presto-cpp-S3-IO`` and ``presto-cpp-S3-I0``) says
+which characters differ and offers no rename: either side may be the typo.
 """
 
 from __future__ import annotations
@@ -231,6 +233,38 @@ def _matcher(a: str, b: str) -> difflib.SequenceMatcher[str]:
     return difflib.SequenceMatcher(None, a, b, autojunk=False)
 
 
+#: Characters that many fonts draw alike: two names that differ only in them are one name with a
+#: typo on one side, and nothing tells which (``presto-cpp-S3-IO`` and ``presto-cpp-S3-I0``).
+_LOOK_ALIKE = ("0Oo", "1lI|")
+
+
+def look_alike(readme_name: str, content_name: str) -> list[tuple[str, str]] | None:
+    """The characters (the README's, the content's) in which two names differ, when they differ
+    only in characters that look alike (digit zero and letter O, digit one and letter l); else
+    None."""
+    a, b = same_name(readme_name), same_name(content_name)
+    if len(a) != len(b):
+        return None
+    differences = list(dict.fromkeys((x, y) for x, y in zip(a, b, strict=True) if x != y))
+    if not differences or not all(_alike(x, y) for x, y in differences):
+        return None
+    return differences
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two characters that look alike: not one letter in two cases (``O`` and ``o`` are told
+    apart)."""
+    return a.lower() != b.lower() and any(a in group and b in group for group in _LOOK_ALIKE)
+
+
+def _character(char: str) -> str:
+    """``'0' (digit zero)``: a character with its Unicode name, which tells look-alikes apart."""
+    import unicodedata  # noqa: PLC0415 - only for a finding about look-alike names
+
+    name = unicodedata.name(char, "").lower().removeprefix("latin ")
+    return f"'{char}' ({name})" if name else f"'{char}'"
+
+
 class Pairing:
     """What the README lists against what the package holds, for one kind.
 
@@ -315,10 +349,29 @@ def unmatched_rows(ctx: RuleContext, listing: Listing) -> Iterator[Problem]:
         return
     found = pairing(ctx, listing)
     for cell, file, name in found.pairs:
+        message = (
+            f"README lists {listing.kind} '{same_name(cell.text)}'; the closest {listing.kind}, "
+            f"{file.relpath}, {_NAMED[listing.kind]} '{name}'"
+        )
+        alike = look_alike(cell.text, name)
+        if alike is not None:  # either side may be the typo: said, not guessed
+            yield Problem(
+                readme,
+                f"{message}: the two differ only in look-alike characters, "
+                + "; ".join(
+                    f"{_character(ours)} in the README where the {_noun(listing)} has "
+                    f"{_character(theirs)}"
+                    for ours, theirs in alike
+                ),
+                hint=f"write the one meant in both ('{name}' is what Instana shows); either may "
+                "be the typo, so no fix is offered",
+                line=cell.line,
+                column=cell.column,
+            )
+            continue
         yield Problem(
             readme,
-            f"README lists {listing.kind} '{same_name(cell.text)}'; the closest {listing.kind}, "
-            f"{file.relpath}, {_NAMED[listing.kind]} '{name}'",
+            message,
             hint=f"write the same {_noun(listing)} in both ('{name}' is what Instana shows)",
             line=cell.line,
             column=cell.column,

@@ -23,7 +23,9 @@ Good::
     | Go Runtime Metrics  |
 
 Fix (unsafe): the row's name is rewritten to the dashboard title it pairs with (a
-finding naming both sides): a guess, as the README's name may be the right one.
+finding naming both sides): a guess, as the README's name may be the right one. None when the
+two differ only in look-alike characters (``S3-IO`` and ``S3-I0``: letter O, digit zero): the
+finding names the characters, and either side may be the typo.
 """
 
 from __future__ import annotations
