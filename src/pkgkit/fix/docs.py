@@ -5,7 +5,11 @@ What is (re)written, and nothing else (every other line of the README keeps its 
 * the Dashboards, Events and Entities tables: a row for each dashboard title, event name and
   entity label (DOC002, DOC004, DOC006), none for a name no file has (DOC001, DOC003, DOC005).
   A listed name that no file has and a file's name that is not listed, each the other's closest
-  match, are one renamed thing: the row is kept and its name cell rewritten;
+  match (as the DOC rules pair them), are one renamed thing: the row keeps its place and its
+  name cell is rewritten; when the two differ only in look-alike characters (``S3-IO`` and
+  ``S3-I0``) either may be the typo, and the row is left for the author (lint says which
+  characters differ). New rows go after the table's others, or in their place in a table
+  listed in alphabetical order;
 * the metrics tables under "Metrics" / "Semantic Conventions": a row for every metric the
   content references (MET001), none for a metric nothing references (MET002); a new row's unit
   and instrument come from the catalogue, spelled as the table spells them;
@@ -52,10 +56,20 @@ from pkgkit.model.metric_rows import (
 from pkgkit.model.metric_rows import column as first_column
 from pkgkit.model.metrics import pattern_matches
 from pkgkit.model.readme import normalize_heading
+from pkgkit.model.textedit import replace_cell_text
 from pkgkit.model.variables import set_arguments
 from pkgkit.rules import RuleContext
 from pkgkit.rules._common import manifest
-from pkgkit.rules._listing import DASHBOARDS, ENTITIES, EVENTS, Listing, content_names, same_name
+from pkgkit.rules._listing import (
+    DASHBOARDS,
+    ENTITIES,
+    EVENTS,
+    Listing,
+    content_names,
+    look_alike,
+    pairing,
+    same_name,
+)
 from pkgkit.rules._metrics import catalogue, conventions, references, tags
 from pkgkit.rules._templates import uses, variables
 from pkgkit.rules.doc008_readme_command_package import misnamed
@@ -217,31 +231,39 @@ def _rewrite_table(
     drop: Callable[[Row], bool],
     new_rows: list[list[str]],
     notes: list[str],
+    *,
+    renamed: dict[int, str] | None = None,
+    before: dict[int, list[list[str]]] | None = None,
 ) -> Edit | None:
-    """The table without the rows ``drop`` takes, new rows after the others; None when nothing
-    changes (or the table is not plain: noted)."""
+    """The table without the rows ``drop`` takes, each row of ``renamed`` (its line -> its new
+    text) rewritten in its place, the new rows of ``before`` (a row's line -> the rows that go
+    before it) and then ``new_rows`` after the others; None when nothing changes (or the table
+    is not plain: noted)."""
+    renamed, before = renamed or {}, before or {}
     block = _table_block(text, table)
     if block is None:
-        if new_rows or any(drop(row) for row in table.rows):
+        if new_rows or renamed or before or any(drop(row) for row in table.rows):
             notes.append(f"the table at line {table.line} is not a plain table; left as it is")
         return None
     start, end, lines = block
     count = len(table.headers)
     outer = lines.header.lstrip().startswith("|")
     widths = column_widths(lines)
+
+    def render(cells: list[str]) -> str:
+        return render_row([escape_cell(c) for c in cells], count, outer=outer, widths=widths)
+
     kept: list[str] = []
-    changed = bool(new_rows)
+    changed = bool(new_rows or renamed or before)
     for row, raw in zip(table.rows, lines.rows, strict=True):
+        kept.extend(render(cells) for cells in before.get(row.line, []))
         if drop(row):
             changed = True
         else:
-            kept.append(raw)
+            kept.append(renamed.get(row.line, raw))
     if not changed:
         return None
-    kept.extend(
-        render_row([escape_cell(c) for c in cells], count, outer=outer, widths=widths)
-        for cells in new_rows
-    )
+    kept.extend(render(cells) for cells in new_rows)
     return Edit(start, end, (lines.header, lines.delimiter, *kept))
 
 
@@ -286,7 +308,7 @@ def _listing_edits(
     for file, name in content_names(package, listing):
         wanted.setdefault(same_name(name), (file, name))
     tables = _listing_tables(readme, listing)
-    listed: set[str] = set()
+    paired, listed = _paired_rows(ctx, text, tables, listing) if drop else ({}, set())
     stale: dict[int, str] = {}  # row line -> its name
     for table, column in tables:
         for row in table.rows:
@@ -294,7 +316,7 @@ def _listing_edits(
             if cell is None or not same_name(cell.text):
                 continue
             listed.add(same_name(cell.text))
-            if same_name(cell.text) not in wanted:
+            if same_name(cell.text) not in wanted and row.line not in paired:
                 stale[row.line] = cell.text
     unlisted = [wanted[key][1] for key in wanted if key not in listed]
     new = unlisted if add else []
@@ -306,14 +328,74 @@ def _listing_edits(
 
     edits = []
     for index, (table, column) in enumerate(tables):
+        named = [
+            (row.line, paired[row.line][1] if row.line in paired else cell.text)
+            for row in table.rows
+            if not dropped(row) and (cell := row.cells.get(column)) and same_name(cell.text)
+        ]
         last = index == len(tables) - 1
-        rows = (
-            [_listing_row(table, column, wanted[same_name(n)][0], n) for n in new] if last else []
+        places, appended = _places([name for _, name in named], new) if last else ({}, [])
+
+        def row_of(name: str, table: Table = table, column: str = column) -> list[str]:
+            return _listing_row(table, column, wanted[same_name(name)][0], name)
+
+        edit = _rewrite_table(
+            text,
+            table,
+            dropped,
+            [row_of(name) for name in appended],
+            notes,
+            renamed={line: raw for line, (raw, _) in paired.items() if raw != text.lines[line - 1]},
+            before={named[i][0]: [row_of(name) for name in names] for i, names in places.items()},
         )
-        edit = _rewrite_table(text, table, dropped, rows, notes)
         if edit is not None:
             edits.append(edit)
     return edits
+
+
+def _paired_rows(
+    ctx: RuleContext, text: ReadmeText, tables: list[tuple[Table, str]], listing: Listing
+) -> tuple[dict[int, tuple[str, str]], set[str]]:
+    """The rows of ``tables`` that the DOC rules pair with a file named another way, as their
+    line -> (the row's new text, the name it shows), and the names of those files. A row's cell
+    takes the file's name in its place; a row whose name differs from the file's only in
+    look-alike characters is kept as it is (either may be the typo: lint says which)."""
+    lines = {row.line for table, _ in tables for row in table.rows}
+    rows: dict[int, tuple[str, str]] = {}
+    files: set[str] = set()
+    for cell, _, name in pairing(ctx, listing).pairs:
+        if cell.line not in lines:
+            continue
+        raw = text.lines[cell.line - 1]
+        if look_alike(cell.text, name) is not None:
+            rows[cell.line] = (raw, cell.text)
+        else:
+            edit = replace_cell_text(raw, 1, cell.text, escape_cell(name))
+            if edit is None:  # not written as read: the row goes and a new one comes
+                continue
+            rows[cell.line] = (raw[: edit.start] + edit.text + raw[edit.end :], name)
+        files.add(same_name(name))
+    return rows, files
+
+
+def _places(names: list[str], new: list[str]) -> tuple[dict[int, list[str]], list[str]]:
+    """Where the ``new`` names go in a table listing ``names``: by the index of the listed
+    name each goes before, when the table lists its names in alphabetical order (case aside);
+    the rest (all, in their own order, in a table in another order) go after its last row."""
+    import bisect  # noqa: PLC0415
+
+    keys = [name.casefold() for name in names]
+    if len(keys) < 2 or keys != sorted(keys):
+        return {}, new
+    places: dict[int, list[str]] = {}
+    appended: list[str] = []
+    for name in sorted(new, key=str.casefold):
+        index = bisect.bisect_right(keys, name.casefold())
+        if index < len(keys):
+            places.setdefault(index, []).append(name)
+        else:
+            appended.append(name)
+    return places, appended
 
 
 def _listing_tables(readme: Readme, listing: Listing) -> list[tuple[Table, str]]:
