@@ -44,8 +44,9 @@ _QUALIFIED_PREFIX = "metrics."
 _REGEX_CHARS = frozenset("()|^$*+?")
 #: Characters a selector key cannot contain.
 _SELECTOR_STOP = frozenset('=,{}"\\')
-#: A backslash before punctuation: an escaped literal character in a regular expression.
-_ESCAPED_PUNCTUATION = re.compile(r"\\([^0-9A-Za-z\s])")
+#: A backslash before punctuation: an escaped literal character in a regular expression
+#: (compiled on first use: few names have one).
+_ESCAPED_PUNCTUATION = r"\\([^0-9A-Za-z\s])"
 #: The selector key Instana uses for the instrumentation scope of an id without one.
 SCOPE_SELECTOR = "scope"
 
@@ -121,7 +122,7 @@ def _parse(text: str, regex: bool) -> MetricId:
             return MetricId(text, pattern=regex or _looks_like_regex(text))
         head = text[:brace]
     if "\\" in head:
-        head = _ESCAPED_PUNCTUATION.sub(r"\1", head)
+        head = re.sub(_ESCAPED_PUNCTUATION, r"\1", head)
     if _looks_like_regex(head):
         return MetricId(text, pattern=True)
     if head.startswith(_QUALIFIED_PREFIX):
