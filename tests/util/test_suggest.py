@@ -59,3 +59,33 @@ def test_closest_by_ratio_is_get_close_matches(word, options, cutoff):
 
 def test_closest_by_ratio_breaks_ties_as_get_close_matches():
     assert suggest.closest_by_ratio("ab", ["ax", "ay", "xb"], 0.5) == "xb"  # greatest of equals
+
+
+def _longest_common_subsequence(a, b):
+    """The textbook dynamic programme."""
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        row = [0]
+        for j, y in enumerate(b):
+            row.append(previous[j] + 1 if x == y else max(previous[j + 1], row[j]))
+        previous = row
+    return previous[-1]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="abcab.é", max_size=20), st.text(alphabet="abcab.é", max_size=20))
+def test_common_subsequence_is_the_longest_one(a, b):
+    found = suggest.common_subsequence(suggest.character_masks(a), b)
+    assert found == _longest_common_subsequence(a, b)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="abcab.", min_size=1, max_size=16), st.text(alphabet="abcab.", max_size=16))
+def test_ratio_bound_is_at_least_difflibs_ratio(a, b):
+    assert suggest.ratio_bound(a, b) >= difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert suggest.ratio_bound(a, b) >= difflib.SequenceMatcher(None, b, a).ratio()
+
+
+def test_ratio_bound_of_names():
+    assert suggest.ratio_bound("abcd", "acbd") == 0.75  # 'abd': 2 * 3 / 8
+    assert suggest.ratio_bound("abc", "xyz") == 0.0

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from pkgkit.diagnostics import Fix, Problem
 from pkgkit.model.textedit import replace_cell_text
+from pkgkit.util.suggest import ratio_bound
 
 if TYPE_CHECKING:
     import difflib
@@ -203,6 +204,8 @@ def closeness(readme_name: str, content_name: str) -> tuple[bool, float] | None:
     whole = _bounded_matcher(whole_a, whole_b, CLOSE)  # the cheap bounds of both ratios first
     if whole is None or _ratio_at_least(only_a, only_b, CLOSE_WORDS) is None:
         return None
+    if ratio_bound(whole_a, whole_b) < CLOSE:
+        return None
     ratio = whole.ratio()
     return (False, ratio) if ratio >= CLOSE else None
 
@@ -211,7 +214,7 @@ def _ratio_at_least(a: str, b: str, cutoff: float) -> float | None:
     """difflib's ratio of ``a`` and ``b`` when it is at least ``cutoff``, else None; the cheap
     upper bounds are tried first (the lengths, then the characters shared)."""
     matcher = _bounded_matcher(a, b, cutoff)
-    if matcher is None:
+    if matcher is None or ratio_bound(a, b) < cutoff:
         return None
     ratio = matcher.ratio()
     return ratio if ratio >= cutoff else None

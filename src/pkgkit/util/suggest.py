@@ -51,6 +51,8 @@ def closest_by_ratio(word: str, options: list[str], cutoff: float) -> str | None
     as ``get_close_matches`` does); the costly ratios are then computed from the highest bound
     down, and no further once a bound is below the best ratio found: the same answer (the
     highest ratio, ties to the greatest option) from a few ratios instead of one per option.
+    An option whose longest common subsequence with the word (:func:`ratio_bound`, a tighter
+    bound) cannot reach the cutoff or the best ratio found is passed over without its ratio.
     """
     import difflib  # noqa: PLC0415 - only when a name is misspelt (difflib imports heapq)
 
@@ -64,14 +66,49 @@ def closest_by_ratio(word: str, options: list[str], cutoff: float) -> str | None
             if bound >= cutoff:
                 bounded.append((bound, option))
     best: tuple[float, str] | None = None
+    in_word = character_masks(word)
     for bound, option in sorted(bounded, reverse=True):
         if best is not None and bound < best[0]:
             break
+        tighter = _ratio(common_subsequence(in_word, option), len(word) + len(option))
+        if tighter < cutoff or (best is not None and tighter < best[0]):
+            continue
         matcher.set_seq1(option)
         scored = (matcher.ratio(), option)
         if scored[0] >= cutoff and (best is None or scored > best):
             best = scored
     return best[1] if best is not None else None
+
+
+def ratio_bound(a: str, b: str) -> float:
+    """An upper bound of difflib's ratio of ``a`` and ``b``, tighter than ``quick_ratio``: the
+    ratio of their longest common subsequence (difflib's matching blocks are one, in order)."""
+    return _ratio(common_subsequence(character_masks(a), b), len(a) + len(b))
+
+
+def _ratio(matches: int, length: int) -> float:
+    """difflib's ratio of ``matches`` characters of two texts of ``length`` together."""
+    return 2.0 * matches / length if length else 1.0
+
+
+def character_masks(text: str) -> dict[str, int]:
+    """Each character of ``text`` and the bits of the positions it is at."""
+    masks: dict[str, int] = {}
+    for position, character in enumerate(text):
+        masks[character] = masks.get(character, 0) | 1 << position
+    return masks
+
+
+def common_subsequence(masks: dict[str, int], other: str) -> int:
+    """The length of the longest common subsequence of a text (its :func:`character_masks`) and
+    ``other``: a bit-parallel count (Hyyrö, 2004), one pass over ``other``."""
+    length = sum(mask.bit_count() for mask in masks.values())
+    full = (1 << length) - 1
+    rows = full
+    for character in other:
+        matched = rows & masks.get(character, 0)
+        rows = ((rows + matched) | (rows - matched)) & full
+    return length - rows.bit_count()
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
