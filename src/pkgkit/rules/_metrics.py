@@ -222,10 +222,17 @@ def displays(ctx: RuleContext) -> list[Display]:
 
 def _displays(references: list[MetricReference]) -> list[Display]:
     found: dict[tuple[int, str], Display] = {}
+    #: The holder found above each parent of metric configurations (one per chart, shared by
+    #: its metrics): ``(file, parent pointer, the configuration is the document)``.
+    holders: dict[tuple[int, str, bool], tuple[str, dict[str, Any]] | None] = {}
     for reference in references:
         if reference.file.kind != "dashboard":
             continue
-        around = _formatter_holder(reference)
+        context = reference.context_pointer
+        parent = (id(reference.file), context.rpartition("/")[0], not context)
+        if parent not in holders:
+            holders[parent] = _formatter_holder(reference)
+        around = holders[parent]
         if around is None:
             continue
         pointer, holder = around
