@@ -155,26 +155,34 @@ def _fixed_filter(tag: TagReference) -> bool:
 def _applies_to(ctx: RuleContext, tag: TagReference) -> list[MetricReference]:
     """The metric references of the innermost object around ``tag`` that has any: the metric
     configuration holding a filter, a table widget's datasets, an entity's metrics."""
-    in_file = _references_by_file(ctx).get(id(tag.file), [])
+    around = _references_around(ctx).get(id(tag.file), {})
     pointer = tag.pointer
     while pointer:
         pointer = pointer.rpartition("/")[0]
-        inside = [r for r in in_file if (r.context_pointer + "/").startswith(pointer + "/")]
+        inside = around.get(pointer)
         if inside:
             return inside
     return []
 
 
-def _references_by_file(ctx: RuleContext) -> dict[int, list[MetricReference]]:
-    """The package's metric references grouped by file (by the file's ``id``), in order."""
+def _references_around(ctx: RuleContext) -> dict[int, dict[str, list[MetricReference]]]:
+    """The package's metric references by file (the file's ``id``), then by every pointer
+    their configuration is at or under (the document's ``""`` too), each list in order."""
 
-    def compute() -> dict[int, list[MetricReference]]:
-        grouped: dict[int, list[MetricReference]] = {}
+    def compute() -> dict[int, dict[str, list[MetricReference]]]:
+        grouped: dict[int, dict[str, list[MetricReference]]] = {}
         for reference in references(ctx):
-            grouped.setdefault(id(reference.file), []).append(reference)
+            around = grouped.setdefault(id(reference.file), {})
+            pointer = reference.context_pointer
+            around.setdefault(pointer, []).append(reference)
+            while pointer:
+                pointer = pointer.rpartition("/")[0]
+                around.setdefault(pointer, []).append(reference)
         return grouped
 
-    grouped: dict[int, list[MetricReference]] = ctx.shared("met010.references_by_file", compute)
+    grouped: dict[int, dict[str, list[MetricReference]]] = ctx.shared(
+        "met010.references_around", compute
+    )
     return grouped
 
 
