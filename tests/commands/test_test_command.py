@@ -45,6 +45,31 @@ def test_no_pytest_warning_reaches_the_user(go_run):
     assert go_run.stdout.rstrip().splitlines()[-1].startswith("12 passed in ")
 
 
+def test_pytest_forces_no_garbage_collection():
+    """pytest's unraisable-exception plugin is off: it ended each session with two full garbage
+    collections over Hypothesis's heap (Python prints an exception ignored in a finalizer)."""
+    probe = (
+        "import gc, sys\n"
+        "callers, collect = [], gc.collect\n"
+        "def counted(*args):\n"
+        "    callers.append(sys._getframe(1).f_globals.get('__name__'))\n"
+        "    return collect(*args)\n"
+        "gc.collect = counted\n"
+        "from pkgkit.cli import main\n"
+        "try:\n"
+        f"    main(['test', {str(GO_FIXTURE)!r}, '--mode', 'json-safe', '--max-examples', '1'])\n"
+        "finally:\n"
+        "    print('collected by', sorted(set(callers)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    callers = result.stdout.rstrip().splitlines()[-1]
+    assert callers.startswith("collected by ["), result.stdout
+    assert "_pytest" not in callers
+
+
 def test_json_safe_mode_alone_has_no_warning():
     result = pkgkit(str(GO_FIXTURE), "--mode", "json-safe", "--max-examples", "10")
     assert result.returncode == 0, result.stdout
