@@ -3,13 +3,18 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pkgkit.render.renderer import find_placeholders
 from pkgkit.testing.properties import (
     PROPERTIES,
     RENDER_MODES,
     RenderMode,
+    _json_type,
+    _shape_difference,
     expected_document,
+    expected_for,
     load_template,
 )
 
@@ -168,3 +173,56 @@ def test_instana_treats_an_empty_value_as_unset():
 def test_properties_after_parses_leave_unparseable_output_to_parses():
     for prop in ("round-trip", "structure", "schema", "stable"):
         assert check(prop, {"name": "\\"}, INSTANA) is None
+
+
+# Small spaces, so that two documents drawn often have the same shape or differ in one place.
+STRINGS = st.sampled_from(["a", "{{ x }}", "b {{ y }}", "{{", "{{ x }}{{ y }}", "c"])
+SCALARS = st.sampled_from([0, 1, 1.0, 2, True, False, None]) | STRINGS
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(STRINGS, inner, max_size=3),
+    max_leaves=12,
+)
+VALUES = st.dictionaries(st.sampled_from(["x", "y"]), st.sampled_from(["", "v", "{{ y }}", '"']))
+
+
+@given(st.dictionaries(STRINGS, DOCUMENTS, min_size=1), VALUES)
+def test_the_oracle_of_a_template_is_the_document_substituted_string_by_string(data, values):
+    """expected_for walks only where the template's strings hold '{{' (the rest is shared): the
+    same document, with the same JSON types, as expected_document's walk of every string."""
+    text = json.dumps({"{{ x }}": data})
+    template = load_template("t.json", "dashboard", text, json.loads(text))
+    assert template is not None
+    expected = expected_for(template, values)
+    assert json.dumps(expected) == json.dumps(expected_document(template.data, values))
+
+
+def shape_difference_walking_everything(want, got, path):
+    """The structure property's comparison as it was written first: every node visited."""
+    if type(want) is not type(got) and _json_type(want) != _json_type(got):
+        return path, f"{_json_type(got)} where the template has {_json_type(want)}"
+    if isinstance(want, dict):
+        extra, missing = sorted(set(got) - set(want)), sorted(set(want) - set(got))
+        if extra or missing:
+            return path, f"keys injected {extra}, keys lost {missing}"
+        pairs = [(k, want[k], got[k]) for k in want]
+    elif isinstance(want, list):
+        if len(want) != len(got):
+            return path, f"{len(got)} elements where the template has {len(want)}"
+        pairs = [(i, w, g) for i, (w, g) in enumerate(zip(want, got, strict=True))]
+    else:
+        return None
+    for key, w, g in pairs:
+        found = shape_difference_walking_everything(w, g, (*path, key))
+        if found:
+            return found
+    return None
+
+
+@given(DOCUMENTS, DOCUMENTS)
+def test_structure_finds_the_first_difference_of_a_walk_of_every_node(want, got):
+    """Scalars of the same Python type are not visited: the same answer (True against 1 and 0.0
+    against 0 still differ or not as JSON types say)."""
+    expected = shape_difference_walking_everything(want, got, ())
+    assert _shape_difference(want, got, ()) == expected
+    assert _shape_difference(want, want, ()) is None

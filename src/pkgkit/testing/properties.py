@@ -30,9 +30,9 @@ import bisect
 import functools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 from pkgkit.model.jsonfile import restate_syntax_error
 from pkgkit.model.positions import pointer_of, pointer_tokens, scan
@@ -84,6 +84,11 @@ class Site:
         """The JSON pointer of the string holding the placeholder (a key: the member)."""
         return pointer_of(self.path)
 
+    @functools.cached_property
+    def renamed(self) -> bool:
+        """Whether a key on the way to the site holds ``{{`` (rendering may rename it)."""
+        return any("{{" in str(token) for token in self.path)
+
     def describe(self) -> str:
         """``{{ name }} at line L, column C, /pointer``."""
         where = "key" if self.in_key else "value"
@@ -106,6 +111,11 @@ class Template:
     def variables(self) -> list[str]:
         """Names of the variables the template uses, sorted."""
         return sorted({site.name for site in self.sites})
+
+    @functools.cached_property
+    def braces(self) -> Braces:
+        """Where the document's strings hold ``{{`` (see :func:`braces_of`), found once."""
+        return braces_of(self.data)
 
 
 @dataclass(frozen=True)
@@ -186,9 +196,46 @@ def expected_document(data: Any, values: Values) -> Any:  # noqa: ANN401 - JSON 
     return data
 
 
+#: Where a JSON value's strings hold ``{{``: None where none does (nor any key below), True for
+#: a string that does, else the same of each item of an array or member of an object.
+Braces: TypeAlias = "bool | list[Braces] | dict[str, Braces] | None"
+
+
+def braces_of(data: Any) -> Braces:  # noqa: ANN401 - JSON values
+    """The :data:`Braces` of ``data``."""
+    if isinstance(data, str):
+        return True if "{{" in data else None
+    if isinstance(data, list):
+        items = [braces_of(item) for item in data]
+        return items if any(item is not None for item in items) else None
+    if isinstance(data, dict):
+        members = {key: braces_of(value) for key, value in data.items()}
+        if any("{{" in key or braces is not None for key, braces in members.items()):
+            return members
+    return None
+
+
+def _substituted(data: Any, braces: Braces, values: Values) -> Any:  # noqa: ANN401
+    """:func:`expected_document` of ``data`` walking only where its strings hold ``{{``: a part
+    without any is its own expected document (shared, never changed)."""
+    if braces is None:
+        return data
+    if isinstance(braces, list):
+        return [
+            d if b is None else _substituted(d, b, values)
+            for d, b in zip(data, braces, strict=True)
+        ]
+    if isinstance(braces, dict):
+        return {
+            substitute(k, values): v if b is None else _substituted(v, b, values)
+            for (k, v), b in zip(data.items(), braces.values(), strict=True)
+        }
+    return substitute(data, values)
+
+
 @functools.lru_cache(maxsize=256)
 def _expected(template: Template, items: tuple[tuple[str, str], ...]) -> Any:  # noqa: ANN401
-    return expected_document(template.data, dict(items))
+    return _substituted(template.data, template.braces, dict(items))
 
 
 def expected_for(template: Template, values: Values) -> Any:  # noqa: ANN401
@@ -213,6 +260,8 @@ def _resolve(data: Any, path: tuple[str | int, ...]) -> Any:  # noqa: ANN401
 
 def _rendered_path(site: Site, template: Template, values: Values) -> tuple[str | int, ...]:
     """Where the site's string lands in the rendered document (placeholder keys change)."""
+    if not site.renamed:
+        return site.path
     path: list[str | int] = []
     data = template.data
     for token in site.path:
@@ -232,6 +281,14 @@ class Rendered:
     text: str | None
     doc: Any
     problem: str | None
+
+
+def _output(mode: RenderMode, text: str, items: tuple[tuple[str, str], ...]) -> str | None:
+    """The rendered text alone (not parsed), None when the renderer fails."""
+    try:
+        return mode.render(text, dict(items))
+    except Exception:  # _render says why, when it matters
+        return None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -323,26 +380,35 @@ def _json_type(value: object) -> str:
     return "string" if isinstance(value, str) else "null"
 
 
+#: JSON's containers (a tuple: isinstance tests it faster than the union ``dict | list``).
+_CONTAINERS: Final = (dict, list)
+
+
 def _shape_difference(
     want: Any, got: Any, path: tuple[str | int, ...]  # noqa: ANN401
 ) -> tuple[tuple[str | int, ...], str] | None:
+    """The first place, depth first in the template's order, where ``got`` has another JSON type,
+    other keys or another array length than ``want``; None when the shapes are the same."""
     if type(want) is not type(got) and _json_type(want) != _json_type(got):
         return path, f"{_json_type(got)} where the template has {_json_type(want)}"
     if isinstance(want, dict):
-        extra, missing = sorted(set(got) - set(want)), sorted(set(want) - set(got))
-        if extra or missing:
+        if want.keys() != got.keys():
+            extra, missing = sorted(set(got) - set(want)), sorted(set(want) - set(got))
             return path, f"keys injected {extra}, keys lost {missing}"
-        pairs: list[tuple[str | int, Any, Any]] = [(k, want[k], got[k]) for k in want]
+        pairs: Iterable[tuple[str | int, Any]] = want.items()
     elif isinstance(want, list):
         if len(want) != len(got):
             return path, f"{len(got)} elements where the template has {len(want)}"
-        pairs = [(i, w, g) for i, (w, g) in enumerate(zip(want, got, strict=True))]
+        pairs = enumerate(want)
     else:
         return None
-    for key, w, g in pairs:
-        found = _shape_difference(w, g, (*path, key))
-        if found:
-            return found
+    for key, w in pairs:
+        g = got[key]
+        # A scalar of the same Python type has the same shape: no call for most of a document.
+        if type(w) is not type(g) or isinstance(w, _CONTAINERS):
+            found = _shape_difference(w, g, (*path, key))
+            if found:
+                return found
     return None
 
 
@@ -374,13 +440,15 @@ def check_stable(template: Template, mode: RenderMode, values: Values) -> Violat
             holder = path[-1] if site.in_key else _resolve(rendered.doc, path)
             if not isinstance(holder, str) or site.raw not in holder:
                 return Violation("stable", f"the unset placeholder is not kept: {holder!r}", site)
-    reordered = render_once(template, mode, dict(reversed(list(values.items()))))
-    if reordered.text != rendered.text:
+    items = tuple(values.items())
+    if len(items) > 1 and _output(mode, template.text, items[::-1]) != rendered.text:
         return Violation("stable", "the output depends on the order the values are given in")
-    again = _render(mode, rendered.text or "", ())
-    if again.text == rendered.text:
+    text = rendered.text or ""
+    if _output(mode, text, ()) == rendered.text:
         return None
-    problem = again.problem or "rendering the output again with no values changes it"
+    problem = _render(mode, text, ()).problem or (
+        "rendering the output again with no values changes it"
+    )
     culprit = _first_site_of_set(template, mode, values)
     return Violation("stable", f"not a fixed point (output rendered again): {problem}", culprit)
 
