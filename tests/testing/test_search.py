@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from helpers import GO_FIXTURE
+from pkgkit.testing import search as search_module
 from pkgkit.testing.properties import PROPERTIES, RENDER_MODES, load_template
 from pkgkit.testing.search import SearchOptions, failing_properties, search
 
@@ -73,7 +74,7 @@ def test_a_seed_reproduces_a_run():
 @pytest.mark.parametrize("seed", [None, 1234])
 def test_one_draw_names_the_properties_whose_search_finds_a_counterexample(mode, declared, seed):
     options = SearchOptions(max_examples=30, seed=seed)
-    failing = failing_properties(template(), RENDER_MODES[mode], declared, options)
+    failing = failing_properties(template(), [RENDER_MODES[mode]], declared, options)[mode]
     searched = {
         prop
         for prop in PROPERTIES
@@ -86,13 +87,38 @@ def test_one_draw_names_the_properties_whose_search_finds_a_counterexample(mode,
 def test_the_go_dashboard_breaks_three_properties_in_instana_mode_and_none_in_json_safe():
     text = (GO_FIXTURE / "dashboards" / "go-runtime-metrics.json").read_text(encoding="utf-8")
     go = load_template("dashboards/go-runtime-metrics.json", "dashboard", text, json.loads(text))
-    options = SearchOptions()
-    assert failing_properties(go, RENDER_MODES["instana"], {}, options) == {
-        "parses",
-        "round-trip",
-        "stable",
+    modes = list(RENDER_MODES.values())
+    assert failing_properties(go, modes, {}, SearchOptions()) == {
+        "instana": {"parses", "round-trip", "stable"},
+        "json-safe": frozenset(),
     }
-    assert failing_properties(go, RENDER_MODES["json-safe"], {}, options) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [{}, {"name": {"type": "string", "pattern": "^[a-z\\\\]{1,5}$"}}],
+    ids=["undeclared", "one declared"],
+)
+@pytest.mark.parametrize("seed", [None, 1234])
+def test_one_draw_serves_every_mode(monkeypatch, declared, seed):
+    """Nothing fails the draw, so it draws the same examples in each mode: the modes' results
+    from one draw per set of variables are each mode's own draw's."""
+    options = SearchOptions(max_examples=30, seed=seed)
+    alone = {
+        mode.name: failing_properties(template(), [mode], declared, options)[mode.name]
+        for mode in RENDER_MODES.values()
+    }
+    draws = []
+    real = search_module._search
+
+    def counted(*args, **kwargs):
+        draws.append(kwargs["names"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search_module, "_search", counted)
+    assert failing_properties(template(), list(RENDER_MODES.values()), declared, options) == alone
+    # instana searches the declared variables alone first, then all of them, as json-safe does
+    assert draws == ([["name"]] if declared else []) + [["name", "other"]]
 
 
 def test_shrinking_runs_the_property_untraced(monkeypatch):

@@ -267,14 +267,15 @@ class TemplateNode(pytest.File):
         self._failing: dict[str, frozenset[str]] = {}
 
     def failing(self, mode: RenderMode, options: SearchOptions) -> frozenset[str]:
-        """The properties some drawn example breaks in ``mode``: one draw for all of them, made
-        by the first of the mode's items (:func:`pkgkit.testing.search.failing_properties`)."""
+        """The properties some drawn example breaks in ``mode``: one draw for all of them in
+        every mode checked, made by the first property item
+        (:func:`pkgkit.testing.search.failing_properties`)."""
         if mode.name not in self._failing:
+            from pkgkit.testing.properties import RENDER_MODES  # noqa: PLC0415
             from pkgkit.testing.search import failing_properties  # noqa: PLC0415
 
-            self._failing[mode.name] = failing_properties(
-                self.template, mode, self.declared, options
-            )
+            modes = [RENDER_MODES[name] for name in self._mode_names()]
+            self._failing = failing_properties(self.template, modes, self.declared, options)
         return self._failing[mode.name]
 
     @property
@@ -282,13 +283,18 @@ class TemplateNode(pytest.File):
         """Variable schemas of the package configuration."""
         return self.lint_config.variables
 
-    def collect(self) -> Iterator[pytest.Item]:
-        """``<property>[<mode>]`` items."""
-        from pkgkit.testing.properties import PROPERTIES, RENDER_MODES  # noqa: PLC0415
+    def _mode_names(self) -> list[str]:
+        """The render modes chosen (``--pkgkit-mode``)."""
+        from pkgkit.testing.properties import RENDER_MODES  # noqa: PLC0415
 
         chosen = self.config.getoption("pkgkit_mode")
-        modes = list(RENDER_MODES) if chosen == "both" else [chosen]
-        for mode in modes:
+        return list(RENDER_MODES) if chosen == "both" else [chosen]
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """``<property>[<mode>]`` items."""
+        from pkgkit.testing.properties import PROPERTIES  # noqa: PLC0415
+
+        for mode in self._mode_names():
             for prop in PROPERTIES:
                 yield PropertyItem.from_parent(self, name=f"{prop}[{mode}]", prop=prop, mode=mode)
 

@@ -12,7 +12,7 @@ promises that value is acceptable, and it is an error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -94,28 +94,40 @@ def search(
 
 def failing_properties(
     template: Template,
-    mode: RenderMode,
+    modes: Sequence[RenderMode],
     declared: Mapping[str, Mapping[str, Any]],
     options: SearchOptions,
-) -> frozenset[str]:
-    """The properties :func:`search` finds a counterexample to, found in one draw.
+) -> dict[str, frozenset[str]]:
+    """By mode name: the properties :func:`search` finds a counterexample to in that mode, found
+    in one draw for all of them.
 
-    Each search of a template and mode draws the same examples (derandomized, or the same seed,
-    and the same test function) up to its first counterexample, which it then shrinks. Here
-    every property is checked on each of those examples, none is shrunk: a property none of them
-    breaks is one whose own search finds nothing, and only the others need :func:`search` (for
-    their minimal counterexample). The same results for a fifth of the drawing.
+    Each search of a template draws the same examples (derandomized, or the same seed, the same
+    test function and the same variables) up to its first counterexample, which it then
+    shrinks. Here every property is checked on each of those examples, in every mode that
+    searches those variables, and none is shrunk: a property none of them breaks in a mode is
+    one whose own search finds nothing there, and only the others need :func:`search` (for
+    their minimal counterexample). Nothing fails the draw itself, so what it draws does not
+    depend on the modes: the same results for one draw instead of one per property and mode.
     """
-    failing: set[str] = set()
+    failing: dict[str, set[str]] = {mode.name: set() for mode in modes}
+    searched: dict[tuple[str, ...], list[RenderMode]] = {}  # variables -> modes searching them
+    for mode in modes:
+        for names in _name_sets(template, mode, declared):
+            searched.setdefault(tuple(names), []).append(mode)
 
-    def check_all(template: Template, mode: RenderMode, values: Values) -> None:
-        for prop, (_, check) in PROPERTIES.items():
-            if prop not in failing and check(template, mode, values) is not None:
-                failing.add(prop)
+    def check_all(modes: list[RenderMode]) -> Check:
+        def every_property(template: Template, _mode: RenderMode, values: Values) -> None:
+            for mode in modes:
+                found = failing[mode.name]
+                for prop, (_, check) in PROPERTIES.items():
+                    if prop not in found and check(template, mode, values) is not None:
+                        found.add(prop)
 
-    for names in _name_sets(template, mode, declared):
-        _search(template, mode, check_all, declared, options, names=names)
-    return frozenset(failing)
+        return every_property
+
+    for variables, searching in searched.items():
+        _search(template, searching[0], check_all(searching), declared, options, names=[*variables])
+    return {name: frozenset(found) for name, found in failing.items()}
 
 
 def _name_sets(
