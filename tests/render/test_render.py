@@ -194,10 +194,18 @@ def test_json_safe_substitutes_triple_stash_whole():
     assert render_json_safe('["{{{ a }}}"]', {"a": "<&>"}) == '["<&>"]'
 
 
+@pytest.mark.parametrize("values", [{"a": "1"}, {}], ids=["values", "no values"])
 @pytest.mark.parametrize("bad", ["{", '{"a": NaN}', '"{{ a }}" x'])
-def test_json_safe_rejects_invalid_json(bad):
+def test_json_safe_rejects_invalid_json(bad, values):
     with pytest.raises(ValueError):
-        render_json_safe(bad, {"a": "1"})
+        render_json_safe(bad, values)
+
+
+def test_json_safe_without_values_is_the_text_itself():
+    """pkgkit test renders every output again without values (the fixed point of 'stable')."""
+    text = '{"a": "caf\\u00e9 {{ x }}", "{{ y }}": ["\\u007b{ z }}", 1e400, 12345678901234567890]}'
+    assert render_json_safe(text, {}) is text
+    assert render_json_safe(text, {}) == render_json_safe(text, {"other": "1"})
 
 
 def test_render_dispatches_on_mode():

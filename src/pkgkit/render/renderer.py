@@ -659,6 +659,9 @@ def render_json_safe(text: str, values: Mapping[str, str]) -> str:
 
     Raises ``ValueError`` (``json.JSONDecodeError`` for syntax) when ``text`` is not JSON.
     """
+    if not values:  # nothing to substitute: the text itself, once it is JSON
+        parse_json(text)
+        return text
     parts: list[str] = []
     last = 0
     for start, end, decoded in _braced_strings(text):
