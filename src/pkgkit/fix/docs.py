@@ -20,10 +20,12 @@ What is (re)written, and nothing else (every other line of the README keeps its 
 * the ``--package NAME`` of the README's download and import commands: package.json's name
   (DOC008).
 
-A kept row keeps its line as written (extra columns, wording); a table whose lines were all
-aligned is aligned again (cells padded as Prettier pads them). A rule disabled by the
-configuration leaves its part alone. A table is created only under an existing section heading
-that has none; no heading is ever added. When a content file does not load, its table is left as
+A kept row keeps its line as written (extra columns, wording, spacing). In a table whose lines
+are all aligned, a new row's cells are padded to the columns and a renamed cell keeps its width
+where its padding makes room; a longer cell overflows its column rather than re-pad every other
+row (a diff shows only the rows that changed). A rule disabled by the configuration leaves its
+part alone. A table is created only under an existing section heading that has none; no
+heading is ever added. When a content file does not load, its table is left as
 it is (the file may hold a missing name). What the README still lacks afterwards is what lint
 reports on the new text, for the codes above.
 """
