@@ -86,3 +86,25 @@ def test_ci_reads_the_base_version_beside_a_huge_integer(tmp_path):
     assert [(f["rule"], f["path"]) for f in json.loads(result.stdout)] == [
         ("CI001", "go/package.json")
     ]
+
+
+@pytest.mark.parametrize(
+    ("literal", "reads"),
+    [
+        (DIGITS, "Infinity and JSON.stringify writes null"),
+        ("0." + "1" * 5000, "0.1111111111111111"),
+    ],
+    ids=["5000-digit-integer", "5000-digit-fraction"],
+)
+def test_fmt_quotes_a_huge_number_it_refuses_by_its_first_digits(tmp_path, literal, reads):
+    """As a schema message quotes a long value (57 characters and '...'), not all 5,000."""
+    event = copy_go(tmp_path) / "events" / "high-goroutine-count.json"
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace('"conditionValue": 1000', f'"conditionValue": {literal}', 1),
+                     encoding="utf-8")
+    result = pkgkit(tmp_path, "fmt", "--check", "go/events/high-goroutine-count.json")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "go/events/high-goroutine-count.json:14:25: cannot format without loss: JavaScript reads"
+        f" {literal[:57]}... as {reads}"
+    )

@@ -16,6 +16,8 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
+from pkgkit.util.output import abridged
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -48,10 +50,10 @@ def number_loss(literal: str) -> str | None:
     if printed == literal:
         return None
     if printed == "null":
-        return f"JavaScript reads {literal} as Infinity and JSON.stringify writes null"
+        return f"JavaScript reads {abridged(literal)} as Infinity and JSON.stringify writes null"
     if Decimal(printed) == Decimal(literal):
         return None
-    return f"JavaScript reads {literal} as {printed}"
+    return f"JavaScript reads {abridged(literal)} as {printed}"
 
 
 def number_text(value: float) -> str:

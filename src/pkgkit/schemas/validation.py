@@ -19,6 +19,7 @@ import functools
 import json
 from typing import TYPE_CHECKING
 
+from pkgkit.util.output import abridged
 from pkgkit.util.packaged import read_text
 
 if TYPE_CHECKING:
@@ -294,8 +295,7 @@ def _description(schema: Any) -> str | None:  # noqa: ANN401
 
 def _show(value: object) -> str:
     """A short JSON rendering of a value for a message."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return abridged(json.dumps(value, ensure_ascii=False))
 
 
 def _choices(values: Any) -> str:  # noqa: ANN401

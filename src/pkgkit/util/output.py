@@ -119,6 +119,12 @@ def _to_null(fd: int) -> None:
         pass
 
 
+def abridged(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters, ``...`` marking the cut: how a message quotes a
+    value that may be long (a 5,000-digit number)."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def display_text(text: str) -> str:
     """``text`` with every character that would not show as itself escaped (``\\n``,
     ``\\x1b``, ``\\ud800``, ``\\u202e``): a report line stays one line, and nothing it quotes
