@@ -16,7 +16,7 @@ import pytest
 from bad_input_helpers import old_files, pkgkit
 from gitrepo import GIT_ENV, commit_all, init_repo
 from helpers import copy_go
-from pkgkit.util.output import display_text, json_text
+from pkgkit.util.output import abridged, control_character, display_text, json_text
 
 #: A dashboard title that tries everything: a terminal escape, a line break followed by a
 #: GitHub workflow command, a carriage return, a bidirectional override, a C1 control, a lone
@@ -144,6 +144,59 @@ def test_docs_refuses_to_write_a_lone_surrogate_into_the_readme(hostile, tmp_pat
     assert (package / "README.md").read_bytes() == before
 
 
+#: Text docs would copy into the README, given a control character: (file, text, with it, what
+#: docs says instead of writing it).
+CONTROLS = {
+    "dashboard-title": (
+        "dashboards/go-runtime-metrics.json", '"Go Runtime Metrics"',
+        '"Go\\u001b[31m Runtime\\u0000 Metrics"',
+        "Dashboards table left as it is: 'Go\\x1b[31m Runtime\\x00 Metrics' holds a control"
+        " character (\\x1b), which a README must not hold",
+    ),
+    "metric-name": (
+        "events/high-goroutine-count.json", "runtime/go.goroutine.count",
+        "runtime/go.goroutine.count\\u009b2J",
+        "the table at line 29 left as it is: '`go.goroutine.count\\x9b2J`' holds a control"
+        " character (\\x9b), which a README must not hold",
+    ),
+    "package-name": (
+        "package.json", '"@instana-integration/go"', '"@instana-integration/go\\u202e"',
+        "--package names left as they are: package.json's name '@instana-integration/go\\u202e'"
+        " holds a control character (\\u202e), which a README must not hold",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CONTROLS))
+def test_docs_leaves_a_table_alone_rather_than_write_a_control_character(tmp_path, case):
+    """A title pasted from a terminal: the table keeps its rows (the stale one too, as when a
+    file does not load) until the title is fixed, and docs says which text holds what."""
+    relpath, text, hostile, note = CONTROLS[case]
+    package = copy_go(tmp_path)
+    file = package / relpath
+    file.write_text(file.read_text(encoding="utf-8").replace(text, hostile, 1), encoding="utf-8")
+    before = (package / "README.md").read_bytes()
+    result = pkgkit(tmp_path, "docs", "go")
+    assert result.returncode == 0
+    assert result.stderr.splitlines()[0] == f"pkgkit: go/README.md: {note}"
+    assert (package / "README.md").read_bytes() == before
+
+
+def test_lint_fix_does_not_write_a_control_character(tmp_path):
+    """DOC003's fix would copy an event's new name, holding an escape, into the README."""
+    package = copy_go(tmp_path)
+    event = package / "events" / "high-goroutine-count.json"
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace('"High Goroutine Count"', '"High Goroutine\\u001b Count"', 1),
+                     encoding="utf-8")
+    before = (package / "README.md").read_bytes()
+    result = pkgkit(tmp_path, "lint", "--fix", "--unsafe-fixes", "--no-cache", "go")
+    assert result.returncode == 0  # DOC003 is a warning
+    assert "go/README.md:125:3: DOC003 not fixed: the fix would write a control character (\\x1b)" \
+        " into README.md\n" in result.stderr
+    assert (package / "README.md").read_bytes() == before
+
+
 @pytest.mark.parametrize("option", ["--fix", "--diff"])
 def test_lint_fix_does_not_write_a_lone_surrogate(tmp_path, option):
     """An event renamed with a JSON escape "\\ud800" (found by the fuzz test): DOC003's fix
@@ -168,6 +221,12 @@ def test_escaping_functions_are_exact():
     text = json_text(json.dumps(value, ensure_ascii=False))
     assert text == '["\\u007f\\u0085\\ud800\\u2028\\u202e é\\n"]'
     assert json.loads(text) == value
+    assert control_character("tab\tline\nreturn\r\ud800 é ✓ \u00a0") is None
+    assert [control_character(c) for c in "\x00\x1b\x7f\x9b\u2028\u202e"] == list(
+        "\x00\x1b\x7f\x9b\u2028\u202e"
+    )
+    assert abridged("9" * 60) == "9" * 60
+    assert abridged("9" * 61) == "9" * 57 + "..."
 
 
 # --------------------------------------------------------------------------- where it goes

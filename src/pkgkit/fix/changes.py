@@ -93,7 +93,7 @@ class Tally:
             self.unchanged += 1
             return
         shown = display_text(display_path(change.path))
-        if not _encodable(change.after):
+        if not encodable(change.after):
             err.write(f"{shown}: cannot write: the new text holds a lone surrogate (a JSON escape"
                       " such as \\ud800), which UTF-8 cannot encode; left as it was\n")
             self.failed += 1
@@ -134,7 +134,7 @@ class Tally:
         return ", ".join(parts)
 
 
-def _encodable(text: str) -> bool:
+def encodable(text: str) -> bool:
     """True when ``text`` can be written as UTF-8 (it holds no lone surrogate)."""
     try:
         text.encode("utf-8")

@@ -26,15 +26,17 @@ where its padding makes room; a longer cell overflows its column rather than re-
 row (a diff shows only the rows that changed). A rule disabled by the configuration leaves its
 part alone. A table is created only under an existing section heading that has none; no
 heading is ever added. When a content file does not load, its table is left as
-it is (the file may hold a missing name). What the README still lacks afterwards is what lint
-reports on the new text, for the codes above.
+it is (the file may hold a missing name), as is a table a new or renamed row of which would
+hold a control character (an escape, NUL, a bidirectional control: a README never receives
+one), said in a note. What the README still lacks afterwards is what lint reports on the new
+text, for the codes above.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from pkgkit.fix.changes import Change
+from pkgkit.fix.changes import Change, encodable
 from pkgkit.model.conventions import (
     DESCRIPTION_HEADERS,
     KEY_HEADERS,
@@ -75,6 +77,7 @@ from pkgkit.rules._listing import (
 from pkgkit.rules._metrics import catalogue, conventions, references, tags
 from pkgkit.rules._templates import uses, variables
 from pkgkit.rules.doc008_readme_command_package import misnamed
+from pkgkit.util.output import control_character, display_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -150,7 +153,7 @@ class ReadmeText:
         return "".join(line + end for line, end in zip(lines, ends, strict=True))
 
 
-def _with_package_name(package: Package, path: str, text: str) -> str:
+def _with_package_name(package: Package, path: str, text: str, notes: list[str]) -> str:
     """``text`` (a README) with each ``--package NAME`` of its code blocks naming package.json's
     name. Run on the README the other edits made, so that its lines are read as they are now."""
     from pkgkit.model.readme import Readme  # noqa: PLC0415
@@ -158,6 +161,10 @@ def _with_package_name(package: Package, path: str, text: str) -> str:
     file = manifest(package)
     name = file.data.get("name") if file is not None else None
     if not isinstance(name, str) or not name.strip():
+        return text
+    refused = _unwritable([[name.strip()]])
+    if refused is not None:
+        notes.append(f"--package names left as they are: package.json's name {refused}")
         return text
     lines = ReadmeText(text)
     readme = Readme(path, text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -190,7 +197,7 @@ def update_readme(package: Package, config: Config, raw: str) -> DocsResult:
     edits.extend(_variable_edits(ctx, readme, text, notes))
     after = text.apply(edits)
     if config.is_enabled("DOC008"):
-        after = _with_package_name(package, readme.path, after)
+        after = _with_package_name(package, readme.path, after, notes)
     return DocsResult(Change(readme.path, raw, after), notes, _remaining(package, config, after))
 
 
@@ -247,6 +254,10 @@ def _rewrite_table(
         if new_rows or renamed or before or any(drop(row) for row in table.rows):
             notes.append(f"the table at line {table.line} is not a plain table; left as it is")
         return None
+    refused = _unwritable([*new_rows, *(cells for rows in before.values() for cells in rows)])
+    if refused is not None:
+        notes.append(f"the table at line {table.line} left as it is: {refused}")
+        return None
     start, end, lines = block
     count = len(table.headers)
     outer = lines.header.lstrip().startswith("|")
@@ -270,9 +281,20 @@ def _rewrite_table(
 
 
 def _new_table(
-    text: ReadmeText, readme: Readme, section: Section, headers: list[str], rows: list[list[str]]
-) -> Edit:
-    """A new, aligned table at the end of ``section``'s own text (before the next heading)."""
+    text: ReadmeText,
+    readme: Readme,
+    section: Section,
+    headers: list[str],
+    rows: list[list[str]],
+    *,
+    notes: list[str],
+) -> list[Edit]:
+    """A new, aligned table at the end of ``section``'s own text (before the next heading);
+    none when a row cannot be written (noted)."""
+    refused = _unwritable(rows)
+    if refused is not None:
+        notes.append(f"no table added under the heading at line {section.line}: {refused}")
+        return []
     following = [s.line for s in readme.sections if s.line > section.line]
     position = (min(following) - 1) if following else len(text.lines)
     end = position
@@ -289,7 +311,22 @@ def _new_table(
     lines = ["", table.header, table.delimiter, *table.rows]
     if end == position:
         lines.append("")
-    return Edit(end, end, tuple(lines))
+    return [Edit(end, end, tuple(lines))]
+
+
+def _unwritable(rows: list[list[str]]) -> str | None:
+    """Why ``rows`` cannot be written into a README, or None: a cell holds a control character
+    (an escape, NUL, a bidirectional control: a title pasted from a terminal), which would act on
+    a terminal that shows the README, or hide in the rendered page. (A lone surrogate is refused
+    with the whole README: UTF-8 cannot hold it.)"""
+    for cell in (escape_cell(cell) for row in rows for cell in row):
+        char = control_character(cell)
+        if char is not None and encodable(cell):
+            return (
+                f"'{display_text(cell)}' holds a control character ({display_text(char)}),"
+                " which a README must not hold"
+            )
+    return None
 
 
 # Dashboards, events, entities ---------------------------------------------------------------
@@ -322,6 +359,10 @@ def _listing_edits(
                 stale[row.line] = cell.text
     unlisted = [wanted[key][1] for key in wanted if key not in listed]
     new = unlisted if add else []
+    refused = _unwritable([[name] for name in [*new, *(name for _, name in paired.values())]])
+    if refused is not None:
+        notes.append(f"{listing.section} table left as it is: {refused}")
+        return []
     if not tables:
         return _listing_table(text, readme, listing, [wanted[same_name(n)][0] for n in new], notes)
 
@@ -435,7 +476,7 @@ def _listing_table(
     names = [file.get(listing.pointer) for file in files]
     rows = [[str(name), _description(file)] for name, file in zip(names, files, strict=True)]
     headers = [listing.columns[0].title(), "Description"]
-    return [_new_table(text, readme, sections[0], headers, rows)]
+    return _new_table(text, readme, sections[0], headers, rows, notes=notes)
 
 
 # Metrics ------------------------------------------------------------------------------------
@@ -490,7 +531,7 @@ def _metric_edits(
     edits = []
     for table in tables:
         rows = [_metric_row(ctx, table, reference) for reference in homes.get(table.line, [])]
-        edit = _rewrite_table(text, table, dropped, rows, notes)
+        edit = _rewrite_table(text, table, dropped, rows, notes=notes)
         if edit is not None:
             edits.append(edit)
     return edits
@@ -511,7 +552,7 @@ def _metrics_table(
         return []
     rows = [_metric_row(ctx, None, reference) for reference in missing]
     headers = ["Metric Name", "Unit", "Instrument", "Description"]
-    return [_new_table(text, readme, sections[0], headers, rows)]
+    return _new_table(text, readme, sections[0], headers, rows, notes=notes)
 
 
 # Resource attributes ------------------------------------------------------------------------
@@ -542,14 +583,15 @@ def _attribute_edits(
     if tables:
         table = tables[-1]
         rows = [cells(table, {KEY_HEADERS: attribute}) for attribute in missing]
-        edit = _rewrite_table(text, table, lambda _row: False, rows, notes)
+        edit = _rewrite_table(text, table, lambda _row: False, rows, notes=notes)
         return [] if edit is None else [edit]
     sections = readme.find_sections(RESOURCE_SECTION)
     if not sections:
         notes.append("no 'Resource Attributes' section: add one, then run pkgkit docs again")
         return []
     rows = [[attribute, "", ""] for attribute in missing]
-    return [_new_table(text, readme, sections[0], ["Attribute Key", "Type", "Description"], rows)]
+    headers = ["Attribute Key", "Type", "Description"]
+    return _new_table(text, readme, sections[0], headers, rows, notes=notes)
 
 
 # The import command's --set arguments -------------------------------------------------------

@@ -19,6 +19,7 @@ from pkgkit.lint.config import Config
 from pkgkit.lint.report import LintReport, PackageResult, RuleDescriptor
 from pkgkit.model.package import discover_packages, load_package
 from pkgkit.rules import RuleContext, all_rules, rule_doc
+from pkgkit.util.output import control_character, display_text
 from pkgkit.util.paths import display_path
 
 if TYPE_CHECKING:
@@ -337,6 +338,11 @@ class _Fixer:
     def _check(self, edits: dict[str, list[TextEdit]], targets: list[Diagnostic]) -> str | None:
         """Why the copy with ``edits`` is not acceptable, or None: a file no longer loads, or a
         target finding is still reported, or the edited text cannot be written."""
+        for relpath, found in edits.items():
+            character = next(filter(None, (control_character(e.text) for e in found)), None)
+            if character is not None:  # from a name or title (a README must never hold one)
+                shown = display_text(character)
+                return f"the fix would write a control character ({shown}) into {relpath}"
         try:
             self._write(edits)
         except UnicodeEncodeError:  # the edit carries a lone surrogate from a JSON escape

@@ -31,6 +31,12 @@ _UNSAFE_IN_JSON_RE = f"[{_UNSAFE_IN_JSON}]"
 #: line or a GitHub workflow command).
 _UNSAFE_RE = f"[\x00-\x1f{_UNSAFE_IN_JSON}]"
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: What no file pkgkit writes may take from a package's text: the characters that
+#: :func:`display_text` escapes, but for tab, line feed and carriage return (layout) and lone
+#: surrogates (UTF-8 cannot hold them: refused where the text is encoded).
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def write_stdout(text: str) -> str | None:
@@ -117,6 +123,13 @@ def _to_null(fd: int) -> None:
         os.close(null)
     except OSError:
         pass
+
+
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` that would act instead of showing (an escape, NUL, a
+    bidirectional control) other than a tab, a line break or a lone surrogate; None if none."""
+    found = _CONTROL_RE.search(text)
+    return None if found is None else found.group()
 
 
 def abridged(text: str, width: int = 60) -> str:
