@@ -85,7 +85,7 @@ def test_a_config_linked_inside_its_folder_is_read(tmp_path, go):
         ("pyproject.toml", "[tool.pkgkit]\nselect = " + "[" * 5000 + "]" * 5000 + "\n",
          "1: nested too deeply to read"),
         ("pyproject.toml", "[tool.pkgkit]\nstrict = " + "9" * 5000 + "\n",
-         "1: invalid TOML: a number too long to read"),
+         "2: invalid TOML: a number too long to read"),  # its line (it was 1)
         (".pkgkit.yaml", "strict: " + "9" * 5000 + "\n", "1: a number too long to read"),
     ],
     ids=["yaml-flow", "yaml-block", "toml", "toml-huge-number", "yaml-huge-number"],

@@ -89,16 +89,19 @@ def test_a_configuration_past_its_limit_stops_the_run_naming_it(tmp_path, go):
         " not read\n"
 
 
-@pytest.mark.parametrize("extra", [0, 1], ids=["at", "past"])
-def test_a_pyproject_is_used_at_its_limit_and_not_past_it(tmp_path, go, extra):
-    """Past the limit a pyproject.toml is not taken for pkgkit's (as one linked out of the
-    package is not): its findings are those without it."""
-    _pad(go / "pyproject.toml", b'[tool.pkgkit]\nignore = ["DOC"]\n#', MAX_CONFIG_BYTES + extra,
+def test_a_pyproject_at_its_limit_is_used(tmp_path, go):
+    _pad(go / "pyproject.toml", b'[tool.pkgkit]\nignore = ["DOC"]\n#', MAX_CONFIG_BYTES, b"x")
+    assert lint_json(tmp_path, "go") == (0, [], "")
+
+
+def test_a_pyproject_past_its_limit_is_one_line_and_exit_2(tmp_path, go):
+    """As a .pkgkit.yaml that large: it was silently not used (its [tool.pkgkit] unread)."""
+    _pad(go / "pyproject.toml", b'[tool.pkgkit]\nignore = ["DOC"]\n#', MAX_CONFIG_BYTES + 1,
          b"x")
-    code, found, stderr = lint_json(tmp_path, "go")
-    assert (code, stderr) == (0, "")
-    assert bool(found) is bool(extra)
-    assert {f["rule"][:3] for f in found} <= {"DOC"}
+    result = pkgkit(tmp_path, "lint", "go")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "pkgkit: error: go/pyproject.toml:1: cannot read: is larger than" \
+        " 1 MiB; not read\n"
 
 
 def test_a_registry_past_its_limit_is_a_finding(tmp_path, go):

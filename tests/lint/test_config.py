@@ -218,6 +218,42 @@ def test_bad_toml_is_refused_with_file_and_line(package, tmp_path, capsys, case)
     assert message in err
 
 
+#: TOML that tomllib reads, with a problem in a value below its key: (text, where and what).
+TOML_VALUES = [
+    (  # an item of a list written over several lines: its own line, as in YAML
+        '[tool.pkgkit]\nignore = [\n  "PKG008",\n  "PKX008",\n]\n',
+        "4: unknown rule code or prefix 'PKX008' (did you mean 'PKG008'?)",
+    ),
+    (
+        '[tool.pkgkit.per-file-ignores]\n"a/*.json" = [\n  "DOC",  # ok\n  "DOCC",\n]\n',
+        "4: unknown rule code or prefix 'DOCC' (did you mean 'DOC'?)",
+    ),
+    (
+        "[tool.pkgkit]\nregistries = [\n  'ok.yaml',\n  '../out.yaml',\n]\n",
+        "4: registry '../out.yaml' must be a path inside the package, without '..'",
+    ),
+    (  # a number too long for int(): tomllib says no line
+        '[tool.pkgkit]\nselect = ["PKG"]\nstrict = [\n  1,\n  ' + "9" * 5000 + ",\n]\n",
+        "5: invalid TOML: a number too long to read",
+    ),
+    (  # what a multi-line string holds is no table or key
+        '[project]\ndescription = """\n[tool.pkgkit]\nselect = 5\n"""\n[tool.pkgkit]\n'
+        'select = [\n  "PKG",\n  "PKZ",\n]\n',
+        "9: unknown rule code or prefix 'PKZ' (did you mean 'PKG'?)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    TOML_VALUES,
+    ids=["list-item", "per-file-ignores-item", "registry", "long-number", "multi-line-string"],
+)
+def test_toml_problems_are_located_at_their_value(package, tmp_path, capsys, text, problem):
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert lint(capsys, "go") == (2, "", f"pkgkit: error: pyproject.toml:{problem}\n")
+
+
 def test_every_problem_is_listed(tmp_path):
     path = write(tmp_path / ".pkgkit.yaml", "selct: []\nstrict: 1\n")
     with pytest.raises(ConfigError) as caught:

@@ -17,9 +17,11 @@ when a configuration file is read.
 # annotation when the class is made, and one held as text is compiled (docs/architecture.md,
 # "Start-up and the per-package budget").
 
+import bisect
 import functools
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -229,7 +231,7 @@ def _load(path: str, text: str) -> Config:
         problems = list(_semantic_problems(data, lines))
     if problems or not isinstance(data, dict):
         raise ConfigError(path, sorted(problems))
-    return _build(data, path, _registry_lines(data.get("registries", []), lines, text))
+    return _build(data, path, _registry_lines(data.get("registries", []), lines))
 
 
 def _read(path: str, within: str | None) -> str:
@@ -253,7 +255,8 @@ def _load_toml(path: str, text: str) -> tuple[object, KeyLines]:
         document = tomllib.loads(text)
     except ValueError as error:
         if not isinstance(error, tomllib.TOMLDecodeError):  # an integer too long for int()
-            raise ConfigError(path, [(1, "invalid TOML: a number too long to read")]) from None
+            line = _TomlLines(text).too_long or 1
+            raise ConfigError(path, [(line, "invalid TOML: a number too long to read")]) from None
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line.*\)", "", str(error))
         line = int(match[1]) if match else max(1, len(text.splitlines()))
@@ -261,13 +264,20 @@ def _load_toml(path: str, text: str) -> tuple[object, KeyLines]:
     tool = document.get("tool")
     if not isinstance(tool, dict) or "pkgkit" not in tool:
         raise ConfigError(path, [(1, "no [tool.pkgkit] table")])
-    return tool["pkgkit"], _toml_key_lines(text)
+    return tool["pkgkit"], _TomlLines(text).keys
 
 
 _TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
-_TOML_DOTTED = rf"{_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*"
-_TOML_HEADER = rf"^\s*\[\[?\s*({_TOML_DOTTED})\s*\]\]?\s*(?:#.*)?$"
-_TOML_ASSIGN = rf"^\s*({_TOML_DOTTED})\s*="
+_TOML_DOTTED = rf"{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*"
+_TOML_HEADER = re.compile(rf"\[\[?[ \t]*({_TOML_DOTTED})[ \t]*\]\]?")
+_TOML_ASSIGN = re.compile(rf"({_TOML_DOTTED})[ \t]*=[ \t]*")
+#: What separates values: white space, line breaks and comments.
+_TOML_BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_TOML_STRING = re.compile(
+    r'"""(?:\\.|[^\\])*?"{3,5}|' r"'''.*?'{3,5}|" r'"(?:\\.|[^"\\\n])*"|' r"'[^'\n]*'", re.DOTALL
+)
+#: A number, boolean or date (a local date-time may hold a space).
+_TOML_SCALAR = re.compile(r"[^,\]}#\n]+")
 
 
 def _toml_parts(dotted: str) -> tuple[str, ...]:
@@ -275,23 +285,79 @@ def _toml_parts(dotted: str) -> tuple[str, ...]:
     return tuple(p[1:-1] if p[:1] in {'"', "'"} else p for p in parts)
 
 
-def _toml_key_lines(text: str) -> KeyLines:
-    """Lines of the keys under ``[tool.pkgkit]``, by scanning (tomllib keeps no positions)."""
-    lines = KeyLines()
-    table: tuple[str, ...] = ()
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(_TOML_HEADER, line)
-        assign = None if header else re.match(_TOML_ASSIGN, line)
-        if header:
-            table = _toml_parts(header[1])
-            full = table
-        elif assign:
-            full = table + _toml_parts(assign[1])
-        else:
-            continue
-        if full[:2] == ("tool", "pkgkit"):
-            lines.lines.setdefault(full[2:], number)
-    return lines
+class _TomlLines:
+    """Lines of the keys and array items under ``[tool.pkgkit]``, and of the first integer
+    too long for :class:`int`, by scanning the text (tomllib keeps no positions)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.keys = KeyLines()
+        self.too_long: int | None = None
+        table: tuple[str, ...] = ()
+        while self._blank() < len(text):
+            header = _TOML_HEADER.match(text, self.pos)
+            assign = None if header else _TOML_ASSIGN.match(text, self.pos)
+            if header:
+                table = _toml_parts(header[1])
+                self._record(table)
+                self.pos = header.end()
+            elif assign:
+                self._record(table + _toml_parts(assign[1]))
+                self.pos = assign.end()
+                self._value(table + _toml_parts(assign[1]))
+            else:  # not TOML (the parser says where): the next line
+                newline = text.find("\n", self.pos)
+                self.pos = len(text) if newline < 0 else newline + 1
+
+    def _line(self) -> int:
+        return bisect.bisect_right(self.starts, self.pos)
+
+    def _blank(self) -> int:
+        """Past white space, line breaks and comments; the position there."""
+        blank = _TOML_BLANK.match(self.text, self.pos)  # matches, if only nothing
+        self.pos = blank.end() if blank else self.pos
+        return self.pos
+
+    def _record(self, path: tuple[str | int, ...]) -> None:
+        if path[:2] == ("tool", "pkgkit"):
+            self.keys.lines.setdefault(path[2:], self._line())
+
+    def _value(self, path: tuple[str | int, ...]) -> None:
+        text = self.text
+        opening = text[self.pos : self.pos + 1]
+        if opening in ("[", "{"):
+            self.pos += 1
+            closing = "]" if opening == "[" else "}"
+            index = 0
+            while self._blank() < len(text) and text[self.pos] != closing:
+                before = self.pos
+                if opening == "[":
+                    self._record((*path, index))
+                    self._value((*path, index))
+                    index += 1
+                else:
+                    assign = _TOML_ASSIGN.match(text, self.pos)
+                    if assign is None:
+                        break
+                    self.pos = assign.end()
+                    self._record((*path, *_toml_parts(assign[1])))
+                    self._value((*path, *_toml_parts(assign[1])))
+                if self._blank() < len(text) and text[self.pos] == ",":
+                    self.pos += 1
+                elif self.pos == before:  # not TOML: the parser says where
+                    break
+            self.pos += 1
+            return
+        found = _TOML_STRING.match(text, self.pos) or _TOML_SCALAR.match(text, self.pos)
+        if found is None:
+            return
+        if found.re is _TOML_SCALAR and self.too_long is None:
+            digits = found[0].strip().lstrip("+-").replace("_", "")
+            if digits.isdigit() and 0 < sys.get_int_max_str_digits() < len(digits):
+                self.too_long = self._line()
+        self.pos = found.end()
 
 
 def _load_yaml(path: str, text: str) -> tuple[object, KeyLines]:
@@ -429,17 +495,11 @@ def _variable_problems(
         yield lines.line_of(at), f"variables.{name}: not a valid JSON Schema: {error.message}"
 
 
-def _registry_lines(registries: list[str], lines: KeyLines, text: str) -> dict[str, int]:
-    """The line naming each registry: its item's line (YAML), else the first line from the
-    ``registries`` key on that holds the path (TOML: tomllib keeps no positions)."""
-    rows = text.splitlines()
+def _registry_lines(registries: list[str], lines: KeyLines) -> dict[str, int]:
+    """The line naming each registry: its item's line."""
     found: dict[str, int] = {}
     for index, registry in enumerate(registries):
-        line = lines.line_of(("registries", index))
-        if ("registries", index) not in lines.lines:
-            named = (n for n in range(line, len(rows) + 1) if registry in rows[n - 1])
-            line = next(named, line)
-        found.setdefault(registry, line)
+        found.setdefault(registry, lines.line_of(("registries", index)))
     return found
 
 

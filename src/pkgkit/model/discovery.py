@@ -133,13 +133,16 @@ def _config_in(folder: str) -> str | None:
 def _has_tool_table(path: str, folder: str) -> bool:
     """A cheap text test, so that pyproject.toml files of other tools cost no TOML parse.
 
-    A pyproject.toml that is no regular file of at most :data:`MAX_CONFIG_BYTES` inside
-    ``folder`` has none (it is some other tool's).
+    A pyproject.toml that is no regular file inside ``folder`` has none (it is some other
+    tool's). One larger than :data:`MAX_CONFIG_BYTES` may have one: it is taken, for the
+    configuration loader to refuse it, named (as it refuses a ``.pkgkit.yaml`` that large).
     """
-    from pkgkit.util.files import read_regular_file  # noqa: PLC0415 - imports only os
+    from pkgkit.util.files import FileTooLargeError, read_regular_file  # noqa: PLC0415
 
     try:
         text = read_regular_file(path, MAX_CONFIG_BYTES, within=folder)
+    except FileTooLargeError:
+        return True
     except OSError:
         return False
     return opens_tool_table(text.decode("utf-8", errors="replace"))
