@@ -156,7 +156,8 @@ def _main(arguments: list[str]) -> int:
             raise UsageError("standard output is closed")
         code: int = args.run(args)
     except UsageError as error:
-        sys.stderr.write(f"pkgkit: error: {display_text(str(error))}\n")
+        for message in error.args or ("",):
+            sys.stderr.write(f"pkgkit: error: {display_text(str(message))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("pkgkit: interrupted\n")

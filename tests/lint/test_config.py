@@ -261,6 +261,15 @@ def test_every_problem_is_listed(tmp_path):
     assert [line for line, _ in caught.value.problems] == [1, 2]
 
 
+def test_every_problem_is_one_line_of_its_own(package, tmp_path, capsys):
+    """They were one line, joined by an escaped line break ('\\n')."""
+    write(tmp_path / ".pkgkit.yaml", "selct: []\nstrict: 1\n")
+    assert lint(capsys, "go") == (2, "", (
+        "pkgkit: error: .pkgkit.yaml:1: unknown key 'selct' (did you mean 'select'?)\n"
+        "pkgkit: error: .pkgkit.yaml:2: 'strict': 1 is not of type 'boolean'\n"
+    ))
+
+
 def test_billion_laughs_is_refused_quickly(package, tmp_path, capsys):
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]

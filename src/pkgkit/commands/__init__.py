@@ -4,9 +4,10 @@ Each module defines ``add_parser(subparsers)`` (which sets ``run`` as the parser
 ``run(args) -> int``. Modules import heavy libraries inside ``run`` so that building the parser
 stays cheap.
 A problem with how pkgkit was called or configured is raised as :class:`UsageError`; the command
-line (:mod:`pkgkit.cli`) reports it in one line with exit code 2.
+line (:mod:`pkgkit.cli`) reports each of its messages in one line with exit code 2.
 """
 
 
 class UsageError(Exception):
-    """A problem with how pkgkit was called or configured (exit code 2)."""
+    """A problem with how pkgkit was called or configured (exit code 2): one message, or one
+    per problem (``UsageError(*messages)``: each its own ``pkgkit: error:`` line)."""

@@ -42,11 +42,12 @@ def split_codes(values: list[str]) -> tuple[str, ...]:
 
 @contextlib.contextmanager
 def usage_errors() -> Iterator[None]:
-    """A ``with`` block that turns configuration problems into usage errors (exit 2)."""
+    """A ``with`` block that turns configuration problems into usage errors (exit 2), one line
+    each."""
     try:
         yield
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(*str(error).split("\n")) from None
 
 
 def read_baseline(path: str) -> Counter[Fingerprint]:
