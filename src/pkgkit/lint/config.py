@@ -269,15 +269,16 @@ def _load_toml(path: str, text: str) -> tuple[object, KeyLines]:
 
 _TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
 _TOML_DOTTED = rf"{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*"
-_TOML_HEADER = re.compile(rf"\[\[?[ \t]*({_TOML_DOTTED})[ \t]*\]\]?")
-_TOML_ASSIGN = re.compile(rf"({_TOML_DOTTED})[ \t]*=[ \t]*")
+# The patterns of _TomlLines, compiled when a TOML file is read (re keeps them compiled).
+_TOML_HEADER = rf"\[\[?[ \t]*({_TOML_DOTTED})[ \t]*\]\]?"
+_TOML_ASSIGN = rf"({_TOML_DOTTED})[ \t]*=[ \t]*"
 #: What separates values: white space, line breaks and comments.
-_TOML_BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
-_TOML_STRING = re.compile(
-    r'"""(?:\\.|[^\\])*?"{3,5}|' r"'''.*?'{3,5}|" r'"(?:\\.|[^"\\\n])*"|' r"'[^'\n]*'", re.DOTALL
+_TOML_BLANK = r"(?:[ \t\r\n]|#[^\n]*)*"
+_TOML_STRING = (
+    r'(?s)"""(?:\\.|[^\\])*?"{3,5}|' r"'''.*?'{3,5}|" r'"(?:\\.|[^"\\\n])*"|' r"'[^'\n]*'"
 )
 #: A number, boolean or date (a local date-time may hold a space).
-_TOML_SCALAR = re.compile(r"[^,\]}#\n]+")
+_TOML_SCALAR = r"[^,\]}#\n]+"
 
 
 def _toml_parts(dotted: str) -> tuple[str, ...]:
@@ -297,8 +298,8 @@ class _TomlLines:
         self.too_long: int | None = None
         table: tuple[str, ...] = ()
         while self._blank() < len(text):
-            header = _TOML_HEADER.match(text, self.pos)
-            assign = None if header else _TOML_ASSIGN.match(text, self.pos)
+            header = re.compile(_TOML_HEADER).match(text, self.pos)
+            assign = None if header else re.compile(_TOML_ASSIGN).match(text, self.pos)
             if header:
                 table = _toml_parts(header[1])
                 self._record(table)
@@ -316,7 +317,7 @@ class _TomlLines:
 
     def _blank(self) -> int:
         """Past white space, line breaks and comments; the position there."""
-        blank = _TOML_BLANK.match(self.text, self.pos)  # matches, if only nothing
+        blank = re.compile(_TOML_BLANK).match(self.text, self.pos)  # matches, if only nothing
         self.pos = blank.end() if blank else self.pos
         return self.pos
 
@@ -338,7 +339,7 @@ class _TomlLines:
                     self._value((*path, index))
                     index += 1
                 else:
-                    assign = _TOML_ASSIGN.match(text, self.pos)
+                    assign = re.compile(_TOML_ASSIGN).match(text, self.pos)
                     if assign is None:
                         break
                     self.pos = assign.end()
@@ -350,10 +351,11 @@ class _TomlLines:
                     break
             self.pos += 1
             return
-        found = _TOML_STRING.match(text, self.pos) or _TOML_SCALAR.match(text, self.pos)
+        string = re.compile(_TOML_STRING).match(text, self.pos)
+        found = string or re.compile(_TOML_SCALAR).match(text, self.pos)
         if found is None:
             return
-        if found.re is _TOML_SCALAR and self.too_long is None:
+        if string is None and self.too_long is None:
             digits = found[0].strip().lstrip("+-").replace("_", "")
             if digits.isdigit() and 0 < sys.get_int_max_str_digits() < len(digits):
                 self.too_long = self._line()

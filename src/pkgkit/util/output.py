@@ -34,8 +34,9 @@ _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 #: What no file pkgkit writes may take from a package's text: the characters that
 #: :func:`display_text` escapes, but for tab, line feed and carriage return (layout) and lone
 #: surrogates (UTF-8 cannot hold them: refused where the text is encoded).
-_CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_CONTROL = (
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
 
@@ -128,7 +129,9 @@ def _to_null(fd: int) -> None:
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that would act instead of showing (an escape, NUL, a
     bidirectional control) other than a tab, a line break or a lone surrogate; None if none."""
-    found = _CONTROL_RE.search(text)
+    if text.isprintable():  # most texts, at C speed
+        return None
+    found = re.compile(_CONTROL).search(text)  # compiled once, when first needed
     return None if found is None else found.group()
 
 
