@@ -185,17 +185,6 @@ def substitute(text: str, values: Values) -> str:
     return "".join(parts)
 
 
-def expected_document(data: Any, values: Values) -> Any:  # noqa: ANN401 - JSON values
-    """The template document with every string (keys too) substituted: what rendering must give."""
-    if isinstance(data, str):
-        return substitute(data, values)
-    if isinstance(data, list):
-        return [expected_document(item, values) for item in data]
-    if isinstance(data, dict):
-        return {substitute(k, values): expected_document(v, values) for k, v in data.items()}
-    return data
-
-
 #: Where a JSON value's strings hold ``{{``: None where none does (nor any key below), True for
 #: a string that does, else the same of each item of an array or member of an object.
 Braces: TypeAlias = "bool | list[Braces] | dict[str, Braces] | None"
@@ -216,8 +205,8 @@ def braces_of(data: Any) -> Braces:  # noqa: ANN401 - JSON values
 
 
 def _substituted(data: Any, braces: Braces, values: Values) -> Any:  # noqa: ANN401
-    """:func:`expected_document` of ``data`` walking only where its strings hold ``{{``: a part
-    without any is its own expected document (shared, never changed)."""
+    """``data`` with every string (keys too) substituted, walking only where its strings hold
+    ``{{``: a part without any is its own expected document (shared, never changed)."""
     if braces is None:
         return data
     if isinstance(braces, list):
@@ -231,6 +220,11 @@ def _substituted(data: Any, braces: Braces, values: Values) -> Any:  # noqa: ANN
             for (k, v), b in zip(data.items(), braces.values(), strict=True)
         }
     return substitute(data, values)
+
+
+def expected_document(data: Any, values: Values) -> Any:  # noqa: ANN401 - JSON values
+    """The document with every string (keys too) substituted: what rendering must give."""
+    return _substituted(data, braces_of(data), values)
 
 
 @functools.lru_cache(maxsize=256)
